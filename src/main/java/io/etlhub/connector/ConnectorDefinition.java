@@ -1,0 +1,36 @@
+package io.etlhub.connector;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One file in connectors/: how to reach one system. {@code kind} is the mechanism (jdbc, debezium,
+ * file, webhook); U8, K3, CRM, MES and POS differ only in these values and in their mapping files.
+ */
+public record ConnectorDefinition(
+        String id,
+        String name,
+        String kind,
+        String system,
+        String url,
+        String username,
+        @JsonIgnore String password,
+        Integer poolSize,
+        Map<String, String> properties,
+        @JsonIgnore Path file) {
+
+    public ConnectorDefinition withFile(Path file) {
+        return new ConnectorDefinition(id, name, kind, system, url, username, password, poolSize, properties, file);
+    }
+
+    public boolean embedded() {
+        return url != null && url.startsWith("jdbc:h2:mem:");
+    }
+
+    /** For logs and API answers: never the password. */
+    public String describe() {
+        return id + " (" + kind + ", " + Secrets.maskUrl(url) + ")";
+    }
+}

@@ -1,0 +1,34 @@
+package io.etlhub.connector;
+
+/** The SQL differences the hub cares about, chosen from the JDBC URL. */
+public enum Dialect {
+    SQLSERVER, MYSQL, H2;
+
+    public static Dialect fromUrl(String url) {
+        if (url.startsWith("jdbc:sqlserver:")) return SQLSERVER;
+        if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) return MYSQL;
+        if (url.startsWith("jdbc:h2:")) return H2;
+        throw new IllegalArgumentException("unsupported JDBC URL (expected jdbc:sqlserver:, jdbc:mysql:, jdbc:mariadb: or jdbc:h2:): " + url);
+    }
+
+    /** Appends a row limit to a query that already ends in ORDER BY. */
+    public String limit(String orderedQuery, int rows) {
+        return switch (this) {
+            case SQLSERVER, H2 -> orderedQuery + " OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY";
+            case MYSQL -> orderedQuery + " LIMIT " + rows;
+        };
+    }
+
+    /** SQL Server (and its H2 stand-in) keep row versions as binary(8); MySQL fixtures as BIGINT. */
+    public Object bindRowVersion(long version) {
+        if (this == MYSQL) return version;
+        byte[] bytes = new byte[8];
+        for (int i = 7; i >= 0; i--) {
+            bytes[i] = (byte) (version & 0xff);
+            version >>>= 8;
+        }
+        return bytes;
+    }
+
+    public String key() { return name().toLowerCase(); }
+}

@@ -1,0 +1,76 @@
+package io.etlhub.console;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Roles: ADMIN (routes, connectors, runs), FINANCE (receipts queue, reconciliation), OPS (data
+ * health, archive import). The API takes HTTP Basic; the console a form login.
+ */
+@Configuration
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder) {
+        List<UserDetails> users = new ArrayList<>();
+        for (SecurityProperties.User u : properties.users() == null ? List.<SecurityProperties.User>of() : properties.users()) {
+            String password = u.password();
+            if (password == null || password.isBlank()) {
+                byte[] random = new byte[9];
+                new SecureRandom().nextBytes(random);
+                String generated = HexFormat.of().formatHex(random);
+                // Printed once so the demo can be used; set the password in configuration for anything else.
+                log.warn("generated password for user '{}': {}", u.name(), generated);
+                password = encoder.encode(generated);
+            } else if (!password.startsWith("{")) {
+                password = encoder.encode(password);
+            }
+            users.add(User.withUsername(u.name()).password(password).roles(u.roles().toArray(String[]::new)).build());
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
+                        .requestMatchers("/api/receipts/**", "/api/reconciliation/**").hasAnyRole("FINANCE", "ADMIN")
+                        .requestMatchers("/api/quality/**", "/api/archive/**").hasAnyRole("OPS", "ADMIN")
+                        .requestMatchers("/api/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                .formLogin(Customizer.withDefaults())
+                // The API is called with HTTP Basic, not with the console's session cookie, so CSRF
+                // tokens protect the console's forms only.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+        return http.build();
+    }
+}

@@ -1,0 +1,159 @@
+package io.etlhub.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A seeded, repeatable demo: customers and opportunities in the CRM; U8 receipts for half of the
+ * customers and K3 receipt bills for the other half, with memo variants (full-width, labels, case,
+ * odd dashes), foreign currency, red receipts, refunds, unaudited, edited and unmatched documents.
+ */
+public class DemoData {
+    private static final String[] CITIES = {"苏州", "宁波", "东莞", "佛山", "无锡", "常州", "温州", "青岛", "合肥", "成都"};
+    private static final String[] TRADES = {"精密机械", "电子科技", "汽车零部件", "新材料", "智能装备", "模具", "五金制品", "塑胶"};
+    private static final String[] OWNERS = {"张伟", "李娜", "王强", "刘洋", "陈静", "杨帆"};
+
+    private final Random random;
+    private final List<CrmWriter.Customer> customers = new ArrayList<>();
+    private final List<CrmWriter.Opp> opportunities = new ArrayList<>();
+    private final List<U8ReceiptWriter.Receipt> u8Receipts = new ArrayList<>();
+    private final List<K3ReceiptWriter.Bill> k3Bills = new ArrayList<>();
+    private final List<Integer> u8Edited = new ArrayList<>();
+
+    public DemoData(long seed, int customerCount) {
+        this.random = new Random(seed);
+        for (int c = 1; c <= customerCount; c++) {
+            customers.add(new CrmWriter.Customer(c, String.format("C%05d", c),
+                    pick(CITIES) + pick(TRADES) + "有限公司" + (c % 7 == 0 ? "（" + c + "）" : ""), pick(OWNERS)));
+            int opps = 1 + random.nextInt(3);
+            for (int k = 0; k < opps; k++) addOpportunity(c);
+        }
+        int u8Id = 1000, k3Id = 5000;
+        for (CrmWriter.Opp o : opportunities) {
+            boolean u8 = o.customerId() % 2 == 0;
+            if (!"成交".equals(o.stage()) && random.nextInt(10) > 0) continue;
+            int receipts = 1 + random.nextInt(3);
+            BigDecimal remaining = o.signed().multiply(BigDecimal.valueOf(0.3 + random.nextDouble() * 0.8));
+            for (int r = 0; r < receipts; r++) {
+                BigDecimal amount = remaining.divide(BigDecimal.valueOf(receipts - r), 2, RoundingMode.HALF_UP);
+                remaining = remaining.subtract(amount);
+                if (u8) addU8(++u8Id, o, amount); else addK3(++k3Id, o, amount);
+            }
+        }
+        addUnmatched(u8Id + 1, k3Id + 1);
+    }
+
+    private void addOpportunity(long customerId) {
+        int n = opportunities.size() + 1;
+        int roll = random.nextInt(100);
+        String stage = roll < 80 ? "成交" : roll < 88 ? "谈判" : roll < 93 ? "输单" : "批量报价";
+        String currency = random.nextInt(100) < 85 ? "CNY" : "USD";
+        BigDecimal signed = BigDecimal.valueOf(50_000 + random.nextInt(1_950_000)).setScale(2, RoundingMode.HALF_UP);
+        LocalDate won = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300));
+        opportunities.add(new CrmWriter.Opp(n, String.format("OPP-2026-%05d", n), customerId, stage, pick(OWNERS), currency,
+                signed, "成交".equals(stage) ? won : null, won.plusDays(30 + random.nextInt(60))));
+    }
+
+    private void addU8(int id, CrmWriter.Opp o, BigDecimal amount) {
+        boolean foreign = "USD".equals(o.currency()) || random.nextInt(10) == 0;
+        double rate = foreign ? 7.0 + random.nextInt(300) / 1000.0 : 1.0;
+        BigDecimal original = foreign && !"USD".equals(o.currency())
+                ? amount.divide(BigDecimal.valueOf(rate), 2, RoundingMode.HALF_UP) : amount;
+        int kind = random.nextInt(100);
+        String type = kind < 3 ? "49" : "48";
+        if (kind >= 3 && kind < 6) original = original.negate().divide(BigDecimal.TEN, 2, RoundingMode.HALF_UP);
+        String auditor = random.nextInt(100) < 4 ? null : "王会计";
+        u8Receipts.add(new U8ReceiptWriter.Receipt(id, type, String.format("SK%08d", id), receiptDate(o), customerCode(o),
+                foreign ? "美元" : "人民币", rate, splitLines(original), memo(o.number()), auditor));
+        if (random.nextInt(100) < 3) u8Edited.add(id);
+    }
+
+    private void addK3(int id, CrmWriter.Opp o, BigDecimal amount) {
+        boolean foreign = "USD".equals(o.currency()) || random.nextInt(10) == 0;
+        BigDecimal rate = foreign ? BigDecimal.valueOf(7000 + random.nextInt(300), 3) : BigDecimal.ONE;
+        BigDecimal original = foreign && !"USD".equals(o.currency()) ? amount.divide(rate, 2, RoundingMode.HALF_UP) : amount;
+        if (random.nextInt(100) < 3) original = original.negate().divide(BigDecimal.TEN, 2, RoundingMode.HALF_UP);
+        String status = random.nextInt(100) < 4 ? "B" : "C";
+        LocalDate date = receiptDate(o);
+        k3Bills.add(new K3ReceiptWriter.Bill(id, String.format("SKD%08d", id), date, customerCode(o), foreign ? "PRE007" : "PRE001",
+                rate, splitLines(original), memo(o.number()), status, date.atTime(17, 30)));
+    }
+
+    private void addUnmatched(int u8Id, int k3Id) {
+        String[] memos = {"货款", "预收款 无商机号", "商机号：OPP-2025-99999", "OPP-2026-00001 OPP-2026-00002 合并付款", "退回多收款"};
+        for (int i = 0; i < 10; i++) {
+            CrmWriter.Customer c = customers.get(random.nextInt(customers.size()));
+            LocalDate date = LocalDate.of(2026, 10, 1).plusDays(i * 3);
+            BigDecimal amount = BigDecimal.valueOf(10_000 + random.nextInt(90_000)).setScale(2, RoundingMode.HALF_UP);
+            u8Receipts.add(new U8ReceiptWriter.Receipt(u8Id + i, "48", String.format("SK%08d", u8Id + i), date, c.erpCode(),
+                    "人民币", 1.0, List.of(amount), memos[i % memos.length], "王会计"));
+            k3Bills.add(new K3ReceiptWriter.Bill(k3Id + i, String.format("SKD%08d", k3Id + i), date, c.erpCode(), "PRE003",
+                    new BigDecimal("7.8"), List.of(amount), i % 2 == 0 ? "商机号 OPP-2026-00003" : memos[i % memos.length], "C",
+                    date.atTime(9, 0)));
+        }
+    }
+
+    public void writeTo(CrmWriter crm, U8ReceiptWriter u8, K3ReceiptWriter k3) {
+        crm.insertCustomers(customers);
+        crm.insertOpportunities(opportunities);
+        u8.insert(u8Receipts);
+        for (int id : u8Edited) {
+            u8.edit(id, BigDecimal.valueOf(8_888), "商机号：" + opportunities.get(random.nextInt(opportunities.size())).number() + " 修改");
+        }
+        k3.insertReferenceData(customers.stream().map(CrmWriter.Customer::erpCode).toList());
+        k3.insert(k3Bills);
+        k3.edit(k3Bills.get(0).id(), new BigDecimal("12345.67"), "商机号：" + opportunities.get(0).number() + " 修改",
+                LocalDateTime.of(2026, 11, 20, 10, 0));
+    }
+
+    private String memo(String number) {
+        String digits = number.substring(4);
+        return switch (random.nextInt(6)) {
+            case 0 -> "商机号：" + number + " 首付款";
+            case 1 -> "ＯＰＰ－" + toFullWidth(digits);
+            case 2 -> number.toLowerCase() + " 尾款";
+            case 3 -> "合同回款 OPP—" + digits.replace('-', '—');
+            case 4 -> "商机编号: " + number.replace("-", " - ");
+            default -> number;
+        };
+    }
+
+    private static String toFullWidth(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char ch : s.toCharArray()) b.append(ch == '-' ? '－' : (char) (ch - '0' + '０'));
+        return b.toString();
+    }
+
+    private List<BigDecimal> splitLines(BigDecimal total) {
+        if (random.nextBoolean() || total.abs().compareTo(BigDecimal.valueOf(100)) < 0) return List.of(total);
+        BigDecimal first = total.divide(BigDecimal.valueOf(3), 2, RoundingMode.HALF_UP);
+        return List.of(first, total.subtract(first));
+    }
+
+    private LocalDate receiptDate(CrmWriter.Opp o) {
+        LocalDate base = o.wonDate() == null ? LocalDate.of(2026, 6, 1) : o.wonDate();
+        LocalDate d = base.plusDays(random.nextInt(60));
+        return d.isAfter(LocalDate.of(2026, 11, 20)) ? LocalDate.of(2026, 11, 20) : d;
+    }
+
+    private String customerCode(CrmWriter.Opp o) {
+        return customers.get((int) o.customerId() - 1).erpCode();
+    }
+
+    private <T> T pick(T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    public List<CrmWriter.Customer> customers() { return customers; }
+
+    public List<CrmWriter.Opp> opportunities() { return opportunities; }
+
+    public List<U8ReceiptWriter.Receipt> u8Receipts() { return u8Receipts; }
+
+    public List<K3ReceiptWriter.Bill> k3Bills() { return k3Bills; }
+}

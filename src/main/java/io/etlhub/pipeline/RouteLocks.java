@@ -1,0 +1,38 @@
+package io.etlhub.pipeline;
+
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * One run of a route at a time in this hub instance. Capabilities that change what a route owns
+ * outside a run (finance assigning an unmatched receipt) take the same lock.
+ */
+@Component
+public class RouteLocks {
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    public <T> T withLock(String routeId, long waitSeconds, Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(routeId, id -> new ReentrantLock());
+        try {
+            if (!lock.tryLock(waitSeconds, TimeUnit.SECONDS)) throw new RouteBusyException(routeId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RouteBusyException(routeId);
+        }
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isRunning(String routeId) {
+        ReentrantLock lock = locks.get(routeId);
+        return lock != null && lock.isLocked();
+    }
+}

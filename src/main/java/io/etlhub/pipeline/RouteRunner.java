@@ -1,0 +1,54 @@
+package io.etlhub.pipeline;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+/** Runs a route once: takes its lock, records the run, hands the work to the route's job. */
+@Service
+public class RouteRunner {
+    private static final Logger log = LoggerFactory.getLogger(RouteRunner.class);
+
+    private final RouteCatalog routes;
+    private final RouteLocks locks;
+    private final RunHistory history;
+    private final Clock clock;
+
+    public RouteRunner(RouteCatalog routes, RouteLocks locks, RunHistory history, Clock clock) {
+        this.routes = routes;
+        this.locks = locks;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    public RunSummary run(String routeId, Trigger trigger, String actor, Map<String, String> parameters) {
+        RouteDefinition route = routes.get(routeId);
+        RouteJob job = routes.jobFor(route);
+        return locks.withLock(routeId, trigger == Trigger.SCHEDULE ? 0 : 30, () -> {
+            LocalDateTime started = LocalDateTime.now(clock);
+            long runId = history.open(routeId, trigger, actor, started);
+            RunContext context = new RunContext(runId, routeId, trigger, actor, parameters);
+            String status = "SUCCEEDED";
+            String error = null;
+            try {
+                job.run(route, context);
+            } catch (Exception | LinkageError e) {
+                status = "FAILED";
+                error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                log.error("route {} run {} failed", routeId, runId, e);
+            }
+            LocalDateTime ended = LocalDateTime.now(clock);
+            history.close(context, status, error, ended);
+            log.info("route {} run {} {}: read {}, applied {}, reversed {}, unmatched {}, unchanged {}, failed {}",
+                    routeId, runId, status, context.read, context.applied, context.reversed, context.unmatched,
+                    context.unchanged, context.failed);
+            return new RunSummary(runId, routeId, status, started, ended, context.read.get(), context.applied.get(),
+                    context.reversed.get(), context.unmatched.get(), context.unchanged.get(), context.failed.get(),
+                    error, context.outputs());
+        });
+    }
+}

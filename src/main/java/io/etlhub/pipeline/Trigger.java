@@ -1,0 +1,3 @@
+package io.etlhub.pipeline;
+
+public enum Trigger { SCHEDULE, MANUAL, CLI, REPLAY }

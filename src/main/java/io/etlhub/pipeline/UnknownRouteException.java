@@ -1,0 +1,9 @@
+package io.etlhub.pipeline;
+
+import java.util.Set;
+
+public class UnknownRouteException extends RuntimeException {
+    public UnknownRouteException(String id, Set<String> known) {
+        super("no route '" + id + "' in routes/ (known: " + known + ")");
+    }
+}

@@ -1,0 +1,87 @@
+package io.etlhub.receipts;
+
+import io.etlhub.connector.Dialect;
+import io.etlhub.connector.IncrementalReader;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The typed view of a receipt source mapping (mappings/u8-receipts.yml, mappings/k3-receipts.yml):
+ * the vendor's tables, and an SQL expression per hub field over the header {@code h} and lines {@code l}.
+ */
+public record ReceiptSourceMapping(
+        String system,
+        String headerTable,
+        String lineTable,
+        String lineLink,
+        String lineAmount,
+        Fields fields,
+        String documentFilter,
+        String audited,
+        String negativeWhen,
+        IncrementalReader.VersionType versionType,
+        Duration overlap,
+        Map<String, String> safeUpperBound,
+        Map<String, String> currencyCodes) {
+
+    public record Fields(String documentId, String documentNo, String documentDate, String customerCode,
+                         String currency, String exchangeRate, String memo, String version) {}
+
+    void validate() {
+        require(system, "system");
+        require(headerTable, "header-table");
+        require(lineTable, "line-table");
+        require(lineLink, "line-link");
+        require(lineAmount, "line-amount");
+        require(documentFilter, "document-filter");
+        require(audited, "audited");
+        if (fields == null) throw new IllegalArgumentException("fields is missing");
+        require(fields.documentId(), "fields.document-id");
+        require(fields.documentNo(), "fields.document-no");
+        require(fields.documentDate(), "fields.document-date");
+        require(fields.currency(), "fields.currency");
+        require(fields.memo(), "fields.memo");
+        require(fields.version(), "fields.version");
+        if (versionType == null) throw new IllegalArgumentException("version-type is missing (rowversion or datetime)");
+    }
+
+    private static void require(String value, String name) {
+        if (value == null || value.isBlank()) throw new IllegalArgumentException(name + " is missing");
+    }
+
+    /** The incremental read: one row per document, amounts summed over its lines. */
+    IncrementalReader.Spec readSpec(Dialect dialect) {
+        String negative = negativeWhen == null || negativeWhen.isBlank() ? "1 = 0" : negativeWhen;
+        String sql = "SELECT " + fields.documentId() + " AS " + IncrementalReader.KEY_ALIAS
+                + ", " + fields.version() + " AS " + IncrementalReader.VERSION_ALIAS
+                + ", " + fields.documentNo() + " AS document_no"
+                + ", " + fields.documentDate() + " AS document_date"
+                + ", " + orNull(fields.customerCode()) + " AS customer_code"
+                + ", " + fields.currency() + " AS currency"
+                + ", " + orNull(fields.exchangeRate()) + " AS exchange_rate"
+                + ", " + fields.memo() + " AS memo"
+                + ", CASE WHEN " + audited + " THEN 1 ELSE 0 END AS audited"
+                + ", CASE WHEN " + negative + " THEN 1 ELSE 0 END AS negative"
+                + ", (SELECT SUM(" + lineAmount + ") FROM " + lineTable + " l WHERE " + lineLink + " = " + fields.documentId() + ") AS amount"
+                + " FROM " + headerTable + " h WHERE (" + documentFilter + ")";
+        String upper = safeUpperBound == null ? null : safeUpperBound.get(dialect.key());
+        return new IncrementalReader.Spec(sql, fields.version(), fields.documentId(), versionType, overlap, upper);
+    }
+
+    /** Every document key the source holds now, to find the ones deleted since they were read. */
+    String keyScanSql() {
+        return "SELECT " + fields.documentId() + " FROM " + headerTable + " h WHERE (" + documentFilter + ")";
+    }
+
+    String isoCurrency(String raw) {
+        if (raw == null) return null;
+        String trimmed = raw.trim();
+        if (currencyCodes != null && currencyCodes.containsKey(trimmed)) return currencyCodes.get(trimmed);
+        return trimmed.matches("[A-Z]{3}") ? trimmed : null;
+    }
+
+    private static String orNull(String expression) {
+        return expression == null || expression.isBlank() ? "NULL" : expression;
+    }
+}

@@ -1,0 +1,175 @@
+package io.etlhub.receipts;
+
+import io.etlhub.connector.ConnectorCatalog;
+import io.etlhub.connector.Dialect;
+import io.etlhub.connector.IncrementalReader;
+import io.etlhub.connector.IncrementalReader.Cursor;
+import io.etlhub.connector.MappingCatalog;
+import io.etlhub.pipeline.FaultInjection;
+import io.etlhub.pipeline.RouteDefinition;
+import io.etlhub.pipeline.RouteJob;
+import io.etlhub.pipeline.RunContext;
+import io.etlhub.pipeline.Watermarks;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Route kind {@code receipts}: ERP receipt documents into CRM opportunities. Reads the source
+ * incrementally page by page; each page is one batch, applied whole or not at all; then, when due,
+ * scans the source's keys to reverse documents deleted since they were applied.
+ */
+@Component
+class ReceiptSync implements RouteJob {
+    private final ConnectorCatalog connectors;
+    private final MappingCatalog mappings;
+    private final Watermarks watermarks;
+    private final ReceiptLedger ledger;
+    private final ReceiptBatches batches;
+    private final CrmOpportunities crm;
+    private final ReceiptMatcher matcher;
+    private final FaultInjection faults;
+    private final Clock clock;
+
+    ReceiptSync(ConnectorCatalog connectors, MappingCatalog mappings, Watermarks watermarks, ReceiptLedger ledger,
+                ReceiptBatches batches, CrmOpportunities crm, ReceiptMatcher matcher, FaultInjection faults, Clock clock) {
+        this.connectors = connectors;
+        this.mappings = mappings;
+        this.watermarks = watermarks;
+        this.ledger = ledger;
+        this.batches = batches;
+        this.crm = crm;
+        this.matcher = matcher;
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() { return "receipts"; }
+
+    @Override
+    public void validate(RouteDefinition route) {
+        if (route.source() == null || route.source().connector() == null || route.source().mapping() == null) {
+            throw new IllegalArgumentException("source.connector and source.mapping are required for a receipts route");
+        }
+        ReceiptSourceMapping m = mappings.read(route.source().mapping(), ReceiptSourceMapping.class);
+        try {
+            m.validate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("mapping " + route.source().mapping() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void run(RouteDefinition route, RunContext context) {
+        ReceiptSourceMapping mapping = mappings.read(route.source().mapping(), ReceiptSourceMapping.class);
+        mapping.validate();
+        String connector = route.source().connector();
+        JdbcTemplate source = connectors.jdbc(connector);
+        Dialect dialect = connectors.dialect(connector);
+        IncrementalReader reader = new IncrementalReader(source, dialect, mapping.readSpec(dialect));
+        ReceiptRows rows = new ReceiptRows(mapping, reader, crm.schema().localCurrency());
+        int batchSize = route.batchSizeOr(1000);
+        String actor = "route:" + route.id();
+
+        int resumed = batches.resumePending(route.id());
+        if (resumed > 0) context.output("resumedBatches", resumed);
+
+        Cursor cursor = reader.startingAt(watermarks.load(route.id()));
+        Long upperBound = reader.safeUpperBound();
+        while (true) {
+            IncrementalReader.Page page = reader.next(cursor, upperBound, batchSize);
+            if (page.isEmpty()) break;
+            List<ReceiptDocument> docs = new ArrayList<>(page.rows().size());
+            for (Map<String, Object> row : page.rows()) docs.add(toDocument(rows, mapping, row));
+            context.read.addAndGet(docs.size());
+            List<ReceiptDecision> decisions = decide(docs, route.id());
+            faults.reached("receipts.after-read");
+            Cursor last = page.last();
+            batches.process(route.id(), context.runId(), decisions, actor, () -> watermarks.save(route.id(), last));
+            count(decisions, context);
+            cursor = last;
+            if (page.rows().size() < batchSize) break;
+        }
+
+        int every = route.keyScanEveryRuns() == null ? 1 : route.keyScanEveryRuns();
+        if (watermarks.keyScanDue(route.id(), every)) {
+            reverseDeleted(route, mapping, source, batchSize, context, actor);
+        }
+    }
+
+    private static ReceiptDocument toDocument(ReceiptRows rows, ReceiptSourceMapping mapping, Map<String, Object> row) {
+        try {
+            return rows.toDocument(row);
+        } catch (RuntimeException e) {
+            // A row the hub cannot read still reaches finance, with what was wrong.
+            String id = String.valueOf(row.get(IncrementalReader.KEY_ALIAS));
+            return new ReceiptDocument(mapping.system(), id, String.valueOf(row.get("document_no")), null, null, null,
+                    null, null, null, null, String.valueOf(row.get("memo")), null, true,
+                    "cannot read document: " + e.getMessage());
+        }
+    }
+
+    List<ReceiptDecision> decide(List<ReceiptDocument> docs, String routeId) {
+        String system = docs.get(0).system();
+        Map<String, LedgerEntry> previous = ledger.find(system, docs.stream().map(ReceiptDocument::documentId).toList());
+        Set<String> numbers = new HashSet<>();
+        for (ReceiptDocument d : docs) {
+            LedgerEntry p = previous.get(d.documentId());
+            numbers.addAll(matcher.candidateNumbers(d, p == null ? null : p.manualOpportunityNo()));
+        }
+        Map<String, Opportunity> opportunities = crm.findByNumbers(numbers);
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<ReceiptDecision> decisions = new ArrayList<>(docs.size());
+        for (ReceiptDocument d : docs) {
+            LedgerEntry p = previous.get(d.documentId());
+            ReceiptMatch match = matcher.match(d, p == null ? null : p.manualOpportunityNo(), opportunities);
+            decisions.add(ReceiptDecider.decide(d, p, match, routeId, now));
+        }
+        return decisions;
+    }
+
+    private void reverseDeleted(RouteDefinition route, ReceiptSourceMapping mapping, JdbcTemplate source, int batchSize,
+                                RunContext context, String actor) {
+        Set<String> present = new HashSet<>();
+        source.query(mapping.keyScanSql(), rs -> { present.add(rs.getString(1)); });
+        Set<String> live = ledger.liveDocumentIds(route.id());
+        if (present.isEmpty() && !live.isEmpty()) {
+            throw new IllegalStateException("key scan of " + mapping.headerTable() + " found no documents at all; refusing to reverse "
+                    + live.size() + " applied documents. Check connector " + route.source().connector());
+        }
+        live.removeAll(present);
+        List<String> deleted = new ArrayList<>(live);
+        deleted.sort(null);
+        for (int from = 0; from < deleted.size(); from += batchSize) {
+            List<String> chunk = deleted.subList(from, Math.min(deleted.size(), from + batchSize));
+            Map<String, LedgerEntry> previous = ledger.find(mapping.system(), chunk);
+            LocalDateTime now = LocalDateTime.now(clock);
+            List<ReceiptDecision> decisions = new ArrayList<>();
+            for (String id : chunk) {
+                decisions.add(ReceiptDecider.gone(previous.get(id), LedgerEntry.DELETED, "document deleted in " + mapping.system(), now));
+            }
+            batches.process(route.id(), context.runId(), decisions, actor, null);
+            count(decisions, context);
+        }
+        context.output("deletedDocuments", deleted.size());
+    }
+
+    private static void count(List<ReceiptDecision> decisions, RunContext context) {
+        Map<ReceiptDecision.Outcome, Integer> counts = new HashMap<>();
+        for (ReceiptDecision d : decisions) counts.merge(d.outcome(), 1, Integer::sum);
+        context.applied.addAndGet(counts.getOrDefault(ReceiptDecision.Outcome.APPLIED, 0));
+        context.reversed.addAndGet(counts.getOrDefault(ReceiptDecision.Outcome.REVERSED, 0));
+        context.unmatched.addAndGet(counts.getOrDefault(ReceiptDecision.Outcome.UNMATCHED, 0));
+        context.unchanged.addAndGet(counts.getOrDefault(ReceiptDecision.Outcome.UNCHANGED, 0)
+                + counts.getOrDefault(ReceiptDecision.Outcome.IGNORED, 0));
+    }
+}

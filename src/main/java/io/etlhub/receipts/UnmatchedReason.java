@@ -1,0 +1,11 @@
+package io.etlhub.receipts;
+
+/** Why a receipt document was not applied to an opportunity. The message key is receipts.reason.<name>. */
+public enum UnmatchedReason {
+    NO_NUMBER,
+    MULTIPLE_NUMBERS,
+    UNKNOWN_OPPORTUNITY,
+    OPPORTUNITY_CLOSED,
+    CURRENCY,
+    INVALID_DOCUMENT
+}

@@ -1,0 +1,85 @@
+package io.etlhub.receipts;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/receipts")
+class UnmatchedReceiptController {
+    private final UnmatchedReceipts queue;
+    private final ReceiptLedger ledger;
+    private final MessageSource messages;
+
+    UnmatchedReceiptController(UnmatchedReceipts queue, ReceiptLedger ledger, MessageSource messages) {
+        this.queue = queue;
+        this.ledger = ledger;
+        this.messages = messages;
+    }
+
+    record ReceiptView(String system, String documentId, String documentNo, LocalDate documentDate, String customerCode,
+                       String currency, BigDecimal amount, String memo, String state, String reason, String reasonText,
+                       String reasonDetail, String opportunityNo, BigDecimal appliedAmount, String manualOpportunityNo) {}
+
+    record Assignment(String opportunityNo, String note) {}
+
+    record Dismissal(String note) {}
+
+    @GetMapping("/unmatched")
+    List<ReceiptView> unmatched(@RequestParam(defaultValue = "false") boolean includeDismissed,
+                                @RequestParam(defaultValue = "500") int limit, Locale locale) {
+        return queue.list(includeDismissed, limit).stream().map(e -> view(e, locale)).toList();
+    }
+
+    @GetMapping("/{system}/{documentId}")
+    Map<String, Object> document(@PathVariable String system, @PathVariable String documentId, Locale locale) {
+        LedgerEntry e = ledger.get(system, documentId);
+        if (e == null) throw new UnmatchedReceipts.NoSuchReceiptException(system, documentId);
+        return Map.of("receipt", view(e, locale), "events", ledger.events(system, documentId));
+    }
+
+    @PostMapping("/unmatched/{system}/{documentId}/assign")
+    ReceiptView assign(@PathVariable String system, @PathVariable String documentId, @RequestBody Assignment body,
+                       Principal principal, Locale locale) {
+        return view(queue.assign(system, documentId, body.opportunityNo(), principal.getName(), body.note()), locale);
+    }
+
+    @PostMapping("/unmatched/{system}/{documentId}/dismiss")
+    ReceiptView dismiss(@PathVariable String system, @PathVariable String documentId, @RequestBody Dismissal body,
+                        Principal principal, Locale locale) {
+        return view(queue.dismiss(system, documentId, principal.getName(), body.note()), locale);
+    }
+
+    private ReceiptView view(LedgerEntry e, Locale locale) {
+        String text = e.reason() == null ? null
+                : messages.getMessage("receipts.reason." + e.reason(), null, e.reason(), locale);
+        return new ReceiptView(e.system(), e.documentId(), e.documentNo(), e.documentDate(), e.customerCode(), e.currency(),
+                e.amount(), e.memo(), e.state().name(), e.reason(), text, e.reasonDetail(), e.opportunityNo(),
+                e.appliedAmount(), e.manualOpportunityNo());
+    }
+
+    @ExceptionHandler(UnmatchedReceipts.NoSuchReceiptException.class)
+    ResponseEntity<Map<String, String>> notFound(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, IllegalStateException.class})
+    ResponseEntity<Map<String, String>> rejected(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(Map.of("error", e.getMessage()));
+    }
+}
