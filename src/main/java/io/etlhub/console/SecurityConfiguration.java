@@ -16,6 +16,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.http.HttpStatus;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -67,6 +69,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
+                // API clients get 401, not the login page.
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")))
                 .formLogin(Customizer.withDefaults())
                 // The API is called with HTTP Basic, not with the console's session cookie, so CSRF
                 // tokens protect the console's forms only.

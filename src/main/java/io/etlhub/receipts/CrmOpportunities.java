@@ -89,22 +89,20 @@ public class CrmOpportunities {
         return Boolean.TRUE.equals(applied);
     }
 
-    /** Outstanding and receipt status follow from signed and received; set-based, in chunks. */
+    /** Outstanding and receipt status follow from signed and received (read back inside the same transaction). */
     private void refreshDerived(List<Long> ids) {
-        String received = opp.col("received-amount");
-        String signed = opp.col("signed-amount");
-        String sql = "UPDATE " + opp.table() + " SET " + opp.col("outstanding-amount") + " = " + signed + " - " + received
-                + ", " + opp.col("receipt-status") + " = CASE"
-                + " WHEN " + received + " <= 0 THEN :none"
-                + " WHEN " + received + " < " + signed + " THEN :partial"
-                + " WHEN " + received + " = " + signed + " THEN :paid"
-                + " ELSE :over END WHERE " + opp.col("id") + " IN (:ids)";
+        String select = "SELECT " + opp.col("id") + ", " + opp.col("signed-amount") + ", " + opp.col("received-amount")
+                + " FROM " + opp.table() + " WHERE " + opp.col("id") + " IN (:ids)";
+        List<Object[]> rows = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += 1000) {
-            MapSqlParameterSource p = new MapSqlParameterSource()
-                    .addValue("none", crm.statusValue("none")).addValue("partial", crm.statusValue("partial"))
-                    .addValue("paid", crm.statusValue("paid")).addValue("over", crm.statusValue("over"))
-                    .addValue("ids", ids.subList(from, Math.min(ids.size(), from + 1000)));
-            named.update(sql, p);
+            named.query(select, new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 1000))), rs -> {
+                BigDecimal signed = rs.getBigDecimal(2);
+                BigDecimal received = rs.getBigDecimal(3);
+                BigDecimal outstanding = (signed == null ? BigDecimal.ZERO : signed).subtract(received == null ? BigDecimal.ZERO : received);
+                rows.add(new Object[] {outstanding, crm.statusValue(ReceiptStatus.of(signed, received).key()), rs.getLong(1)});
+            });
         }
+        jdbc.batchUpdate("UPDATE " + opp.table() + " SET " + opp.col("outstanding-amount") + " = ?, " + opp.col("receipt-status")
+                + " = ? WHERE " + opp.col("id") + " = ?", rows);
     }
 }

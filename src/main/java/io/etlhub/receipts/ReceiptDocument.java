@@ -34,6 +34,11 @@ public record ReceiptDocument(
         return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
     }
 
+    public ReceiptDocument withMemo(String newMemo) {
+        return new ReceiptDocument(system, documentId, documentNo, documentDate, customerCode, currencyRaw, currency,
+                exchangeRate, amount, localAmount, newMemo, version, audited, problem);
+    }
+
     public String label() {
         return system + " " + (documentNo == null ? "?" : documentNo) + " (id " + documentId + ")";
     }
