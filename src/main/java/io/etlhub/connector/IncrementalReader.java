@@ -72,13 +72,19 @@ public final class IncrementalReader {
         List<Object> args = new ArrayList<>();
         String v = spec.versionExpr();
         String k = spec.keyExpr();
+        boolean uniqueVersion = spec.type() == VersionType.ROWVERSION;
         if (after != null && after.version() != null) {
             Object version = bindVersion(after.version());
             if (after.key() == null) {
                 sql.append(" AND ").append(v).append(" >= ?");
                 args.add(version);
+            } else if (uniqueVersion) {
+                // A rowversion is unique in its database: the version alone orders and resumes.
+                sql.append(" AND ").append(v).append(" > ?");
+                args.add(version);
             } else {
-                sql.append(" AND (").append(v).append(" > ? OR (").append(v).append(" = ? AND ").append(k).append(" > ?))");
+                // "v >= ? AND (v > ? OR k > ?)": the keyset condition, written so an index on v gives a range.
+                sql.append(" AND ").append(v).append(" >= ? AND (").append(v).append(" > ? OR ").append(k).append(" > ?)");
                 args.add(version);
                 args.add(version);
                 args.add(bindKey(after.key()));
@@ -88,7 +94,9 @@ public final class IncrementalReader {
             sql.append(" AND ").append(v).append(" <= ?");
             args.add(dialect.bindRowVersion(upperBound));
         }
-        sql.append(" ORDER BY ").append(v).append(", ").append(k);
+        // Ordering by the version alone lets the source stop at the page size on its version index.
+        sql.append(" ORDER BY ").append(v);
+        if (!uniqueVersion) sql.append(", ").append(k);
         List<Map<String, Object>> rows = jdbc.query(dialect.limit(sql.toString(), pageSize), new ColumnMapRowMapper(), args.toArray());
         if (rows.isEmpty()) return new Page(rows, after);
         Map<String, Object> last = rows.get(rows.size() - 1);

@@ -1,0 +1,150 @@
+package io.etlhub.bench;
+
+import io.etlhub.EtlHubApplication;
+import io.etlhub.demo.CrmWriter;
+import io.etlhub.demo.SqlScripts;
+import io.etlhub.demo.U8ReceiptWriter;
+import io.etlhub.pipeline.RouteRunner;
+import io.etlhub.pipeline.RunSummary;
+import io.etlhub.pipeline.Trigger;
+import io.etlhub.support.TestMariaDb;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * P1: N U8 receipts (default 1,000,000) in MariaDB; the receipts-u8 sync against a raw JDBC batched
+ * copy of the same rows between the same kinds of databases, in one run. Prints the figures.
+ * Usage: bench/receipts-sync.sh [receipts] [opportunities]
+ */
+public final class ReceiptSyncBench {
+    public static void main(String[] args) throws Exception {
+        int receipts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int opportunities = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        TestMariaDb db = TestMariaDb.get();
+        String hub = db.freshDatabase("bench_hub"), crm = db.freshDatabase("bench_crm"), u8 = db.freshDatabase("bench_u8"),
+                k3 = db.freshDatabase("bench_k3"), copy = db.freshDatabase("bench_copy");
+        DriverManagerDataSource u8Source = new DriverManagerDataSource(u8, db.user(), db.password());
+        DriverManagerDataSource crmSource = new DriverManagerDataSource(crm, db.user(), db.password());
+        SqlScripts.run(u8Source, "demo/mariadb/u8-schema.sql");
+        SqlScripts.run(new DriverManagerDataSource(k3, db.user(), db.password()), "demo/mariadb/k3-schema.sql");
+        Flyway.configure().dataSource(crmSource).locations("classpath:db/migration/crm-reference")
+                .table("etlhub_crm_schema_history").load().migrate();
+
+        long t0 = System.nanoTime();
+        generate(new JdbcTemplate(u8Source), new JdbcTemplate(crmSource), receipts, opportunities);
+        System.out.printf("generated %,d U8 receipts for %,d opportunities in %.1f s%n", receipts, opportunities, secs(t0));
+
+        long copyStart = System.nanoTime();
+        long copied = rawCopy(u8, copy, db);
+        double copySeconds = secs(copyStart);
+
+        for (String name : List.of("hub", "crm", "u8", "k3")) {
+            String url = Map.of("hub", hub, "crm", crm, "u8", u8, "k3", k3).get(name);
+            System.setProperty(name.toUpperCase() + "_JDBC_URL", url);
+            System.setProperty(name.toUpperCase() + "_JDBC_USER", db.user());
+            System.setProperty(name.toUpperCase() + "_JDBC_PASSWORD", db.password());
+        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(EtlHubApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("etlhub.scheduler.enabled=false", "spring.main.banner-mode=off", "logging.level.root=WARN")
+                .run();
+        long syncStart = System.nanoTime();
+        RunSummary summary = context.getBean(RouteRunner.class).run("receipts-u8", Trigger.CLI, "bench", Map.of());
+        double syncSeconds = secs(syncStart);
+        context.close();
+
+        BigDecimal crmTotal = new JdbcTemplate(crmSource).queryForObject("SELECT SUM(received_amount) FROM crm_opportunity", BigDecimal.class);
+        BigDecimal erpTotal = new JdbcTemplate(u8Source).queryForObject(
+                "SELECT SUM(l.iAmt_f) FROM Ap_CloseBills l JOIN Ap_CloseBill h ON h.iID = l.iID WHERE h.cVouchType = '48'", BigDecimal.class);
+
+        System.out.println();
+        System.out.println("P1 receipts-u8 sync vs raw JDBC batched copy (same MariaDB " + version(u8, db) + ")");
+        System.out.printf("raw copy : %,d rows in %6.1f s = %,8.0f rows/s%n", copied, copySeconds, copied / copySeconds);
+        System.out.printf("sync     : %,d rows in %6.1f s = %,8.0f rows/s (status %s, applied %,d)%n", summary.read(), syncSeconds,
+                summary.read() / syncSeconds, summary.status(), summary.applied());
+        System.out.printf("ratio    : sync runs at %.2fx the raw rate (goal >= 0.5x; goal < 60 s)%n",
+                (summary.read() / syncSeconds) / (copied / copySeconds));
+        System.out.printf("check    : CRM received total %s, ERP receipts total %s, %s%n", crmTotal, erpTotal,
+                crmTotal != null && crmTotal.compareTo(erpTotal) == 0 ? "equal to the cent" : "DIFFERENT");
+        System.exit(0);
+    }
+
+    private static void generate(JdbcTemplate u8, JdbcTemplate crm, int receipts, int opportunities) {
+        CrmWriter crmWriter = new CrmWriter(crm);
+        crmWriter.insertCustomers(List.of(new CrmWriter.Customer(1, "C00001", "基准客户", "张伟")));
+        List<CrmWriter.Opp> opps = new ArrayList<>();
+        for (long id = 1; id <= opportunities; id++) {
+            opps.add(new CrmWriter.Opp(id, String.format("OPP-2026-%05d", id % 100_000), 1, "成交", "张伟", "CNY",
+                    new BigDecimal("9000000.00"), LocalDate.of(2026, 1, 1), null));
+            if (opps.size() == 5_000) { crmWriter.insertOpportunities(opps); opps.clear(); }
+        }
+        crmWriter.insertOpportunities(opps);
+        U8ReceiptWriter writer = new U8ReceiptWriter(u8);
+        Random random = new Random(1);
+        List<U8ReceiptWriter.Receipt> batch = new ArrayList<>();
+        for (int i = 1; i <= receipts; i++) {
+            long opp = 1 + random.nextInt(opportunities);
+            batch.add(new U8ReceiptWriter.Receipt(i, "48", "SK" + i, LocalDate.of(2026, 1 + i % 10, 1 + i % 28), "C00001", "人民币",
+                    1.0, List.of(BigDecimal.valueOf(random.nextInt(5_000_000) + 1, 2)),
+                    String.format("商机号：OPP-2026-%05d 货款", opp % 100_000), "王会计"));
+            if (batch.size() == 10_000) { writer.insert(batch); batch.clear(); }
+        }
+        writer.insert(batch);
+    }
+
+    /** The baseline: the same rows (header and summed lines) read and written with plain batched JDBC. */
+    private static long rawCopy(String fromUrl, String toUrl, TestMariaDb db) throws Exception {
+        try (Connection from = DriverManager.getConnection(fromUrl + "&useCursorFetch=true&defaultFetchSize=5000", db.user(), db.password());
+             Connection to = DriverManager.getConnection(toUrl, db.user(), db.password())) {
+            try (Statement s = to.createStatement()) {
+                s.execute("CREATE TABLE receipt_copy (document_id VARCHAR(64) PRIMARY KEY, document_no VARCHAR(64), document_date DATE, "
+                        + "customer_code VARCHAR(64), currency VARCHAR(20), exchange_rate DECIMAL(19,8), amount DECIMAL(19,2), "
+                        + "memo VARCHAR(500), source_version BIGINT)");
+            }
+            to.setAutoCommit(false);
+            long rows = 0;
+            try (Statement read = from.createStatement();
+                 ResultSet rs = read.executeQuery("SELECT h.iID, h.cVouchID, h.dVouchDate, h.cDwCode, h.cexch_name, h.iExchRate, "
+                         + "(SELECT SUM(l.iAmt_f) FROM Ap_CloseBills l WHERE l.iID = h.iID), h.cDigest, h.ufts FROM Ap_CloseBill h "
+                         + "WHERE h.cFlag = 'AR' AND h.cVouchType IN ('48', '49') ORDER BY h.ufts");
+                 PreparedStatement write = to.prepareStatement("INSERT INTO receipt_copy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                while (rs.next()) {
+                    for (int c = 1; c <= 9; c++) write.setObject(c, rs.getObject(c));
+                    write.addBatch();
+                    if (++rows % 1000 == 0) { write.executeBatch(); to.commit(); }
+                }
+                write.executeBatch();
+                to.commit();
+            }
+            return rows;
+        }
+    }
+
+    private static String version(String url, TestMariaDb db) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, db.user(), db.password()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static double secs(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
