@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoSeeder {
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+    private boolean seeded;
 
     DemoSeeder(ConnectorCatalog connectors, MappingCatalog mappings, CrmReferenceSchema crmSchema,
                @Value("${etlhub.demo.seed:true}") boolean seed,
@@ -23,6 +24,7 @@ class DemoSeeder {
         String crm = mappings.read("crm", CrmSchema.class).connector();
         boolean allEmbedded = connectors.get(crm).embedded() && connectors.get("u8").embedded() && connectors.get("k3").embedded();
         if (!seed || !allEmbedded) return;
+        seeded = true;
         SqlScripts.run(connectors.dataSource("u8"), "demo/h2/u8-schema.sql");
         SqlScripts.run(connectors.dataSource("k3"), "demo/h2/k3-schema.sql");
         DemoData data = new DemoData(seedValue, customers);
@@ -31,4 +33,6 @@ class DemoSeeder {
         log.info("demo data: {} customers, {} opportunities, {} U8 receipts, {} K3 receipt bills",
                 data.customers().size(), data.opportunities().size(), data.u8Receipts().size(), data.k3Bills().size());
     }
+
+    boolean seeded() { return seeded; }
 }

@@ -37,9 +37,9 @@ public final class CommandLineRun {
         try {
             context = new SpringApplicationBuilder(application)
                     .web(WebApplicationType.NONE)
-                    .properties("etlhub.scheduler.enabled=false", "spring.main.banner-mode=off",
-                            "etlhub.cli=true", "logging.level.root=WARN", "logging.level.io.etlhub=INFO")
-                    .run(new String[0]);
+                    // As arguments, so they win over application.yml (default properties would not).
+                    .run("--etlhub.scheduler.enabled=false", "--spring.main.banner-mode=off", "--etlhub.cli=true",
+                            "--logging.level.root=WARN", "--logging.level.io.etlhub=INFO");
             summary = context.getBean(RouteRunner.class)
                     .run(routeId, Trigger.CLI, System.getProperty("user.name", "cli"), parameters);
         } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import java.util.Map;
 @Component
 @ConditionalOnProperty(name = "etlhub.scheduler.enabled", havingValue = "true", matchIfMissing = true)
 class RouteScheduling extends RouteBuilder {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RouteScheduling.class);
 
     private final RouteCatalog routes;
     private final RouteRunner runner;
@@ -27,6 +28,15 @@ class RouteScheduling extends RouteBuilder {
         this.timeZone = timeZone;
     }
 
+    private void runScheduled(String routeId) {
+        try {
+            runner.run(routeId, Trigger.SCHEDULE, "scheduler", Map.of());
+        } catch (RouteBusyException e) {
+            // The previous run is still going: this tick is skipped, the next one comes.
+            log.info("scheduled run of {} skipped: {}", routeId, e.getMessage());
+        }
+    }
+
     @Override
     public void configure() {
         for (RouteDefinition route : routes.all()) {
@@ -34,7 +44,7 @@ class RouteScheduling extends RouteBuilder {
             String cron = URLEncoder.encode(route.schedule(), StandardCharsets.UTF_8);
             from("quartz://etlhub/" + route.id() + "?cron=" + cron + "&stateful=true&trigger.timeZone=" + timeZone)
                     .routeId("schedule-" + route.id())
-                    .process(exchange -> runner.run(route.id(), Trigger.SCHEDULE, "scheduler", Map.of()));
+                    .process(exchange -> runScheduled(route.id()));
         }
     }
 }

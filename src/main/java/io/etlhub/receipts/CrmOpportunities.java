@@ -63,6 +63,17 @@ public class CrmOpportunities {
         return found;
     }
 
+    /** The opportunity's receipt fields as the CRM shows them now, by logical name; empty when there is none. */
+    public Map<String, Object> receiptView(String number) {
+        String sql = "SELECT " + opp.col("id") + " AS id, " + opp.col("number") + " AS number, " + opp.col("stage") + " AS stage, "
+                + opp.col("currency") + " AS currency, " + opp.col("signed-amount") + " AS signed_amount, "
+                + opp.col("received-amount") + " AS received_amount, " + opp.col("outstanding-amount") + " AS outstanding_amount, "
+                + opp.col("last-receipt-date") + " AS last_receipt_date, " + opp.col("receipt-status") + " AS receipt_status"
+                + " FROM " + opp.table() + " WHERE " + opp.col("number") + " = ?";
+        List<Map<String, Object>> rows = jdbc.queryForList(sql, number);
+        return rows.isEmpty() ? Map.of() : rows.get(0);
+    }
+
     /**
      * Applies the batch unless the CRM's journal shows it was applied already. Returns false when it
      * had been (a replay after a crash between the CRM commit and the hub's).
@@ -73,15 +84,10 @@ public class CrmOpportunities {
                     + journal.col("batch-id") + " = ?", Integer.class, batchId);
             if (seen != null && seen > 0) return false;
             Timestamp ts = Timestamp.valueOf(now);
-            List<Object[]> rows = new ArrayList<>();
-            for (BatchEffect e : effects) {
-                rows.add(new Object[] {e.delta(), e.lastReceiptDate() == null ? null : Date.valueOf(e.lastReceiptDate()), ts,
-                        e.opportunityId()});
-            }
-            jdbc.batchUpdate("UPDATE " + opp.table() + " SET " + opp.col("received-amount") + " = "
-                    + opp.col("received-amount") + " + ?, " + opp.col("last-receipt-date") + " = ?, "
-                    + opp.col("updated-at") + " = ? WHERE " + opp.col("id") + " = ?", rows);
-            refreshDerived(effects.stream().map(BatchEffect::opportunityId).toList());
+            jdbc.batchUpdate("UPDATE " + opp.table() + " SET " + opp.col("received-amount") + " = ?, "
+                    + opp.col("outstanding-amount") + " = ?, " + opp.col("receipt-status") + " = ?, "
+                    + opp.col("last-receipt-date") + " = ?, " + opp.col("updated-at") + " = ? WHERE " + opp.col("id") + " = ?",
+                    newValues(effects, ts));
             jdbc.update("INSERT INTO " + journal.table() + " (" + journal.col("batch-id") + ", " + journal.col("route-id")
                     + ", " + journal.col("applied-at") + ") VALUES (?, ?, ?)", batchId, routeId, ts);
             return true;
@@ -89,20 +95,37 @@ public class CrmOpportunities {
         return Boolean.TRUE.equals(applied);
     }
 
-    /** Outstanding and receipt status follow from signed and received (read back inside the same transaction). */
-    private void refreshDerived(List<Long> ids) {
+    /**
+     * Locks the opportunities (in id order, so concurrent batches cannot deadlock), reads signed and
+     * received, and computes each one's new received, outstanding, status and last receipt date.
+     */
+    private List<Object[]> newValues(List<BatchEffect> effects, Timestamp now) {
+        Map<Long, BatchEffect> byId = new HashMap<>();
+        effects.forEach(e -> byId.put(e.opportunityId(), e));
+        List<Long> ids = byId.keySet().stream().sorted().toList();
         String select = "SELECT " + opp.col("id") + ", " + opp.col("signed-amount") + ", " + opp.col("received-amount")
-                + " FROM " + opp.table() + " WHERE " + opp.col("id") + " IN (:ids)";
-        List<Object[]> rows = new ArrayList<>();
+                + " FROM " + opp.table() + " WHERE " + opp.col("id") + " IN (:ids) ORDER BY " + opp.col("id") + " FOR UPDATE";
+        List<Object[]> rows = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += 1000) {
             named.query(select, new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 1000))), rs -> {
-                BigDecimal signed = rs.getBigDecimal(2);
-                BigDecimal received = rs.getBigDecimal(3);
-                BigDecimal outstanding = (signed == null ? BigDecimal.ZERO : signed).subtract(received == null ? BigDecimal.ZERO : received);
-                rows.add(new Object[] {outstanding, crm.statusValue(ReceiptStatus.of(signed, received).key()), rs.getLong(1)});
+                BatchEffect e = byId.get(rs.getLong(1));
+                BigDecimal signed = zeroIfNull(rs.getBigDecimal(2));
+                BigDecimal received = zeroIfNull(rs.getBigDecimal(3)).add(e.delta());
+                rows.add(new Object[] {received, signed.subtract(received), crm.statusValue(ReceiptStatus.of(signed, received).key()),
+                        e.lastReceiptDate() == null ? null : Date.valueOf(e.lastReceiptDate()), now, e.opportunityId()});
             });
         }
-        jdbc.batchUpdate("UPDATE " + opp.table() + " SET " + opp.col("outstanding-amount") + " = ?, " + opp.col("receipt-status")
-                + " = ? WHERE " + opp.col("id") + " = ?", rows);
+        if (rows.size() != ids.size()) {
+            // Never drop money silently: the batch stays PENDING until the opportunity is back or reassigned.
+            java.util.Set<Long> missing = new java.util.TreeSet<>(ids);
+            rows.forEach(r -> missing.remove((Long) r[5]));
+            throw new IllegalStateException("opportunities " + missing + " of this batch no longer exist in the CRM table "
+                    + opp.table() + "; restore them or reassign their receipts, then run the route again");
+        }
+        return rows;
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
     }
 }

@@ -25,11 +25,13 @@ class UnmatchedReceiptController {
     private final UnmatchedReceipts queue;
     private final ReceiptLedger ledger;
     private final MessageSource messages;
+    private final CrmOpportunities crm;
 
-    UnmatchedReceiptController(UnmatchedReceipts queue, ReceiptLedger ledger, MessageSource messages) {
+    UnmatchedReceiptController(UnmatchedReceipts queue, ReceiptLedger ledger, MessageSource messages, CrmOpportunities crm) {
         this.queue = queue;
         this.ledger = ledger;
         this.messages = messages;
+        this.crm = crm;
     }
 
     record ReceiptView(String system, String documentId, String documentNo, LocalDate documentDate, String customerCode,
@@ -51,6 +53,16 @@ class UnmatchedReceiptController {
         LedgerEntry e = ledger.get(system, documentId);
         if (e == null) throw new UnmatchedReceipts.NoSuchReceiptException(system, documentId);
         return Map.of("receipt", view(e, locale), "events", ledger.events(system, documentId));
+    }
+
+    /** An opportunity as the CRM shows it, with the ERP documents the hub applied to it. */
+    @GetMapping("/opportunities/{number}")
+    ResponseEntity<Map<String, Object>> opportunity(@PathVariable String number, Locale locale) {
+        Map<String, Object> opp = crm.receiptView(number.trim().toUpperCase(Locale.ROOT));
+        if (opp.isEmpty()) return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no opportunity " + number));
+        long id = ((Number) opp.get("id")).longValue();
+        return ResponseEntity.ok(Map.of("opportunity", opp,
+                "receipts", ledger.forOpportunity(id).stream().map(e -> view(e, locale)).toList()));
     }
 
     @PostMapping("/unmatched/{system}/{documentId}/assign")

@@ -62,8 +62,7 @@ public final class ReceiptSyncBench {
         }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(EtlHubApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("etlhub.scheduler.enabled=false", "spring.main.banner-mode=off", "logging.level.root=WARN")
-                .run();
+                .run("--etlhub.scheduler.enabled=false", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
         long syncStart = System.nanoTime();
         RunSummary summary = context.getBean(RouteRunner.class).run("receipts-u8", Trigger.CLI, "bench", Map.of());
         double syncSeconds = secs(syncStart);
