@@ -29,6 +29,7 @@ import java.util.Set;
  */
 @Component
 class ReceiptSync implements RouteJob {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReceiptSync.class);
     private final ConnectorCatalog connectors;
     private final MappingCatalog mappings;
     private final Watermarks watermarks;
@@ -85,6 +86,14 @@ class ReceiptSync implements RouteJob {
 
         Cursor cursor = reader.startingAt(watermarks.load(route.id()));
         Long upperBound = reader.safeUpperBound();
+        if (upperBound != null && cursor.version() != null && Long.parseLong(cursor.version()) > upperBound) {
+            // Row versions went backwards: the ERP database was restored from a backup. Read everything
+            // again; the ledger turns documents that did not change into no-ops.
+            log.warn("route {}: source row version {} is below the watermark {}; the source was restored, rescanning",
+                    route.id(), upperBound, cursor.version());
+            context.output("rescanAfterRestore", true);
+            cursor = Cursor.START;
+        }
         while (true) {
             IncrementalReader.Page page = reader.next(cursor, upperBound, batchSize);
             if (page.isEmpty()) break;

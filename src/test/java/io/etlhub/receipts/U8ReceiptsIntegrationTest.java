@@ -203,6 +203,23 @@ class U8ReceiptsIntegrationTest extends HubIntegrationTest {
         assertThat(received(crmDb(), 4)).isEqualByComparingTo("2600.00");
     }
 
+    @Test
+    void aRestoredErpDatabaseWhoseRowVersionsWentBackIsRescanned() {
+        erp.insert(List.of(receipt(1, "48", "2026-10-05", "人民币", 1.0, "OPP-2026-00001", "30000.00")));
+        run();
+        // A restore from backup: the row version counter is lower than what the hub has read.
+        u8Db().execute("ALTER SEQUENCE rv_seq RESTART WITH 5");
+        u8Db().update("UPDATE Ap_CloseBill SET cCode = 'restored' WHERE iID = 1");
+        erp.insert(List.of(receipt(2, "48", "2026-10-06", "人民币", 1.0, "OPP-2026-00001", "1000.00")));
+
+        RunSummary summary = run();
+
+        assertThat(summary.outputs()).containsEntry("rescanAfterRestore", true);
+        assertThat(summary.applied()).isEqualTo(1);
+        assertThat(summary.unchanged()).isEqualTo(1);
+        assertThat(received(crmDb(), 1)).isEqualByComparingTo("31000.00");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"receipts.after-read", "receipts.after-hub-commit", "receipts.after-crm-commit"})
     void aCrashBetweenReadingAndCommittingLeavesExactTotalsAfterTheRerun(String point) {
