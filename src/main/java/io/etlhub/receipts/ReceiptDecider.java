@@ -45,6 +45,17 @@ public final class ReceiptDecider {
         return route(previous.withManualOpportunity(opportunityNo, now), previous, match, "ASSIGN", note);
     }
 
+    /**
+     * An unchanged, unmatched document tried again because the CRM may have changed (the opportunity
+     * was created, or reopened). Nothing happens unless it matches now.
+     */
+    public static ReceiptDecision rematch(LedgerEntry previous, ReceiptMatch match, LocalDateTime now) {
+        if (previous.state() != State.UNMATCHED || !(match instanceof ReceiptMatch.Matched)) {
+            return ReceiptDecision.nothing(previous, Outcome.UNCHANGED);
+        }
+        return route(previous.touched(now), previous, match, "APPLY", "matched on a later run: the CRM changed");
+    }
+
     /** Finance decided a document pays no opportunity. */
     public static ReceiptDecision dismiss(LedgerEntry previous, String note, LocalDateTime now) {
         if (previous.isApplied()) {

@@ -66,6 +66,13 @@ public class ReceiptLedger {
                 + Math.max(1, Math.min(limit, 10000)), p, MAPPER);
     }
 
+    /** Unmatched documents of a route whose reason may go away when the CRM changes. */
+    List<LedgerEntry> unmatchedForRetry(String routeId, Collection<String> reasons) {
+        MapSqlParameterSource p = new MapSqlParameterSource("route", routeId).addValue("reasons", reasons);
+        return named.query("SELECT " + COLUMNS + " FROM receipt_ledger WHERE route_id = :route AND state = 'UNMATCHED' "
+                + "AND reason IN (:reasons) ORDER BY document_id", p, MAPPER);
+    }
+
     public List<LedgerEntry> forOpportunity(long opportunityId) {
         return hub.query("SELECT " + COLUMNS + " FROM receipt_ledger WHERE opportunity_id = ? ORDER BY document_date", MAPPER, opportunityId);
     }

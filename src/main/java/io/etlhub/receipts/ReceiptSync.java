@@ -109,6 +109,8 @@ class ReceiptSync implements RouteJob {
             if (page.rows().size() < batchSize) break;
         }
 
+        rematchUnmatched(route, mapping, batchSize, context, actor);
+
         int every = route.keyScanEveryRuns() == null ? 1 : route.keyScanEveryRuns();
         if (watermarks.keyScanDue(route.id(), every)) {
             reverseDeleted(route, mapping, source, batchSize, context, actor);
@@ -144,6 +146,37 @@ class ReceiptSync implements RouteJob {
             decisions.add(ReceiptDecider.decide(d, p, match, routeId, now));
         }
         return decisions;
+    }
+
+    /** Receipts that waited for an opportunity the CRM did not have (or had closed) are tried again. */
+    private void rematchUnmatched(RouteDefinition route, ReceiptSourceMapping mapping, int batchSize, RunContext context,
+                                  String actor) {
+        List<LedgerEntry> waiting = ledger.unmatchedForRetry(route.id(),
+                List.of(UnmatchedReason.UNKNOWN_OPPORTUNITY.name(), UnmatchedReason.OPPORTUNITY_CLOSED.name()));
+        int rematched = 0;
+        for (int from = 0; from < waiting.size(); from += batchSize) {
+            List<LedgerEntry> chunk = waiting.subList(from, Math.min(waiting.size(), from + batchSize));
+            Set<String> numbers = new HashSet<>();
+            List<ReceiptDocument> docs = new ArrayList<>();
+            for (LedgerEntry e : chunk) {
+                ReceiptDocument d = e.asDocument(mapping.isoCurrency(e.currency()));
+                docs.add(d);
+                numbers.addAll(matcher.candidateNumbers(d, e.manualOpportunityNo()));
+            }
+            Map<String, Opportunity> opportunities = crm.findByNumbers(numbers);
+            LocalDateTime now = LocalDateTime.now(clock);
+            List<ReceiptDecision> decisions = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                LedgerEntry e = chunk.get(i);
+                ReceiptDecision d = ReceiptDecider.rematch(e, matcher.match(docs.get(i), e.manualOpportunityNo(), opportunities), now);
+                if (d.next() != null) decisions.add(d);
+            }
+            if (decisions.isEmpty()) continue;
+            batches.process(route.id(), context.runId(), decisions, actor, null);
+            context.applied.addAndGet(decisions.size());
+            rematched += decisions.size();
+        }
+        if (rematched > 0) context.output("rematched", rematched);
     }
 
     private void reverseDeleted(RouteDefinition route, ReceiptSourceMapping mapping, JdbcTemplate source, int batchSize,

@@ -220,6 +220,21 @@ class U8ReceiptsIntegrationTest extends HubIntegrationTest {
         assertThat(received(crmDb(), 1)).isEqualByComparingTo("31000.00");
     }
 
+    @Test
+    void aReceiptWaitingForAnUnknownOpportunityIsAppliedOnceTheCrmHasIt() {
+        erp.insert(List.of(receipt(1, "48", "2026-10-05", "人民币", 1.0, "商机号：OPP-2026-00077", "777.00")));
+        assertThat(run().unmatched()).isEqualTo(1);
+
+        new CrmWriter(crmDb()).insertOpportunities(List.of(opp(77, "成交", "CNY", "777.00")));
+        RunSummary later = run();
+
+        assertThat(later.outputs()).containsEntry("rematched", 1);
+        assertThat(opportunity(crmDb(), 77)).containsEntry("received_amount", new BigDecimal("777.00"))
+                .containsEntry("receipt_status", "已回款");
+        assertThat(queue.list(false, 10)).isEmpty();
+        assertThat(run().applied()).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"receipts.after-read", "receipts.after-hub-commit", "receipts.after-crm-commit"})
     void aCrashBetweenReadingAndCommittingLeavesExactTotalsAfterTheRerun(String point) {
