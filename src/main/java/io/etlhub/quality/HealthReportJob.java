@@ -1,0 +1,65 @@
+package io.etlhub.quality;
+
+import io.etlhub.pipeline.RouteDefinition;
+import io.etlhub.pipeline.RouteJob;
+import io.etlhub.pipeline.RunContext;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Route kind {@code health-report}: the month's data-health report. Parameters: month (2026-10;
+ * default the previous month), out (an .xlsx path), lang (zh default, en). A scheduled run writes
+ * its workbook into the route's output-dir option when one is set.
+ */
+@Component
+class HealthReportJob implements RouteJob {
+    private final HealthReportService service;
+    private final QualityChecker checker;
+
+    HealthReportJob(HealthReportService service, QualityChecker checker) {
+        this.service = service;
+        this.checker = checker;
+    }
+
+    @Override
+    public String kind() { return "health-report"; }
+
+    @Override
+    public void validate(RouteDefinition route) {
+        checker.settings();
+        HealthReportService.locale(route.option("lang", "zh"));
+    }
+
+    @Override
+    public void run(RouteDefinition route, RunContext context) throws Exception {
+        String month = context.parameter("month") != null ? context.parameter("month") : context.parameter("period");
+        ReportPeriod period = month == null ? service.defaultPeriod() : ReportPeriod.parse(month);
+        String lang = context.parameter("lang") != null ? context.parameter("lang") : route.option("lang", "zh");
+        java.util.Locale locale = HealthReportService.locale(lang);
+        HealthReport report = service.generate(period, context.runId(), context.trigger().name(), context.actor());
+        Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+        report.metrics().forEach(m -> verdicts.merge(m.verdict(), 1, Integer::sum));
+        long findings = report.findings().values().stream().mapToLong(java.util.List::size).sum();
+        context.read.set(report.metrics().size());
+        context.applied.set(findings);
+        context.output("reportId", report.id());
+        context.output("month", report.period());
+        context.output("verdicts", verdicts);
+        context.output("findings", findings);
+        Path out = outputFile(route, context, period);
+        if (out != null) {
+            service.writeXlsx(report, locale, out);
+            context.output("file", out.toAbsolutePath().toString());
+        }
+    }
+
+    private static Path outputFile(RouteDefinition route, RunContext context, ReportPeriod period) {
+        String out = context.parameter("out");
+        if (out != null && !out.isBlank()) return Path.of(out);
+        String dir = route.option("output-dir", "");
+        return dir.isBlank() ? null : Path.of(dir).resolve("health-" + period + ".xlsx");
+    }
+}

@@ -1,0 +1,136 @@
+package io.etlhub.quality;
+
+import io.etlhub.connector.CrmSchema;
+import io.etlhub.connector.Dialect;
+import io.etlhub.connector.TableMapping;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Receipt lag: days between an ERP receipt's document date and the hub's first APPLY of it to the
+ * CRM (receipt_ledger / receipt_event in the hub store), for receipts shown in the month; and
+ * opportunities whose planned receipt date has passed with nothing received (in the CRM).
+ */
+final class ReceiptRules {
+    /** Upper bounds (days, inclusive) of the lag distribution; the last bucket is open. */
+    static final int[] BUCKETS = {1, 3, 7, 30};
+
+    private final JdbcTemplate hub;
+    private final Dialect hubDialect;
+    private final JdbcTemplate crm;
+    private final Dialect crmDialect;
+    private final CrmSchema schema;
+    private final QualitySettings settings;
+
+    ReceiptRules(JdbcTemplate hub, Dialect hubDialect, JdbcTemplate crm, Dialect crmDialect, CrmSchema schema, QualitySettings settings) {
+        this.hub = hub;
+        this.hubDialect = hubDialect;
+        this.crm = crm;
+        this.crmDialect = crmDialect;
+        this.schema = schema;
+        this.settings = settings;
+    }
+
+    private static String shown(ReportPeriod period) {
+        return "SELECT x.*, TIMESTAMPDIFF(DAY, x.document_date, x.shown_at) AS lag_days FROM ("
+                + "SELECT l.source_system, l.document_id, MAX(l.document_no) AS document_no, MAX(l.opportunity_id) AS opportunity_id, "
+                + "MAX(l.opportunity_no) AS opportunity_no, MAX(l.document_date) AS document_date, MIN(e.created_at) AS shown_at "
+                + "FROM receipt_ledger l JOIN receipt_event e ON e.source_system = l.source_system AND e.document_id = l.document_id "
+                + "WHERE l.state = 'APPLIED' AND e.action = 'APPLY' AND l.document_date IS NOT NULL "
+                + "GROUP BY l.source_system, l.document_id) x WHERE x.shown_at >= ? AND x.shown_at < ?";
+    }
+
+    List<RuleOutcome> evaluate(ReportPeriod period) {
+        return List.of(lag(period), overdue(period));
+    }
+
+    private RuleOutcome lag(ReportPeriod period) {
+        StringBuilder buckets = new StringBuilder();
+        int lower = Integer.MIN_VALUE;
+        for (int i = 0; i <= BUCKETS.length; i++) {
+            String cond = i == BUCKETS.length ? "s.lag_days > " + BUCKETS[i - 1]
+                    : (i == 0 ? "" : "s.lag_days > " + lower + " AND ") + "s.lag_days <= " + BUCKETS[i];
+            buckets.append(", SUM(CASE WHEN ").append(cond).append(" THEN 1 ELSE 0 END) AS b").append(i);
+            if (i < BUCKETS.length) lower = BUCKETS[i];
+        }
+        Object[] range = {period.startTs(), period.endTs()};
+        Map<String, Object> c = hub.queryForMap("SELECT COUNT(*) AS receipts, SUM(s.lag_days) AS total_days, MAX(s.lag_days) AS max_days"
+                + buckets + " FROM (" + shown(period) + ") s", range);
+        Map<String, Long> details = new LinkedHashMap<>();
+        for (int i = 0; i <= BUCKETS.length; i++) {
+            String label = i == 0 ? "<=1" : i == BUCKETS.length ? ">" + BUCKETS[i - 1] : (BUCKETS[i - 1] + 1) + "-" + BUCKETS[i];
+            details.put(label, StageRules.number(c.get("b" + i)));
+        }
+        details.put("max", StageRules.number(c.get("max_days")));
+        MetricResult metric = MetricResult.average(QualityRule.RECEIPT_LAG_DAYS, StageRules.number(c.get("total_days")),
+                StageRules.number(c.get("receipts")), 1, details);
+        String worst = hubDialect.limit("SELECT s.* FROM (" + shown(period) + ") s WHERE s.lag_days > "
+                + settings.receiptLagFindingDays() + " ORDER BY s.lag_days DESC, s.document_date, s.document_id", settings.maxFindingsPerRule());
+        List<Map<String, Object>> rows = hub.queryForList(worst, range);
+        Map<Long, String> owners = owners(rows.stream().map(r -> r.get("opportunity_id")).filter(o -> o != null)
+                .map(o -> ((Number) o).longValue()).distinct().toList());
+        List<Finding> findings = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            Long opp = r.get("opportunity_id") == null ? null : ((Number) r.get("opportunity_id")).longValue();
+            findings.add(new Finding(QualityRule.RECEIPT_LAG_DAYS, r.get("source_system") + ":" + r.get("document_id"),
+                    FindingQuery.text(r.get("document_no")), opp == null ? null : owners.get(opp), "quality.problem.receipt-lag",
+                    List.of(String.valueOf(r.get("opportunity_no")), String.valueOf(r.get("document_date")),
+                            String.valueOf(r.get("lag_days"))),
+                    localDateTime(r.get("shown_at"))));
+        }
+        return new RuleOutcome(metric, worstOwnerFirst(findings));
+    }
+
+    private static java.time.LocalDateTime localDateTime(Object value) {
+        if (value instanceof java.sql.Timestamp t) return t.toLocalDateTime();
+        return (java.time.LocalDateTime) value;
+    }
+
+    private Map<Long, String> owners(List<Long> ids) {
+        TableMapping o = schema.table("opportunity");
+        Map<Long, String> owners = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = chunk.stream().map(i -> "?").collect(Collectors.joining(", "));
+            crm.query("SELECT " + o.col("id") + " AS id, " + o.col("owner") + " AS owner FROM " + o.table() + " WHERE " + o.col("id")
+                    + " IN (" + marks + ")", rs -> { owners.put(rs.getLong("id"), rs.getString("owner")); }, chunk.toArray());
+        }
+        return owners;
+    }
+
+    /** Worst owner first (most findings), then the order the findings came in. */
+    static List<Finding> worstOwnerFirst(List<Finding> findings) {
+        Function<Finding, String> owner = f -> f.owner() == null ? "" : f.owner();
+        Map<String, Long> perOwner = findings.stream().collect(Collectors.groupingBy(owner, Collectors.counting()));
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparing((Finding f) -> -perOwner.get(owner.apply(f))).thenComparing(owner));
+        return sorted;
+    }
+
+    private RuleOutcome overdue(ReportPeriod period) {
+        TableMapping o = schema.table("opportunity");
+        String planned = o.col("planned-receipt-date");
+        String where = " FROM " + o.table() + " WHERE " + planned + " < ? AND (" + o.col("received-amount") + " IS NULL OR "
+                + o.col("received-amount") + " = 0)" + (schema.noReceiptStages() == null || schema.noReceiptStages().isEmpty() ? ""
+                : " AND " + o.col("stage") + " NOT IN " + SqlText.inList(schema.noReceiptStages()));
+        Date end = Date.valueOf(period.end().toLocalDate());
+        long count = StageRules.number(crm.queryForObject("SELECT COUNT(*)" + where, Long.class, end));
+        String sql = "SELECT " + o.col("id") + " AS record_id, " + o.col("number") + " AS record_no, " + o.col("owner") + " AS owner, "
+                + planned + " AS since, " + o.col("signed-amount") + " AS signed_amount, " + o.col("currency") + " AS currency" + where;
+        List<Finding> findings = FindingQuery.run(crm, crmDialect, sql, settings.maxFindingsPerRule(), rs -> new Finding(
+                QualityRule.OVERDUE_RECEIPTS, FindingQuery.text(rs.getObject("record_id")), rs.getString("record_no"),
+                rs.getString("owner"), "quality.problem.overdue-receipt",
+                List.of(String.valueOf(rs.getDate("since")), rs.getBigDecimal("signed_amount").setScale(2, java.math.RoundingMode.HALF_UP)
+                        .toPlainString() + " " + rs.getString("currency")), FindingQuery.since(rs)), end);
+        return new RuleOutcome(MetricResult.count(QualityRule.OVERDUE_RECEIPTS, count), findings);
+    }
+}

@@ -1,0 +1,62 @@
+package io.etlhub.quality;
+
+import org.apache.kafka.connect.data.Struct;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns one Debezium change of the CRM opportunity table into a row of quality_stage_history when
+ * the stage changed (insert: from nothing; update: before -> after). The binlog position is the
+ * row's key, so a change delivered twice (a replay after a crash) is stored once.
+ */
+public class StageChangeRecorder {
+    private final JdbcTemplate hub;
+    private final StageCaptureSettings settings;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public StageChangeRecorder(JdbcTemplate hub, StageCaptureSettings settings, ZoneId zone, Clock clock) {
+        this.hub = hub;
+        this.settings = settings;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** @return true when a new stage change was stored. */
+    public boolean record(String operation, Struct before, Struct after, Map<String, Object> source) {
+        if (after == null || !("c".equals(operation) || "u".equals(operation))) return false;
+        String stageCol = settings.opportunity().col("stage");
+        String to = text(after.get(stageCol));
+        String from = before == null ? null : text(before.get(stageCol));
+        if ("u".equals(operation) && Objects.equals(from, to)) return false;
+        Object id = after.get(settings.opportunity().col("id"));
+        Object ts = source == null ? null : source.get("ts_ms");
+        LocalDateTime changedAt = ts instanceof Number n && n.longValue() > 0
+                ? LocalDateTime.ofInstant(Instant.ofEpochMilli(n.longValue()), zone) : LocalDateTime.now(clock);
+        String position = source == null ? "no-source/" + id + "/" + changedAt
+                : source.get("server_id") + "/" + source.get("file") + "/" + source.get("pos") + "/" + source.get("row") + "/" + id
+                + "/" + from + ">" + to;
+        try {
+            hub.update("INSERT INTO quality_stage_history (opportunity_id, opportunity_no, owner, from_stage, to_stage, changed_at, "
+                            + "source_position, captured_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    ((Number) id).longValue(), text(after.get(settings.opportunity().col("number"))),
+                    text(after.get(settings.opportunity().col("owner"))), from, to, Timestamp.valueOf(changedAt),
+                    position.length() > 200 ? position.substring(0, 200) : position, Timestamp.valueOf(LocalDateTime.now(clock)));
+            return true;
+        } catch (DuplicateKeyException replayed) {
+            return false;
+        }
+    }
+
+    private static String text(Object v) {
+        return v == null ? null : v.toString();
+    }
+}
