@@ -74,7 +74,9 @@ public final class ArchiveReport {
         if (issue.detail() == null) return messages.get(issue.reason());
         String detail = issue.detail();
         if (issue.kind() == CellIssue.Kind.DUPLICATE && detail.contains("!")) {
-            detail = detail.substring(detail.lastIndexOf('!') + 1) + " (" + detail.substring(0, detail.lastIndexOf('!')) + ")";
+            // "sheet!row" of the row this one repeats.
+            int at = detail.lastIndexOf('!');
+            return messages.get(issue.reason(), detail.substring(at + 1), detail.substring(0, at));
         }
         return messages.get(issue.reason(), detail);
     }
