@@ -59,8 +59,7 @@ public final class ArchiveImporter {
         long importId = staging.open(displayName, sha, mapping.kind(), runId, actor, LocalDateTime.now(clock));
         long[] n = new long[3]; // read, rejected, changed cells
         ImportCounts counts = ImportCounts.NONE;
-        try {
-            ArchiveStaging.Writer writer = staging.writer(importId);
+        try (ArchiveStaging.Writer writer = staging.writer(importId)) {
             CustomerKeys keys = new CustomerKeys(mapping.dedup());
             progress.phase(ImportProgress.Phase.READING, 0);
             SheetInterpreter sheets = new SheetInterpreter(mapping, maxRows, messages, row -> {

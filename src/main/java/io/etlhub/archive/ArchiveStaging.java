@@ -54,13 +54,25 @@ public final class ArchiveStaging {
         hub.update("DELETE FROM archive_staging WHERE import_id = ?", importId);
     }
 
-    /** Batches staged rows and report lines for one import. */
+    /** Batches staged rows and report lines for one import. Close it (or call {@link Writer#flush()}) to wait for the writes. */
     public Writer writer(long importId) { return new Writer(importId); }
 
-    public final class Writer {
+    /**
+     * Writes batches on one background thread while the file is still being parsed, so reading and
+     * writing overlap; at most two batches wait, which bounds the memory. Batches are written in the
+     * order they were made; the first failure is rethrown to the reading thread.
+     */
+    public final class Writer implements AutoCloseable {
         private final long importId;
-        private final List<Object[]> rows = new ArrayList<>(BATCH);
-        private final List<Object[]> issues = new ArrayList<>(BATCH);
+        private List<Object[]> rows = new ArrayList<>(BATCH);
+        private List<Object[]> issues = new ArrayList<>(BATCH);
+        private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "archive-staging");
+            t.setDaemon(true);
+            return t;
+        });
+        private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2);
+        private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
         private long seq;
 
         private Writer(long importId) { this.importId = importId; }
@@ -81,23 +93,59 @@ public final class ArchiveStaging {
             if (issues.size() >= BATCH) flushIssues();
         }
 
+        /** Writes what is left and waits until every batch is in the hub store. */
         public void flush() {
             flushRows();
             flushIssues();
+            inFlight.acquireUninterruptibly(2);
+            inFlight.release(2);
+            rethrow();
+        }
+
+        /** Lets batches already handed over finish (so a failed import's clean-up sees them), then stops the thread. */
+        @Override
+        public void close() {
+            background.shutdown();
+            try {
+                background.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void flushRows() {
             if (rows.isEmpty()) return;
-            hub.batchUpdate("INSERT INTO archive_staging (import_id, seq, sheet_name, row_no, status, credit_code, name_phone_key, payload) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
-            rows.clear();
+            List<Object[]> batch = rows;
+            rows = new ArrayList<>(BATCH);
+            submit("INSERT INTO archive_staging (import_id, seq, sheet_name, row_no, status, credit_code, name_phone_key, payload) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batch);
         }
 
         private void flushIssues() {
             if (issues.isEmpty()) return;
-            hub.batchUpdate("INSERT INTO archive_issue (import_id, sheet_name, row_no, column_name, original_value, new_value, kind, reason, detail) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", issues);
-            issues.clear();
+            List<Object[]> batch = issues;
+            issues = new ArrayList<>(BATCH);
+            submit("INSERT INTO archive_issue (import_id, sheet_name, row_no, column_name, original_value, new_value, kind, reason, detail) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+        }
+
+        private void submit(String sql, List<Object[]> batch) {
+            rethrow();
+            inFlight.acquireUninterruptibly();
+            background.execute(() -> {
+                try {
+                    if (failure.get() == null) hub.batchUpdate(sql, batch);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+
+        private void rethrow() {
+            RuntimeException e = failure.get();
+            if (e != null) throw e;
         }
     }
 
@@ -149,13 +197,20 @@ public final class ArchiveStaging {
         }
     }
 
-    /** The report lines in the order they were found, duplicates last. */
+    /** The report lines in the order they were found, duplicates last; paged by id so a large report never sits in memory. */
     public void forEachIssue(long importId, Consumer<CellIssue> consumer) {
-        hub.query("SELECT sheet_name, row_no, column_name, original_value, new_value, kind, reason, detail FROM archive_issue "
-                + "WHERE import_id = ? ORDER BY id", rs -> {
-            consumer.accept(new CellIssue(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    CellIssue.Kind.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8)));
-        }, importId);
+        long[] after = {0};
+        int[] seen = {0};
+        do {
+            seen[0] = 0;
+            hub.query("SELECT id, sheet_name, row_no, column_name, original_value, new_value, kind, reason, detail FROM archive_issue "
+                    + "WHERE import_id = ? AND id > ? ORDER BY id LIMIT 5000", rs -> {
+                after[0] = rs.getLong(1);
+                seen[0]++;
+                consumer.accept(new CellIssue(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        CellIssue.Kind.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9)));
+            }, importId, after[0]);
+        } while (seen[0] == 5000);
     }
 
     private static String cut(String s, int max) {

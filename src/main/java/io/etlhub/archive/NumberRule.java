@@ -8,6 +8,16 @@ import java.math.RoundingMode;
  * (万元 multiplies by 10,000). Out as a plain decimal with 2 places, HALF_UP.
  */
 public final class NumberRule implements FieldRule {
+    /** 100 written as 100.00 is no change worth reporting. */
+    @Override
+    public boolean unchanged(String text, String cleaned) {
+        try {
+            return new BigDecimal(text.trim()).compareTo(new BigDecimal(cleaned)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     @Override
     public Cleaned apply(String text) {
         String s = Widths.half(text).replace(",", "").replace(" ", "").replace("¥", "").replace("￥", "");

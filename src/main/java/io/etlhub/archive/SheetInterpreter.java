@@ -147,7 +147,7 @@ public final class SheetInterpreter implements SheetRowSink {
                 if (f.isRequired() && rowReject == null) rowReject = "archive.reason.required";
                 continue;
             }
-            if (!cleaned.value().equals(raw)) {
+            if (!rules.get(field).unchanged(raw, cleaned.value())) {
                 issues.accept(new CellIssue(sheet, rowNumber, column, raw, cleaned.value(), CellIssue.Kind.CHANGED, "archive.reason.normalised", f.rule()));
             }
             values.put(field, cleaned.value());
