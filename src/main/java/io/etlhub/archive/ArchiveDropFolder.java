@@ -1,0 +1,53 @@
+package io.etlhub.archive;
+
+import io.etlhub.pipeline.RouteRunner;
+import io.etlhub.pipeline.RunSummary;
+import io.etlhub.pipeline.Trigger;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * The drop folder: a file put into inbox/ is moved to processing/, imported through the
+ * import-archive route, then moved to done/ or failed/ with its report beside it. On only when
+ * etlhub.archive.drop-folder.enabled=true.
+ */
+@Component
+@ConditionalOnProperty(name = "etlhub.archive.drop-folder.enabled", havingValue = "true")
+class ArchiveDropFolder extends RouteBuilder {
+    private final ArchiveService archive;
+    private final RouteRunner runner;
+
+    ArchiveDropFolder(ArchiveService archive, RouteRunner runner) {
+        this.archive = archive;
+        this.runner = runner;
+    }
+
+    @Override
+    public void configure() throws Exception {
+        ArchiveSettings.DropFolder settings = archive.settings().dropFolder();
+        Path root = Path.of(settings.path()).toAbsolutePath();
+        for (String sub : new String[] {"inbox", "processing", "done", "failed"}) Files.createDirectories(root.resolve(sub));
+        long minAge = settings.minAgeMs() == null ? 2000 : settings.minAgeMs();
+        String uri = "file:" + root.resolve("inbox") + "?preMove=../processing/${file:name}&move=../done/${file:name}"
+                + "&moveFailed=../failed/${file:name}&readLock=changed&readLockMinAge=" + minAge
+                + "&readLockCheckInterval=500&exclude=^[.~].*&delay=2000&maxMessagesPerPoll=1";
+        from(uri).routeId("archive-drop-folder")
+                .process(exchange -> {
+                    Path file = Path.of(exchange.getIn().getHeader("CamelFilePath", String.class));
+                    Path report = ArchiveImportJob.reportBeside(file);
+                    RunSummary summary = runner.run(ArchiveController.ROUTE, Trigger.MANUAL, "drop-folder",
+                            Map.of("arg1", file.toString(), "report", report.toString()));
+                    Path target = root.resolve(summary.succeeded() ? "done" : "failed");
+                    if (Files.exists(report)) {
+                        Files.move(report, target.resolve(report.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    if (!summary.succeeded()) throw new IllegalStateException(summary.error());
+                });
+    }
+}

@@ -1,0 +1,77 @@
+package io.etlhub.archive;
+
+import io.etlhub.pipeline.RouteDefinition;
+import io.etlhub.pipeline.RouteJob;
+import io.etlhub.pipeline.RunContext;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+
+/**
+ * Route kind archive-import: imports the file named by parameter arg1 (or file). Parameters: kind
+ * (archive kind, default the route's source mapping), name (the file's name for the owner),
+ * report (report path), lang (zh/en), progress-token (the REST upload's progress tracker).
+ */
+@Component
+public class ArchiveImportJob implements RouteJob {
+    private final ArchiveService archive;
+
+    public ArchiveImportJob(ArchiveService archive) {
+        this.archive = archive;
+    }
+
+    @Override
+    public String kind() { return "archive-import"; }
+
+    @Override
+    public void validate(RouteDefinition route) {
+        if (route.source() == null || route.source().mapping() == null) {
+            throw new IllegalArgumentException("an archive-import route needs source.mapping (e.g. archive-customers)");
+        }
+    }
+
+    @Override
+    public void run(RouteDefinition route, RunContext context) {
+        ArchiveMessages messages = archive.messages(context.parameter("lang"));
+        String fileName = context.parameter("arg1") != null ? context.parameter("arg1") : context.parameter("file");
+        if (fileName == null || fileName.isBlank()) throw messages.failure("archive.error.no-file", null);
+        Path file = Path.of(fileName).toAbsolutePath();
+        String kind = context.parameter("kind") != null ? context.parameter("kind") : route.source().mapping();
+        ArchiveMapping mapping = archive.mapping(kind, messages);
+        String displayName = context.parameter("name") != null ? context.parameter("name") : file.getFileName().toString();
+        Path report = context.parameter("report") != null ? Path.of(context.parameter("report")) : reportBeside(file);
+        ImportProgress progress = archive.progress(context.parameter("progress-token"));
+        if (progress == null) progress = new ImportProgress();
+        try {
+            ImportResult result = archive.importFile(file, displayName, mapping, report, context.runId(), context.actor(), progress, messages);
+            ImportCounts c = result.counts();
+            context.read.addAndGet(c.read());
+            context.applied.addAndGet(c.imported() + c.merged());
+            context.unchanged.addAndGet(c.duplicates());
+            context.failed.addAndGet(c.rejected());
+            output(context, result);
+        } catch (RuntimeException e) {
+            progress.failed(e.getMessage());
+            throw e;
+        }
+    }
+
+    private static void output(RunContext context, ImportResult r) {
+        context.output("status", r.status());
+        context.output("file", r.file());
+        context.output("sha256", r.sha256());
+        context.output("imported", r.counts().imported());
+        context.output("merged", r.counts().merged());
+        context.output("duplicates", r.counts().duplicates());
+        context.output("rejected", r.counts().rejected());
+        context.output("changedCells", r.counts().changedCells());
+        if (r.reportPath() != null) context.output("report", r.reportPath());
+    }
+
+    /** foo.xlsx -> foo-report.xlsx in the same folder. */
+    static Path reportBeside(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-report.xlsx");
+    }
+}

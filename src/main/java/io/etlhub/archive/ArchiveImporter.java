@@ -1,0 +1,151 @@
+package io.etlhub.archive;
+
+import io.etlhub.connector.TableMapping;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+
+/**
+ * Imports one archive file: read and normalise every sheet into the hub's staging table, mark
+ * duplicates, then merge all valid rows into the CRM in one CRM transaction, and write the report.
+ * A failure at any point leaves the CRM as it was; the same content imported again changes nothing.
+ */
+public final class ArchiveImporter {
+    private final ArchiveStaging staging;
+    private final JdbcTemplate crm;
+    private final TransactionTemplate crmTransactions;
+    private final TableMapping customers;
+    private final ArchiveReader reader;
+    private final ArchiveMessages messages;
+    private final long maxRows;
+    private final Clock clock;
+
+    public ArchiveImporter(JdbcTemplate hub, JdbcTemplate crm, TransactionTemplate crmTransactions, TableMapping customers,
+                           ArchiveReader reader, ArchiveMessages messages, long maxRows, Clock clock) {
+        this.staging = new ArchiveStaging(hub);
+        this.crm = crm;
+        this.crmTransactions = crmTransactions;
+        this.customers = customers;
+        this.reader = reader;
+        this.messages = messages;
+        this.maxRows = maxRows;
+        this.clock = clock;
+    }
+
+    /**
+     * @param displayName the name the owner knows the file by (an upload's original name)
+     * @param report      where to write the report .xlsx
+     */
+    public ImportResult importFile(Path file, String displayName, ArchiveMapping mapping, Path report, Long runId, String actor,
+                                   ImportProgress progress) {
+        if (!Files.isRegularFile(file)) throw messages.failure("archive.error.file-missing", null, file);
+        String sha = sha256(file);
+        var past = staging.succeeded(sha, mapping.kind());
+        if (past.isPresent()) {
+            ImportResult result = new ImportResult(past.get().id(), displayName, sha, "ALREADY_IMPORTED", ImportCounts.NONE, past.get().reportPath());
+            progress.done(result);
+            return result;
+        }
+        long importId = staging.open(displayName, sha, mapping.kind(), runId, actor, LocalDateTime.now(clock));
+        long[] n = new long[3]; // read, rejected, changed cells
+        ImportCounts counts = ImportCounts.NONE;
+        try (ArchiveStaging.Writer writer = staging.writer(importId)) {
+            CustomerKeys keys = new CustomerKeys(mapping.dedup());
+            progress.phase(ImportProgress.Phase.READING, 0);
+            SheetInterpreter sheets = new SheetInterpreter(mapping, maxRows, messages, row -> {
+                n[0]++;
+                if (row.rejected()) n[1]++;
+                writer.row(row, keys.creditCode(row.values()), keys.firstNamePhone(row.values()));
+                progress.processed(1);
+            }, issue -> {
+                if (issue.kind() == CellIssue.Kind.CHANGED) n[2]++;
+                writer.issue(issue);
+            });
+            reader.read(file, new ProgressSink(sheets, progress));
+            writer.flush();
+            if (!sheets.anyCell()) throw messages.failure("archive.error.no-rows", null, displayName);
+            if (sheets.sheetsWithHeader() == 0) {
+                throw messages.failure("archive.error.no-header", null, displayName, mapping.minHeaderMatchesOr(2));
+            }
+
+            progress.phase(ImportProgress.Phase.DEDUPLICATING, 0);
+            long duplicates = staging.markDuplicates(importId);
+            long valid = staging.countValid(importId);
+
+            progress.phase(ImportProgress.Phase.MERGING, valid);
+            CrmCustomerMerge merge = new CrmCustomerMerge(crm, customers, mapping, displayName);
+            try {
+                crmTransactions.executeWithoutResult(tx -> {
+                    merge.loadExisting();
+                    staging.forEachValid(importId, ArchiveStaging.BATCH, page -> {
+                        merge.apply(page);
+                        progress.processed(page.size());
+                    });
+                });
+            } catch (DataAccessException e) {
+                throw messages.failure("archive.error.crm", e, String.valueOf(e.getMostSpecificCause().getMessage()));
+            }
+            counts = new ImportCounts(n[0], merge.inserted(), merge.merged(), duplicates, n[1], n[2]);
+
+            progress.phase(ImportProgress.Phase.REPORTING, 0);
+            writeReport(report, importId, displayName, sha, "SUCCEEDED", counts, null);
+            staging.finish(importId, "SUCCEEDED", counts, report.toString(), null, LocalDateTime.now(clock));
+            ImportResult result = new ImportResult(importId, displayName, sha, "SUCCEEDED", counts, report.toString());
+            progress.done(result);
+            return result;
+        } catch (RuntimeException e) {
+            String message = e instanceof ArchiveFileException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            ImportCounts failedCounts = new ImportCounts(n[0], 0, 0, 0, n[1], n[2]);
+            String reportPath = null;
+            try {
+                writeReport(report, importId, displayName, sha, "FAILED", failedCounts, message);
+                reportPath = report.toString();
+            } catch (RuntimeException reportFailure) {
+                e.addSuppressed(reportFailure);
+            }
+            staging.finish(importId, "FAILED", failedCounts, reportPath, message, LocalDateTime.now(clock));
+            progress.failed(message);
+            throw e;
+        }
+    }
+
+    private void writeReport(Path report, long importId, String fileName, String sha, String status, ImportCounts counts, String error) {
+        try {
+            new ArchiveReport(messages).write(report, fileName, sha, status, counts, error,
+                    consumer -> staging.forEachIssue(importId, consumer));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the report " + report, e);
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[65536];
+            for (int r; (r = in.read(buf)) > 0; ) digest.update(buf, 0, r);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Passes rows on and keeps the progress total in step with what the sheets declare. */
+    private record ProgressSink(SheetRowSink target, ImportProgress progress) implements SheetRowSink {
+        @Override public void startSheet(String name) { target.startSheet(name); }
+        @Override public void declaredRows(int rows) { target.declaredRows(rows); progress.addTotal(rows); }
+        @Override public void row(int rowNumber, String[] cells, java.util.BitSet formulas) { target.row(rowNumber, cells, formulas); }
+        @Override public void endSheet() { target.endSheet(); }
+    }
+}

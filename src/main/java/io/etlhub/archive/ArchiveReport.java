@@ -1,0 +1,93 @@
+package io.etlhub.archive;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * The import's report for the file's owner, an .xlsx written with SXSSF (streaming, a window of
+ * rows in memory): a summary sheet with the counts, and one line per changed or rejected cell,
+ * rejected or duplicate row and skipped sheet. Headers and reasons in the messages' language.
+ */
+public final class ArchiveReport {
+    private final ArchiveMessages messages;
+
+    public ArchiveReport(ArchiveMessages messages) {
+        this.messages = messages;
+    }
+
+    public void write(Path out, String fileName, String sha256, String status, ImportCounts counts, String error,
+                      Consumer<Consumer<CellIssue>> issues) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+            wb.setCompressTempFiles(true);
+            Sheet summary = wb.createSheet(messages.get("archive.report.summary"));
+            int r = 0;
+            r = pair(summary, r, "archive.report.file", fileName);
+            r = pair(summary, r, "archive.report.sha256", sha256);
+            r = pair(summary, r, "archive.report.status", messages.get("archive.status." + status));
+            r = pair(summary, r, "archive.report.read", counts.read());
+            r = pair(summary, r, "archive.report.imported", counts.imported());
+            r = pair(summary, r, "archive.report.merged", counts.merged());
+            r = pair(summary, r, "archive.report.duplicate", counts.duplicates());
+            r = pair(summary, r, "archive.report.rejected", counts.rejected());
+            r = pair(summary, r, "archive.report.changed", counts.changedCells());
+            if (error != null) pair(summary, r, "archive.report.error", error);
+            summary.setColumnWidth(0, 24 * 256);
+            summary.setColumnWidth(1, 80 * 256);
+
+            Sheet details = wb.createSheet(messages.get("archive.report.details"));
+            String[] headers = {"sheet", "row", "column", "original", "value", "kind", "reason"};
+            Row head = details.createRow(0);
+            for (int c = 0; c < headers.length; c++) {
+                head.createCell(c).setCellValue(messages.get("archive.report." + headers[c]));
+                details.setColumnWidth(c, (c == 6 ? 50 : 18) * 256);
+            }
+            details.createFreezePane(0, 1);
+            int[] next = {1};
+            issues.accept(issue -> {
+                // Excel's limit; the counts on the summary sheet still cover everything.
+                if (next[0] >= 1_048_576) return;
+                Row row = details.createRow(next[0]++);
+                row.createCell(0).setCellValue(nz(issue.sheet()));
+                if (issue.row() > 0) row.createCell(1).setCellValue(issue.row());
+                row.createCell(2).setCellValue(nz(issue.column()));
+                row.createCell(3).setCellValue(nz(issue.original()));
+                row.createCell(4).setCellValue(nz(issue.value()));
+                row.createCell(5).setCellValue(messages.get("archive.kind." + issue.kind().name()));
+                row.createCell(6).setCellValue(reason(issue));
+            });
+            Path tmp = out.resolveSibling(out.getFileName() + ".part");
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                wb.write(os);
+            }
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private String reason(CellIssue issue) {
+        if (issue.detail() == null) return messages.get(issue.reason());
+        String detail = issue.detail();
+        if (issue.kind() == CellIssue.Kind.DUPLICATE && detail.contains("!")) {
+            // "sheet!row" of the row this one repeats.
+            int at = detail.lastIndexOf('!');
+            return messages.get(issue.reason(), detail.substring(at + 1), detail.substring(0, at));
+        }
+        return messages.get(issue.reason(), detail);
+    }
+
+    private int pair(Sheet sheet, int r, String key, Object value) {
+        Row row = sheet.createRow(r);
+        row.createCell(0).setCellValue(messages.get(key));
+        if (value instanceof Number n) row.createCell(1).setCellValue(n.doubleValue());
+        else row.createCell(1).setCellValue(value == null ? "" : value.toString());
+        return r + 1;
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+}

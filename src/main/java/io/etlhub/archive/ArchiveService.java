@@ -1,0 +1,70 @@
+package io.etlhub.archive;
+
+import io.etlhub.connector.ConnectorCatalog;
+import io.etlhub.connector.CrmSchema;
+import io.etlhub.connector.MappingCatalog;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Builds an importer for an archive kind from the mappings and connectors, and keeps the progress of running imports. */
+@Service
+@EnableConfigurationProperties(ArchiveSettings.class)
+public class ArchiveService {
+    private final ConnectorCatalog connectors;
+    private final MappingCatalog mappings;
+    private final JdbcTemplate hub;
+    private final ArchiveSettings settings;
+    private final Clock clock;
+    private final Map<String, ImportProgress> progress = new ConcurrentHashMap<>();
+
+    public ArchiveService(ConnectorCatalog connectors, MappingCatalog mappings, JdbcTemplate hub, ArchiveSettings settings, Clock clock) {
+        this.connectors = connectors;
+        this.mappings = mappings;
+        this.hub = hub;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public ArchiveSettings settings() { return settings; }
+
+    public ArchiveMessages messages(String language) {
+        return ArchiveMessages.forLanguage(language == null ? settings.reportLanguage() : language);
+    }
+
+    /** The mapping of an archive kind: mappings/archive-<kind>.yml, or a mapping id as is. */
+    public ArchiveMapping mapping(String kindOrMappingId, ArchiveMessages messages) {
+        String id = kindOrMappingId.startsWith("archive-") ? kindOrMappingId : "archive-" + kindOrMappingId;
+        try {
+            return mappings.read(id, ArchiveMapping.class);
+        } catch (IllegalArgumentException e) {
+            throw messages.failure("archive.error.unknown-kind", e, id.substring("archive-".length()));
+        }
+    }
+
+    public ImportResult importFile(Path file, String displayName, ArchiveMapping mapping, Path report, Long runId, String actor,
+                                   ImportProgress tracker, ArchiveMessages messages) {
+        CrmSchema crm = mappings.read("crm", CrmSchema.class);
+        ArchiveImporter importer = new ArchiveImporter(hub, connectors.jdbc(crm.connector()), connectors.transactions(crm.connector()),
+                crm.table(mapping.target()), new ArchiveReader(messages, settings.minInflateRatioOr(), settings.maxEntrySizeOr()),
+                messages, settings.maxRowsOr(), clock);
+        return importer.importFile(file, displayName, mapping, report, runId, actor, tracker);
+    }
+
+    /** A new progress tracker, found again by its token. */
+    public String track() {
+        String token = UUID.randomUUID().toString();
+        progress.put(token, new ImportProgress());
+        return token;
+    }
+
+    public ImportProgress progress(String token) {
+        return token == null ? null : progress.get(token);
+    }
+}

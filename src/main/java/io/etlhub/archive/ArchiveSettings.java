@@ -1,0 +1,18 @@
+package io.etlhub.archive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The etlhub.archive section of application.yml. */
+@ConfigurationProperties("etlhub.archive")
+public record ArchiveSettings(Long maxRows, Double minInflateRatio, Long maxEntrySize, String uploadDir, String reportLanguage,
+                              DropFolder dropFolder) {
+    public record DropFolder(boolean enabled, String path, Long minAgeMs) {}
+
+    public long maxRowsOr() { return maxRows == null ? 2_000_000 : maxRows; }
+
+    public double minInflateRatioOr() { return minInflateRatio == null ? 0.01 : minInflateRatio; }
+
+    public long maxEntrySizeOr() { return maxEntrySize == null ? 0xFFFFFFFFL : maxEntrySize; }
+
+    public String uploadDirOr() { return uploadDir == null ? "data/archive/uploads" : uploadDir; }
+}
