@@ -1,5 +1,6 @@
 package io.etlhub.console;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -7,6 +8,7 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -26,7 +28,8 @@ import java.util.List;
 
 /**
  * Roles: ADMIN (routes, connectors, runs), FINANCE (receipts queue, reconciliation), OPS (data
- * health, archive import). The API takes HTTP Basic; the console a form login.
+ * health, archive import). The API takes HTTP Basic; the console a form login. Every path needs a
+ * role except the login page, static assets and /actuator/health.
  */
 @Configuration
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
@@ -64,19 +67,33 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
+                        .requestMatchers("/login", "/error", "/webjars/**", "/console/console.css").permitAll()
                         .requestMatchers("/api/receipts/**", "/api/reconciliation/**").hasAnyRole("FINANCE", "ADMIN")
                         .requestMatchers("/api/quality/**", "/api/archive/**").hasAnyRole("OPS", "ADMIN")
                         .requestMatchers("/api/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .requestMatchers("/console/receipts/**", "/console/reconciliation/**").hasAnyRole("FINANCE", "ADMIN")
+                        .requestMatchers("/console/quality/**", "/console/archive/**").hasAnyRole("OPS", "ADMIN")
+                        .requestMatchers("/console/home").hasAnyRole("ADMIN", "FINANCE", "OPS")
+                        .requestMatchers("/console/**").hasRole("ADMIN")
+                        .requestMatchers("/").hasAnyRole("ADMIN", "FINANCE", "OPS")
+                        // Nothing else is served: refuse by default instead of letting any logged-in user in.
+                        .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 // API clients get 401, not the login page.
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")))
-                .formLogin(Customizer.withDefaults())
-                // The API is called with HTTP Basic, not with the console's session cookie, so CSRF
-                // tokens protect the console's forms only.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console/home", true).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // CSRF is on for everything a browser sends with the session cookie (the console's
+                // forms, and /api calls made from a logged-in browser). A request carrying its own
+                // HTTP Basic credentials is not a cookie-riding cross-site request, so it needs no token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::hasBasicCredentials));
         return http.build();
+    }
+
+    static boolean hasBasicCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 }

@@ -19,32 +19,83 @@ import java.util.Map;
 @RequestMapping("/api")
 class RouteController {
     private final RouteCatalog routes;
-    private final RouteRunner runner;
     private final RunHistory history;
-    private final RouteLocks locks;
+    private final RouteAdmin admin;
+    private final DeadLetters deadLetters;
+    private final AuditLog audit;
 
-    RouteController(RouteCatalog routes, RouteRunner runner, RunHistory history, RouteLocks locks) {
+    RouteController(RouteCatalog routes, RunHistory history, RouteAdmin admin, DeadLetters deadLetters, AuditLog audit) {
         this.routes = routes;
-        this.runner = runner;
         this.history = history;
-        this.locks = locks;
+        this.admin = admin;
+        this.deadLetters = deadLetters;
+        this.audit = audit;
     }
 
-    record RouteView(String id, String description, String kind, boolean enabled, String schedule, boolean running,
-                     RouteDefinition.Endpoint source, RouteDefinition.Endpoint target) {}
-
     @GetMapping("/routes")
-    List<RouteView> list() {
-        return routes.all().stream().map(r -> new RouteView(r.id(), r.description(), r.kind(), r.isEnabled(),
-                r.schedule(), locks.isRunning(r.id()), r.source(), r.target())).toList();
+    List<RouteAdmin.RouteStatus> list() {
+        return admin.list();
     }
 
     /** Runs the route now and answers with the finished run. */
     @PostMapping("/routes/{id}/runs")
     ResponseEntity<RunSummary> run(@PathVariable String id, @RequestBody(required = false) Map<String, String> parameters,
                                    Principal principal) {
-        RunSummary summary = runner.run(id, Trigger.MANUAL, principal == null ? "anonymous" : principal.getName(), parameters);
+        RunSummary summary = admin.runNow(id, actor(principal), parameters);
         return ResponseEntity.status(summary.succeeded() ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR).body(summary);
+    }
+
+    @PostMapping("/routes/{id}/start")
+    RouteAdmin.RouteStatus start(@PathVariable String id, Principal principal) {
+        return admin.start(id, actor(principal));
+    }
+
+    @PostMapping("/routes/{id}/stop")
+    RouteAdmin.RouteStatus stop(@PathVariable String id, Principal principal) {
+        return admin.stop(id, actor(principal));
+    }
+
+    record ScheduleChange(String schedule) {}
+
+    @PostMapping("/routes/{id}/schedule")
+    RouteAdmin.RouteStatus schedule(@PathVariable String id, @RequestBody ScheduleChange change, Principal principal) {
+        return admin.changeSchedule(id, change.schedule(), actor(principal));
+    }
+
+    @PostMapping("/routes/reload")
+    RouteCatalog.ReloadResult reload(Principal principal) {
+        return admin.reload(actor(principal));
+    }
+
+    @GetMapping("/routes/problems")
+    List<String> problems() {
+        return routes.problems();
+    }
+
+    @GetMapping("/runs/{runId}/dead-letters")
+    List<DeadLetters.DeadLetter> runDeadLetters(@PathVariable long runId) {
+        return deadLetters.list(null, runId, 1000);
+    }
+
+    @GetMapping("/dead-letters")
+    List<DeadLetters.DeadLetter> deadLetters(@RequestParam(required = false) String state,
+                                             @RequestParam(defaultValue = "100") int limit) {
+        return deadLetters.list(state, null, limit);
+    }
+
+    @PostMapping("/dead-letters/{id}/replay")
+    ResponseEntity<RunSummary> replay(@PathVariable long id, Principal principal) {
+        RunSummary summary = admin.replay(id, actor(principal));
+        return ResponseEntity.status(summary.succeeded() ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR).body(summary);
+    }
+
+    @GetMapping("/audit")
+    List<AuditLog.Entry> audit(@RequestParam(defaultValue = "100") int limit) {
+        return audit.recent(limit);
+    }
+
+    private static String actor(Principal principal) {
+        return principal == null ? "anonymous" : principal.getName();
     }
 
     @GetMapping("/routes/{id}/runs")
@@ -61,6 +112,16 @@ class RouteController {
     @ExceptionHandler(UnknownRouteException.class)
     ResponseEntity<Map<String, String>> unknown(UnknownRouteException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(RouteAdmin.AlreadyReplayedException.class)
+    ResponseEntity<Map<String, String>> replayed(RouteAdmin.AlreadyReplayedException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler({io.etlhub.connector.ConfigFileException.class, IllegalArgumentException.class})
+    ResponseEntity<Map<String, String>> invalid(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler(RouteBusyException.class)

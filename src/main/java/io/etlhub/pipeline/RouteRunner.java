@@ -17,12 +17,17 @@ public class RouteRunner {
     private final RouteLocks locks;
     private final RunHistory history;
     private final Clock clock;
+    private final DeadLetters deadLetters;
+    private final RouteMetrics metrics;
 
-    public RouteRunner(RouteCatalog routes, RouteLocks locks, RunHistory history, Clock clock) {
+    public RouteRunner(RouteCatalog routes, RouteLocks locks, RunHistory history, Clock clock, DeadLetters deadLetters,
+                       RouteMetrics metrics) {
         this.routes = routes;
         this.locks = locks;
         this.history = history;
         this.clock = clock;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
     }
 
     public RunSummary run(String routeId, Trigger trigger, String actor, Map<String, String> parameters) {
@@ -40,9 +45,16 @@ public class RouteRunner {
                 status = "FAILED";
                 error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 log.error("route {} run {} failed", routeId, runId, e);
+                // The whole batch failed: keep it as a dead letter whose replay reruns it with the same
+                // parameters. A failed replay goes back to its own letter instead of adding a new one.
+                if (trigger != Trigger.REPLAY) {
+                    deadLetters.record(context, "run " + runId, context.parameters(), error);
+                }
             }
             LocalDateTime ended = LocalDateTime.now(clock);
             history.close(context, status, error, ended);
+            metrics.recordRun(context, status, started.atZone(clock.getZone()).toInstant(),
+                    java.time.Duration.between(started, ended));
             log.info("route {} run {} {}: read {}, applied {}, reversed {}, unmatched {}, unchanged {}, failed {}",
                     routeId, runId, status, context.read, context.applied, context.reversed, context.unmatched,
                     context.unchanged, context.failed);

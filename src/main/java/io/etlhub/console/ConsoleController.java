@@ -1,0 +1,152 @@
+package io.etlhub.console;
+
+import io.etlhub.pipeline.AuditLog;
+import io.etlhub.pipeline.DeadLetters;
+import io.etlhub.pipeline.RouteAdmin;
+import io.etlhub.pipeline.RouteCatalog;
+import io.etlhub.pipeline.RunHistory;
+import io.etlhub.pipeline.RunStatistics;
+import io.etlhub.pipeline.RunSummary;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.security.Principal;
+import java.util.Map;
+
+/** The admin pages: dashboard, routes, runs (with drill-down), dead letters, audit log. */
+@Controller
+class ConsoleController {
+    private final RouteAdmin admin;
+    private final RouteCatalog catalog;
+    private final RunHistory history;
+    private final RunStatistics statistics;
+    private final DeadLetters deadLetters;
+    private final AuditLog audit;
+    private final MessageSource messages;
+
+    ConsoleController(RouteAdmin admin, RouteCatalog catalog, RunHistory history, RunStatistics statistics,
+                      DeadLetters deadLetters, AuditLog audit, MessageSource messages) {
+        this.admin = admin;
+        this.catalog = catalog;
+        this.history = history;
+        this.statistics = statistics;
+        this.deadLetters = deadLetters;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    @GetMapping("/")
+    String root() { return "redirect:/console/home"; }
+
+    @GetMapping("/login")
+    String login() { return "console/login"; }
+
+    @GetMapping("/console/home")
+    String home() { return "console/home"; }
+
+    @GetMapping("/console")
+    String dashboard(Model model) {
+        model.addAttribute("routes", admin.list());
+        model.addAttribute("runsPerDay", statistics.runsPerDay(14));
+        model.addAttribute("totals", statistics.totalsPerRoute(14));
+        model.addAttribute("newDeadLetters", deadLetters.countNew());
+        model.addAttribute("problems", catalog.problems());
+        return "console/dashboard";
+    }
+
+    @GetMapping("/console/routes")
+    String routes(Model model) {
+        model.addAttribute("routes", admin.list());
+        model.addAttribute("problems", catalog.problems());
+        return "console/routes";
+    }
+
+    @PostMapping("/console/routes/reload")
+    String reload(Principal user, RedirectAttributes flash) {
+        RouteCatalog.ReloadResult result = admin.reload(user.getName());
+        flash.addFlashAttribute("notice", text("console.notice.reloaded", result.routes().size(), result.rejected().size()));
+        return "redirect:/console/routes";
+    }
+
+    @PostMapping("/console/routes/{id}/start")
+    String start(@PathVariable String id, Principal user, RedirectAttributes flash) {
+        return act(flash, () -> admin.start(id, user.getName()), "console.notice.started", id);
+    }
+
+    @PostMapping("/console/routes/{id}/stop")
+    String stop(@PathVariable String id, Principal user, RedirectAttributes flash) {
+        return act(flash, () -> admin.stop(id, user.getName()), "console.notice.stopped", id);
+    }
+
+    @PostMapping("/console/routes/{id}/schedule")
+    String schedule(@PathVariable String id, @RequestParam String schedule, Principal user, RedirectAttributes flash) {
+        return act(flash, () -> admin.changeSchedule(id, schedule, user.getName()), "console.notice.scheduled", id);
+    }
+
+    @PostMapping("/console/routes/{id}/run")
+    String run(@PathVariable String id, Principal user) {
+        RunSummary summary = admin.runNow(id, user.getName(), Map.of());
+        return "redirect:/console/runs/" + summary.runId();
+    }
+
+    private String act(RedirectAttributes flash, Runnable action, String noticeKey, String id) {
+        try {
+            action.run();
+            flash.addFlashAttribute("notice", text(noticeKey, id));
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/console/routes";
+    }
+
+    @GetMapping("/console/runs")
+    String runs(@RequestParam(required = false) String route, Model model) {
+        model.addAttribute("runs", history.recent(route == null || route.isBlank() ? null : route, 200));
+        model.addAttribute("route", route);
+        return "console/runs";
+    }
+
+    @GetMapping("/console/runs/{runId}")
+    String run(@PathVariable long runId, Model model) {
+        RunSummary run = history.find(runId);
+        if (run == null) throw new IllegalArgumentException("no run " + runId);
+        model.addAttribute("run", run);
+        model.addAttribute("deadLetters", deadLetters.list(null, runId, 1000));
+        return "console/run";
+    }
+
+    @GetMapping("/console/dead-letters")
+    String deadLetters(@RequestParam(defaultValue = "NEW") String state, Model model) {
+        model.addAttribute("letters", deadLetters.list("ALL".equals(state) ? null : state, null, 500));
+        model.addAttribute("state", state);
+        return "console/dead-letters";
+    }
+
+    @PostMapping("/console/dead-letters/{id}/replay")
+    String replay(@PathVariable long id, Principal user, RedirectAttributes flash) {
+        try {
+            RunSummary summary = admin.replay(id, user.getName());
+            flash.addFlashAttribute(summary.succeeded() ? "notice" : "error", text("console.notice.replayed", id, summary.status()));
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/console/dead-letters";
+    }
+
+    @GetMapping("/console/audit")
+    String audit(Model model) {
+        model.addAttribute("entries", audit.recent(500));
+        return "console/audit";
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,67 @@
+package io.etlhub.console;
+
+import io.etlhub.pipeline.AuditLog;
+import io.etlhub.receipts.LedgerEntry;
+import io.etlhub.receipts.UnmatchedReceipts;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.security.Principal;
+
+/** Finance's page: the unmatched receipts queue, with assign to an opportunity and dismiss. */
+@Controller
+class ReceiptsConsoleController {
+    private final UnmatchedReceipts queue;
+    private final AuditLog audit;
+    private final MessageSource messages;
+
+    ReceiptsConsoleController(UnmatchedReceipts queue, AuditLog audit, MessageSource messages) {
+        this.queue = queue;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    @GetMapping("/console/receipts")
+    String list(@RequestParam(defaultValue = "false") boolean dismissed, Model model) {
+        model.addAttribute("receipts", queue.list(dismissed, 500));
+        model.addAttribute("dismissed", dismissed);
+        return "console/receipts";
+    }
+
+    @PostMapping("/console/receipts/assign")
+    String assign(@RequestParam String system, @RequestParam String documentId, @RequestParam String opportunityNo,
+                  @RequestParam(required = false) String note, Principal user, RedirectAttributes flash) {
+        try {
+            LedgerEntry after = queue.assign(system, documentId, opportunityNo, user.getName(), note);
+            audit.record(user.getName(), "RECEIPT_ASSIGN", system + " " + documentId, "UNMATCHED",
+                    after.state() + " " + opportunityNo);
+            flash.addFlashAttribute("notice", text("console.receipts.assigned", documentId, opportunityNo, after.state()));
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/console/receipts";
+    }
+
+    @PostMapping("/console/receipts/dismiss")
+    String dismiss(@RequestParam String system, @RequestParam String documentId, @RequestParam String note,
+                   Principal user, RedirectAttributes flash) {
+        try {
+            LedgerEntry after = queue.dismiss(system, documentId, user.getName(), note);
+            audit.record(user.getName(), "RECEIPT_DISMISS", system + " " + documentId, "UNMATCHED", after.state() + " " + note);
+            flash.addFlashAttribute("notice", text("console.receipts.dismissed", documentId));
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/console/receipts";
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}

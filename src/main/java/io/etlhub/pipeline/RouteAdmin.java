@@ -1,0 +1,140 @@
+package io.etlhub.pipeline;
+
+import org.quartz.CronExpression;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * What an admin does to routes: start, stop, run now, change the cron, reload the files, replay a dead
+ * letter. Start, stop and the cron are written to the route's file (the source of truth) and take
+ * effect through a reload. Every action goes to the audit log.
+ */
+@Service
+public class RouteAdmin {
+    private final RouteCatalog catalog;
+    private final RouteFileEditor editor;
+    private final RouteRunner runner;
+    private final RunHistory history;
+    private final RouteLocks locks;
+    private final DeadLetters deadLetters;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    RouteAdmin(RouteCatalog catalog, RouteFileEditor editor, RouteRunner runner, RunHistory history, RouteLocks locks,
+               DeadLetters deadLetters, AuditLog audit, Clock clock,
+               @Value("${etlhub.scheduler.time-zone:Asia/Shanghai}") String timeZone) {
+        this.catalog = catalog;
+        this.editor = editor;
+        this.runner = runner;
+        this.history = history;
+        this.locks = locks;
+        this.deadLetters = deadLetters;
+        this.audit = audit;
+        this.clock = clock;
+        this.zone = ZoneId.of(timeZone);
+    }
+
+    public record RouteStatus(String id, String description, String kind, boolean enabled, String schedule,
+                              boolean running, RunSummary lastRun, LocalDateTime nextRun,
+                              RouteDefinition.Endpoint source, RouteDefinition.Endpoint target) {}
+
+    public List<RouteStatus> list() {
+        return catalog.all().stream().map(this::status).toList();
+    }
+
+    public RouteStatus status(String id) {
+        return status(catalog.get(id));
+    }
+
+    private RouteStatus status(RouteDefinition r) {
+        List<RunSummary> last = history.recent(r.id(), 1);
+        return new RouteStatus(r.id(), r.description(), r.kind(), r.isEnabled(), r.schedule(), locks.isRunning(r.id()),
+                last.isEmpty() ? null : last.get(0), nextRun(r), r.source(), r.target());
+    }
+
+    /** When the route's schedule fires next (in the scheduler's time zone); null when stopped or unscheduled. */
+    LocalDateTime nextRun(RouteDefinition r) {
+        if (!r.isEnabled() || r.schedule() == null || r.schedule().isBlank()) return null;
+        try {
+            CronExpression cron = new CronExpression(r.schedule());
+            cron.setTimeZone(TimeZone.getTimeZone(zone));
+            Date next = cron.getNextValidTimeAfter(Date.from(clock.instant()));
+            return next == null ? null : LocalDateTime.ofInstant(next.toInstant(), zone);
+        } catch (ParseException e) {
+            return null;
+        }
+    }
+
+    public RouteCatalog.ReloadResult reload(String actor) {
+        RouteCatalog.ReloadResult result = catalog.reload();
+        audit.record(actor, "RELOAD", "routes", null, "loaded " + result.routes() + ", rejected " + result.rejected());
+        return result;
+    }
+
+    public RouteStatus start(String id, String actor) { return setEnabled(id, true, actor); }
+
+    public RouteStatus stop(String id, String actor) { return setEnabled(id, false, actor); }
+
+    private RouteStatus setEnabled(String id, boolean enabled, String actor) {
+        RouteDefinition r = catalog.get(id);
+        String before = editor.set(r.file(), "enabled", Boolean.toString(enabled));
+        catalog.reload();
+        audit.record(actor, enabled ? "START" : "STOP", "route " + id, "enabled: " + before, "enabled: " + enabled);
+        return status(id);
+    }
+
+    /** Validates the cron, writes it to the route's file (comments kept) and reloads. */
+    public RouteStatus changeSchedule(String id, String cron, String actor) {
+        RouteDefinition r = catalog.get(id);
+        if (cron == null || !CronExpression.isValidExpression(cron.trim())) {
+            throw new IllegalArgumentException("'" + cron + "' is not a valid Quartz cron expression "
+                    + "(seconds minutes hours day-of-month month day-of-week [year]), e.g. 0 0/5 * * * ?");
+        }
+        String value = cron.trim();
+        editor.set(r.file(), "schedule", "\"" + value.replace("\"", "") + "\"");
+        catalog.reload();
+        audit.record(actor, "SCHEDULE", "route " + id, r.schedule(), value);
+        return status(id);
+    }
+
+    public RunSummary runNow(String id, String actor, Map<String, String> parameters) {
+        catalog.get(id);
+        audit.record(actor, "RUN", "route " + id, null, parameters == null || parameters.isEmpty() ? null : parameters.toString());
+        return runner.run(id, Trigger.MANUAL, actor, parameters);
+    }
+
+    /** Replays a dead letter once: a second replay (or a concurrent one) is refused. */
+    public RunSummary replay(long deadLetterId, String actor) {
+        DeadLetters.DeadLetter letter = deadLetters.find(deadLetterId);
+        if (!deadLetters.claim(deadLetterId, actor)) {
+            throw new AlreadyReplayedException(deadLetterId, letter.state());
+        }
+        RunSummary summary;
+        try {
+            summary = runner.run(letter.routeId(), Trigger.REPLAY, actor, letter.payload());
+        } catch (RuntimeException e) {
+            deadLetters.release(deadLetterId, e.getMessage());
+            throw e;
+        }
+        deadLetters.finish(deadLetterId, summary);
+        audit.record(actor, "REPLAY", "dead letter " + deadLetterId + " of route " + letter.routeId(), letter.state(),
+                summary.succeeded() ? "REPLAYED by run " + summary.runId() : "NEW (replay run " + summary.runId() + " failed)");
+        return summary;
+    }
+
+    public static class AlreadyReplayedException extends RuntimeException {
+        AlreadyReplayedException(long id, String state) {
+            super("dead letter " + id + " is " + state + ": it is replayed once only");
+        }
+    }
+}

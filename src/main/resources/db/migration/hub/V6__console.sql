@@ -1,0 +1,31 @@
+-- Route administration console (issue 6): dead letters and the admin audit log.
+
+-- A record (or a whole batch) a route could not process. payload holds the run parameters that
+-- process it again; replaying claims the row (NEW -> REPLAYING) so it is applied once.
+CREATE TABLE dead_letter (
+    id             BIGINT AUTO_INCREMENT PRIMARY KEY,
+    route_id       VARCHAR(100)  NOT NULL,
+    run_id         BIGINT        NOT NULL,
+    record_key     VARCHAR(200)  NOT NULL,
+    payload        VARCHAR(4000) NOT NULL,
+    error_message  VARCHAR(4000),
+    state          VARCHAR(20)   NOT NULL,
+    created_at     DATETIME(3)   NOT NULL,
+    replay_run_id  BIGINT,
+    replayed_by    VARCHAR(100),
+    replayed_at    DATETIME(3)
+);
+CREATE INDEX ix_dead_letter_run ON dead_letter (run_id);
+CREATE INDEX ix_dead_letter_state ON dead_letter (state, route_id);
+
+-- Every admin action: who, when, what, and the value before and after.
+CREATE TABLE audit_log (
+    id           BIGINT AUTO_INCREMENT PRIMARY KEY,
+    actor        VARCHAR(100)  NOT NULL,
+    action       VARCHAR(50)   NOT NULL,
+    target       VARCHAR(200)  NOT NULL,
+    before_value VARCHAR(4000),
+    after_value  VARCHAR(4000),
+    created_at   DATETIME(3)   NOT NULL
+);
+CREATE INDEX ix_audit_log_created ON audit_log (created_at);

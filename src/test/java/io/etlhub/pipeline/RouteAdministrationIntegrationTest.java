@@ -1,0 +1,207 @@
+package io.etlhub.pipeline;
+
+import io.etlhub.support.HubIntegrationTest;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Files as the source of truth, route control and dead letters. Its own Spring context: it works on a
+ * copy of routes/, connectors/ and mappings/ in a temp folder, with the scheduler and the file watch on.
+ */
+@Import(TestLedgerJob.class)
+class RouteAdministrationIntegrationTest extends HubIntegrationTest {
+    // Crons that never fire during a test run, so the scheduler is live but quiet.
+    static final String QUIET_CRON = "0 0 3 1 1 ? 2099";
+    static final Path CONFIG = copyConfig();
+
+    @Autowired RouteCatalog catalog;
+    @Autowired RouteAdmin admin;
+    @Autowired DeadLetters deadLetters;
+    @Autowired AuditLog audit;
+    @Autowired RouteScheduling scheduling;
+    @Autowired CamelContext camel;
+
+    private String originalK3;
+    private String originalU8;
+
+    @DynamicPropertySource
+    static void configDir(DynamicPropertyRegistry registry) {
+        registry.add("etlhub.config-dir", CONFIG::toString);
+        registry.add("etlhub.console.watch-quiet-millis", () -> "200");
+    }
+
+    private static Path copyConfig() {
+        try {
+            Path dir = Files.createTempDirectory("etlhub-config");
+            for (String folder : List.of("routes", "connectors", "mappings")) {
+                Files.createDirectories(dir.resolve(folder));
+                try (var files = Files.list(Path.of(folder))) {
+                    for (Path f : files.toList()) {
+                        String text = Files.readString(f, StandardCharsets.UTF_8);
+                        if (folder.equals("routes")) text = text.replaceAll("schedule: \".*\"", "schedule: \"" + QUIET_CRON + "\"");
+                        Files.writeString(dir.resolve(folder).resolve(f.getFileName()), text, StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            Files.writeString(dir.resolve("routes/test-ledger.yaml"), """
+                    # test-only route: writes one row per run
+                    id: test-ledger
+                    kind: test-ledger
+                    enabled: true
+                    """, StandardCharsets.UTF_8);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @BeforeEach
+    void remember() throws IOException {
+        originalK3 = Files.readString(CONFIG.resolve("routes/receipts-k3.yaml"));
+        originalU8 = Files.readString(CONFIG.resolve("routes/receipts-u8.yaml"));
+        TestLedgerJob.failing.set(false);
+    }
+
+    @AfterEach
+    void restore() throws IOException {
+        Files.writeString(CONFIG.resolve("routes/receipts-k3.yaml"), originalK3);
+        Files.writeString(CONFIG.resolve("routes/receipts-u8.yaml"), originalU8);
+        catalog.reload();
+    }
+
+    @Test
+    void invalidRouteFileIsRejectedWithItsLineWhileTheOthersKeepRunning() throws IOException {
+        Path k3 = CONFIG.resolve("routes/receipts-k3.yaml");
+        List<String> lines = Files.readAllLines(k3);
+        int badLine = lines.indexOf("batch-size: 1000") + 1;   // 1-based line of the key we break
+        lines.set(badLine - 1, "batch-sise: 1000");
+        Files.write(k3, lines);
+
+        RouteCatalog.ReloadResult result = admin.reload("admin");
+
+        assertThat(result.rejected()).singleElement().asString()
+                .startsWith(k3 + ":" + badLine + ": ").contains("unknown key 'batch-sise'");
+        assertThat(catalog.problems()).isEqualTo(result.rejected());
+        // The rejected route keeps its last valid definition and its trigger; the other one is untouched.
+        assertThat(catalog.get("receipts-k3").batchSize()).isEqualTo(1000);
+        assertThat(scheduling.scheduledCron("receipts-k3")).isEqualTo(QUIET_CRON);
+        assertThat(scheduling.scheduledCron("receipts-u8")).isEqualTo(QUIET_CRON);
+        assertThat(result.routes()).containsExactly("receipts-k3", "receipts-u8", "test-ledger");
+    }
+
+    @Test
+    void semanticErrorsAlsoSayTheLine() throws IOException {
+        Path u8 = CONFIG.resolve("routes/receipts-u8.yaml");
+        List<String> lines = Files.readAllLines(u8);
+        int connectorLine = lines.indexOf("  connector: u8") + 1;
+        lines.set(connectorLine - 1, "  connector: u9");
+        Files.write(u8, lines);
+
+        assertThat(admin.reload("admin").rejected()).singleElement().asString().startsWith(u8 + ":" + connectorLine + ": ");
+        assertThat(catalog.get("receipts-u8").source().connector()).isEqualTo("u8");
+    }
+
+    @Test
+    void reloadPicksUpAChangedCron() throws IOException {
+        Path u8 = CONFIG.resolve("routes/receipts-u8.yaml");
+        Files.writeString(u8, originalU8.replace(QUIET_CRON, "0 15 4 * * ?"));
+
+        assertThat(admin.reload("admin").rejected()).isEmpty();
+
+        assertThat(catalog.get("receipts-u8").schedule()).isEqualTo("0 15 4 * * ?");
+        assertThat(scheduling.scheduledCron("receipts-u8")).isEqualTo("0 15 4 * * ?");
+        assertThat(admin.status("receipts-u8").nextRun()).isNotNull();
+        assertThat(admin.status("receipts-u8").nextRun().toLocalTime()).hasToString("04:15");
+    }
+
+    @Test
+    void fileWatchPicksUpAChangeWithoutReload() throws Exception {
+        Path k3 = CONFIG.resolve("routes/receipts-k3.yaml");
+        Files.writeString(k3, originalK3.replace(QUIET_CRON, "0 45 5 * * ?"));
+
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!"0 45 5 * * ?".equals(scheduling.scheduledCron("receipts-k3")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(scheduling.scheduledCron("receipts-k3")).isEqualTo("0 45 5 * * ?");
+    }
+
+    @Test
+    void changingTheCronWritesTheFileKeepsItsCommentsAndIsAudited() throws IOException {
+        admin.changeSchedule("receipts-u8", "0 30 1 * * ?", "admin");
+
+        String text = Files.readString(CONFIG.resolve("routes/receipts-u8.yaml"));
+        assertThat(text).contains("schedule: \"0 30 1 * * ?\"")
+                .contains("# Quartz cron (seconds minutes hours day-of-month month day-of-week), Asia/Shanghai.")
+                .contains("# U8 收款单 -> CRM 商机回款. See docs/file-formats.md.");
+        assertThat(scheduling.scheduledCron("receipts-u8")).isEqualTo("0 30 1 * * ?");
+        AuditLog.Entry entry = audit.recent(1).get(0);
+        assertThat(entry.actor()).isEqualTo("admin");
+        assertThat(entry.action()).isEqualTo("SCHEDULE");
+        assertThat(entry.before()).isEqualTo(QUIET_CRON);
+        assertThat(entry.after()).isEqualTo("0 30 1 * * ?");
+
+        assertThatThrownBy(() -> admin.changeSchedule("receipts-u8", "every five minutes", "admin"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a valid Quartz cron");
+        assertThat(Files.readString(CONFIG.resolve("routes/receipts-u8.yaml"))).contains("0 30 1 * * ?");
+    }
+
+    @Test
+    void stopAndStartWriteEnabledAndUnscheduleTheRoute() throws IOException {
+        admin.stop("receipts-k3", "admin");
+        assertThat(Files.readString(CONFIG.resolve("routes/receipts-k3.yaml"))).contains("enabled: false");
+        assertThat(scheduling.scheduledCron("receipts-k3")).isNull();
+        assertThat(admin.status("receipts-k3").nextRun()).isNull();
+
+        admin.start("receipts-k3", "admin");
+        assertThat(scheduling.scheduledCron("receipts-k3")).isEqualTo(QUIET_CRON);
+        assertThat(audit.recent(2)).extracting(AuditLog.Entry::action).containsExactly("START", "STOP");
+    }
+
+    @Test
+    void aFailedBatchIsADeadLetterThatIsReplayedOnce() {
+        TestLedgerJob.failing.set(true);
+        RunSummary failed = admin.runNow("test-ledger", "admin", Map.of("key", "batch-7"));
+        assertThat(failed.succeeded()).isFalse();
+
+        DeadLetters.DeadLetter letter = deadLetters.list(null, failed.runId(), 10).get(0);
+        assertThat(letter.payload()).isEqualTo(Map.of("key", "batch-7"));
+        assertThat(letter.error()).contains("target table locked");
+        assertThat(letter.state()).isEqualTo("NEW");
+
+        // Replay while the fault is still there: the letter stays, no second letter is made.
+        RunSummary stillFailing = admin.replay(letter.id(), "admin");
+        assertThat(stillFailing.succeeded()).isFalse();
+        assertThat(deadLetters.find(letter.id()).state()).isEqualTo("NEW");
+        assertThat(deadLetters.list(null, null, 100)).hasSize(1);
+
+        TestLedgerJob.failing.set(false);   // the fix
+        RunSummary replayed = admin.replay(letter.id(), "admin");
+        assertThat(replayed.succeeded()).isTrue();
+        assertThatThrownBy(() -> admin.replay(letter.id(), "admin"))
+                .isInstanceOf(RouteAdmin.AlreadyReplayedException.class);
+
+        assertThat(hub.queryForList("SELECT record_key FROM test_ledger", String.class)).containsExactly("batch-7");
+        DeadLetters.DeadLetter done = deadLetters.find(letter.id());
+        assertThat(done.state()).isEqualTo("REPLAYED");
+        assertThat(done.replayRunId()).isEqualTo(replayed.runId());
+        assertThat(done.replayedBy()).isEqualTo("admin");
+    }
+}
