@@ -2,6 +2,7 @@ package io.etlhub.receipts;
 
 import io.etlhub.connector.ConnectorCatalog;
 import io.etlhub.connector.CrmSchema;
+import io.etlhub.connector.Dialect;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.TableMapping;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +37,7 @@ public class CrmOpportunities {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate tx;
+    private final boolean mysql;
 
     public CrmOpportunities(MappingCatalog mappings, ConnectorCatalog connectors) {
         this.crm = mappings.read("crm", CrmSchema.class);
@@ -44,6 +46,7 @@ public class CrmOpportunities {
         this.jdbc = connectors.jdbc(crm.connector());
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tx = connectors.transactions(crm.connector());
+        this.mysql = connectors.dialect(crm.connector()) == Dialect.MYSQL;
     }
 
     public CrmSchema schema() { return crm; }
@@ -84,15 +87,40 @@ public class CrmOpportunities {
                     + journal.col("batch-id") + " = ?", Integer.class, batchId);
             if (seen != null && seen > 0) return false;
             Timestamp ts = Timestamp.valueOf(now);
-            jdbc.batchUpdate("UPDATE " + opp.table() + " SET " + opp.col("received-amount") + " = ?, "
-                    + opp.col("outstanding-amount") + " = ?, " + opp.col("receipt-status") + " = ?, "
-                    + opp.col("last-receipt-date") + " = ?, " + opp.col("updated-at") + " = ? WHERE " + opp.col("id") + " = ?",
-                    newValues(effects, ts));
+            write(newValues(effects, ts));
             jdbc.update("INSERT INTO " + journal.table() + " (" + journal.col("batch-id") + ", " + journal.col("route-id")
                     + ", " + journal.col("applied-at") + ") VALUES (?, ?, ?)", batchId, routeId, ts);
             return true;
         });
         return Boolean.TRUE.equals(applied);
+    }
+
+    /** rows: received, outstanding, status, last receipt date, updated at, id. */
+    private void write(List<Object[]> rows) {
+        if (!mysql) {
+            jdbc.batchUpdate("UPDATE " + opp.table() + " SET " + opp.col("received-amount") + " = ?, "
+                    + opp.col("outstanding-amount") + " = ?, " + opp.col("receipt-status") + " = ?, "
+                    + opp.col("last-receipt-date") + " = ?, " + opp.col("updated-at") + " = ? WHERE " + opp.col("id") + " = ?", rows);
+            return;
+        }
+        // MySQL/MariaDB: one set-based UPDATE per 500 opportunities instead of one statement each.
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+            StringBuilder values = new StringBuilder();
+            List<Object> args = new ArrayList<>(chunk.size() * 6);
+            for (Object[] r : chunk) {
+                values.append(values.length() == 0
+                        ? "SELECT ? AS id, ? AS received, ? AS outstanding, ? AS status, ? AS last_date, ? AS updated"
+                        : " UNION ALL SELECT ?, ?, ?, ?, ?, ?");
+                args.addAll(List.of(r[5], r[0], r[1], r[2]));
+                args.add(r[3]);
+                args.add(r[4]);
+            }
+            jdbc.update("UPDATE " + opp.table() + " o JOIN (" + values + ") v ON o." + opp.col("id") + " = v.id SET o."
+                    + opp.col("received-amount") + " = v.received, o." + opp.col("outstanding-amount") + " = v.outstanding, o."
+                    + opp.col("receipt-status") + " = v.status, o." + opp.col("last-receipt-date") + " = v.last_date, o."
+                    + opp.col("updated-at") + " = v.updated", args.toArray());
+        }
     }
 
     /**
