@@ -20,24 +20,30 @@ import java.util.Map;
 @Component
 @ConditionalOnProperty(name = "etlhub.archive.drop-folder.enabled", havingValue = "true")
 class ArchiveDropFolder extends RouteBuilder {
-    private final ArchiveService archive;
     private final RouteRunner runner;
+    private final ArchiveSettings.DropFolder settings;
+    private final String routeId;
 
+    @org.springframework.beans.factory.annotation.Autowired
     ArchiveDropFolder(ArchiveService archive, RouteRunner runner) {
-        this.archive = archive;
+        this(runner, archive.settings().dropFolder(), "archive-drop-folder");
+    }
+
+    ArchiveDropFolder(RouteRunner runner, ArchiveSettings.DropFolder settings, String routeId) {
         this.runner = runner;
+        this.settings = settings;
+        this.routeId = routeId;
     }
 
     @Override
     public void configure() throws Exception {
-        ArchiveSettings.DropFolder settings = archive.settings().dropFolder();
         Path root = Path.of(settings.path()).toAbsolutePath();
         for (String sub : new String[] {"inbox", "processing", "done", "failed"}) Files.createDirectories(root.resolve(sub));
         long minAge = settings.minAgeMs() == null ? 2000 : settings.minAgeMs();
         String uri = "file:" + root.resolve("inbox") + "?preMove=../processing/${file:name}&move=../done/${file:name}"
                 + "&moveFailed=../failed/${file:name}&readLock=changed&readLockMinAge=" + minAge
                 + "&readLockCheckInterval=500&exclude=^[.~].*&delay=2000&maxMessagesPerPoll=1";
-        from(uri).routeId("archive-drop-folder")
+        from(uri).routeId(routeId)
                 .process(exchange -> {
                     Path file = Path.of(exchange.getIn().getHeader("CamelFilePath", String.class));
                     Path report = ArchiveImportJob.reportBeside(file);

@@ -7,6 +7,8 @@ package io.etlhub.archive;
  * rejects landlines (a 手机 column); otherwise both are accepted (a 电话 column).
  */
 public final class PhoneRule implements FieldRule {
+    /** What a phone number may be written with besides digits. */
+    private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[\\d\\s\\-+().（）]");
     private final boolean mobileOnly;
 
     public PhoneRule(boolean mobileOnly) {
@@ -30,7 +32,7 @@ public final class PhoneRule implements FieldRule {
         }
         boolean international = s.startsWith("+") || s.startsWith("0086");
         String d = digits(s);
-        if (d == null || !s.replaceAll("[\\d\\s\\-+().（）]", "").isEmpty()) return Cleaned.reject("archive.reason.phone");
+        if (d == null || !PUNCTUATION.matcher(s).replaceAll("").isEmpty()) return Cleaned.reject("archive.reason.phone");
         if (d.startsWith("0086")) d = d.substring(4);
         else if (international && d.startsWith("86")) d = d.substring(2);
         else if (d.length() == 13 && d.startsWith("861")) d = d.substring(2);

@@ -96,7 +96,8 @@ public final class SheetInterpreter implements SheetRowSink {
             String field = cells[c] == null ? null : aliasToField.get(ArchiveMapping.headerKey(cells[c]));
             if (field != null && !found.containsValue(field)) {
                 found.put(c, field);
-                text.put(c, cells[c].trim());
+                // The report's column label, e.g. "C 手机".
+                text.put(c, CellReference.convertNumToColString(c) + " " + cells[c].trim());
             }
         }
         if (found.size() >= mapping.minHeaderMatchesOr(2)) {
@@ -127,7 +128,7 @@ public final class SheetInterpreter implements SheetRowSink {
             String field = e.getValue();
             ArchiveMapping.Field f = mapping.fields().get(field);
             String raw = c < cells.length && cells[c] != null ? cells[c] : "";
-            String column = CellReference.convertNumToColString(c) + " " + headerText.get(c);
+            String column = headerText.get(c);
             if (c < cells.length && formulas.get(c)) {
                 issues.accept(new CellIssue(sheet, rowNumber, column, raw, raw, CellIssue.Kind.CHANGED, "archive.reason.formula", null));
             }

@@ -221,5 +221,7 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
             assertThat(wb.getSheet("汇总").getRow(3).getCell(1).getNumericCellValue()).isEqualTo(7.0);
         }
         assertThat(ops.getForObject("/api/archive/imports", List.class)).hasSize(1);
+        // The upload and its report live under etlhub.archive.upload-dir: leave nothing behind.
+        org.springframework.util.FileSystemUtils.deleteRecursively(Path.of("data/archive/uploads", (String) started.getBody().get("token")));
     }
 }

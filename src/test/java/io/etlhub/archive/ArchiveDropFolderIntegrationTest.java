@@ -1,0 +1,56 @@
+package io.etlhub.archive;
+
+import io.etlhub.pipeline.RouteRunner;
+import io.etlhub.support.HubIntegrationTest;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.etlhub.archive.Workbooks.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The drop folder's Camel route, added to the running Camel context for this test only (the
+ * shared context has it off): inbox -> processing -> done or failed, the report beside the file.
+ */
+class ArchiveDropFolderIntegrationTest extends HubIntegrationTest {
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    RouteRunner runner;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void goodFileEndsInDoneAndBadFileInFailedEachWithItsReport() throws Exception {
+        String routeId = "archive-drop-folder-test";
+        camel.addRoutes(new ArchiveDropFolder(runner, new ArchiveSettings.DropFolder(true, root.toString(), 100L), routeId));
+        try {
+            Path staged = Workbooks.xlsx(root.resolve("客户.xlsx"), new Workbooks.SheetSpec("S",
+                    List.of(row("客户名称", "手机"), row("嘉兴子丑有限公司", "13800001111"))));
+            Files.move(staged, root.resolve("inbox/客户.xlsx"));
+            Files.writeString(root.resolve("inbox/notes.xlsx"), "not a workbook");
+
+            for (int i = 0; i < 150 && !(Files.exists(root.resolve("done/客户.xlsx")) && Files.exists(root.resolve("failed/notes.xlsx"))); i++) {
+                Thread.sleep(200);
+            }
+            assertThat(root.resolve("done/客户.xlsx")).exists();
+            assertThat(root.resolve("done/客户-report.xlsx")).exists();
+            assertThat(root.resolve("failed/notes.xlsx")).exists();
+            assertThat(root.resolve("failed/notes-report.xlsx")).exists();
+            assertThat(root.resolve("inbox")).isEmptyDirectory();
+            assertThat(root.resolve("processing")).isEmptyDirectory();
+            assertThat(crmDb().queryForList("SELECT mobile FROM crm_customer WHERE name = '嘉兴子丑有限公司'", String.class))
+                    .containsExactly("13800001111");
+        } finally {
+            camel.getRouteController().stopRoute(routeId);
+            camel.removeRoute(routeId);
+        }
+    }
+}
