@@ -5,7 +5,10 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,7 +18,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * copy of routes/, connectors/ and mappings/ in a temp folder, with the scheduler and the file watch on.
  */
 @Import(TestLedgerJob.class)
+@AutoConfigureObservability   // metrics export (/actuator/prometheus) is off in tests unless asked for
 class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     // Crons that never fire during a test run, so the scheduler is live but quiet.
     static final String QUIET_CRON = "0 0 3 1 1 ? 2099";
@@ -37,6 +49,7 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     @Autowired AuditLog audit;
     @Autowired RouteScheduling scheduling;
     @Autowired CamelContext camel;
+    @LocalServerPort int port;
 
     private String originalK3;
     private String originalU8;
@@ -203,5 +216,53 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         assertThat(done.state()).isEqualTo("REPLAYED");
         assertThat(done.replayRunId()).isEqualTo(replayed.runId());
         assertThat(done.replayedBy()).isEqualTo("admin");
+    }
+
+    @Test
+    void theRunPageDrillsDownToTheFailingRecords() throws Exception {
+        TestLedgerJob.failing.set(true);
+        RunSummary failed = admin.runNow("test-ledger", "admin", Map.of("key", "batch-9"));
+
+        String page = get("/console/runs/" + failed.runId() + "?lang=en").body();
+        assertThat(page).contains("Failing records").contains("run " + failed.runId()).contains("batch-9")
+                .contains("target table locked");
+    }
+
+    @Test
+    void everyMetricADashboardQueriesIsOneTheHubExports() throws Exception {
+        admin.runNow("test-ledger", "admin", Map.of("key", "metrics"));
+        TestLedgerJob.failing.set(true);
+        admin.runNow("test-ledger", "admin", Map.of("key", "metrics-failed"));
+        HttpResponse<String> scrape = get("/actuator/prometheus");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("etlhub_route_rows_total{outcome=\"applied\",route=\"test-ledger\"} 1.0");
+
+        Pattern metric = Pattern.compile("\\b(etlhub_[a-z_]+)\\b");
+        List<String> queried = new ArrayList<>();
+        try (var files = Files.list(Path.of("dashboards"))) {
+            for (Path dashboard : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                List<String> exprs = new ArrayList<>();
+                new ObjectMapper().readTree(dashboard.toFile()).findValues("expr").forEach(e -> exprs.add(e.asText()));
+                new ObjectMapper().readTree(dashboard.toFile()).findValues("query").forEach(e -> exprs.add(e.asText()));
+                assertThat(exprs).as(dashboard + " queries").isNotEmpty();
+                for (String expr : exprs) {
+                    Matcher m = metric.matcher(expr);
+                    boolean any = false;
+                    while (m.find()) { queried.add(m.group(1)); any = true; }
+                    assertThat(any).as(dashboard + ": '" + expr + "' queries no etlhub metric").isTrue();
+                }
+            }
+        }
+        assertThat(queried).isNotEmpty();
+        for (String name : queried) {
+            assertThat(RouteMetrics.PROMETHEUS_NAMES).as("documented metric").contains(name);
+            assertThat(scrape.body()).as("exported metric " + name).containsPattern("(?m)^" + name + "\\{");
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        String auth = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + auth).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }
