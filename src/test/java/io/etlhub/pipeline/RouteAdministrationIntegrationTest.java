@@ -5,6 +5,9 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -37,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * copy of routes/, connectors/ and mappings/ in a temp folder, with the scheduler and the file watch on.
  */
 @Import(TestLedgerJob.class)
+@ExtendWith(OutputCaptureExtension.class)
 @AutoConfigureObservability   // metrics export (/actuator/prometheus) is off in tests unless asked for
 class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     // Crons that never fire during a test run, so the scheduler is live but quiet.
@@ -73,6 +77,19 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
                     }
                 }
             }
+            // A connector carrying secrets, to show they never come out.
+            Files.writeString(dir.resolve("connectors/mes-webhook.yml"), """
+                    id: mes-webhook
+                    name: MES 报工回调
+                    kind: webhook
+                    system: MES
+                    url: https://mes.example.cn/hook?token=tok-SECRET-1&site=sz
+                    username: etlhub
+                    password: conn-SECRET-2
+                    properties:
+                      signing-key: key-SECRET-3
+                      timeout: "30s"
+                    """, StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("routes/test-ledger.yaml"), """
                     # test-only route: writes one row per run
                     id: test-ledger
@@ -230,12 +247,17 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
 
     @Test
     void everyMetricADashboardQueriesIsOneTheHubExports() throws Exception {
+        String applied = "etlhub_route_rows_total{outcome=\"applied\",route=\"test-ledger\"}";
+        String failedRuns = "etlhub_route_runs_total{route=\"test-ledger\",status=\"FAILED\"}";
+        String before = get("/actuator/prometheus").body();
         admin.runNow("test-ledger", "admin", Map.of("key", "metrics"));
         TestLedgerJob.failing.set(true);
         admin.runNow("test-ledger", "admin", Map.of("key", "metrics-failed"));
         HttpResponse<String> scrape = get("/actuator/prometheus");
         assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.body()).contains("etlhub_route_rows_total{outcome=\"applied\",route=\"test-ledger\"} 1.0");
+        // counters are shared by the tests of this context: compare with the scrape before the two runs
+        assertThat(value(scrape.body(), applied) - value(before, applied)).isEqualTo(1.0);
+        assertThat(value(scrape.body(), failedRuns) - value(before, failedRuns)).isEqualTo(1.0);
 
         Pattern metric = Pattern.compile("\\b(etlhub_[a-z_]+)\\b");
         List<String> queried = new ArrayList<>();
@@ -258,6 +280,29 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
             assertThat(RouteMetrics.PROMETHEUS_NAMES).as("documented metric").contains(name);
             assertThat(scrape.body()).as("exported metric " + name).containsPattern("(?m)^" + name + "\\{");
         }
+    }
+
+    @Test
+    void connectionSecretsAreMaskedInAnswersAndNeverLogged(CapturedOutput output) throws Exception {
+        HttpResponse<String> answer = get("/api/connectors");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("mes-webhook").contains("token=******").contains("\"signing-key\":\"******\"")
+                .contains("\"timeout\":\"30s\"");
+        admin.reload("admin");
+        admin.runNow("test-ledger", "admin", Map.of("key", "secrets"));
+        StringBuilder everything = new StringBuilder(answer.body());
+        for (String path : List.of("/api/routes", "/api/audit", "/console/routes", "/console/audit", "/actuator/prometheus")) {
+            everything.append(get(path).body());
+        }
+        for (String secret : List.of("tok-SECRET-1", "conn-SECRET-2", "key-SECRET-3")) {
+            assertThat(everything.toString()).doesNotContain(secret);
+            assertThat(output.getAll()).doesNotContain(secret);
+        }
+    }
+
+    private static double value(String scrape, String series) {
+        return scrape.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst().orElse(0.0);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
