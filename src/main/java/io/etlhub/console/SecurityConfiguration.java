@@ -43,7 +43,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder) {
+    UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder, org.springframework.jdbc.core.JdbcTemplate hub) {
         List<UserDetails> users = new ArrayList<>();
         for (SecurityProperties.User u : properties.users() == null ? List.<SecurityProperties.User>of() : properties.users()) {
             String password = u.password();
@@ -59,7 +59,7 @@ class SecurityConfiguration {
             }
             users.add(User.withUsername(u.name()).password(password).roles(u.roles().toArray(String[]::new)).build());
         }
-        return new InMemoryUserDetailsManager(users);
+        return new HubStoreUsers(new InMemoryUserDetailsManager(users), hub);
     }
 
     @Bean

@@ -27,15 +27,17 @@ class ConfigWatcher implements SmartLifecycle {
 
     private final HubConfig config;
     private final RouteCatalog catalog;
+    private final AuditLog audit;
     private final boolean enabled;
     private final long quietMillis;
     private volatile WatchService watcher;
     private volatile Thread thread;
 
-    ConfigWatcher(HubConfig config, RouteCatalog catalog, @Value("${etlhub.console.watch-files:true}") boolean enabled,
+    ConfigWatcher(HubConfig config, RouteCatalog catalog, AuditLog audit, @Value("${etlhub.console.watch-files:true}") boolean enabled,
                   @Value("${etlhub.console.watch-quiet-millis:500}") long quietMillis) {
         this.config = config;
         this.catalog = catalog;
+        this.audit = audit;
         this.enabled = enabled;
         this.quietMillis = quietMillis;
     }
@@ -73,6 +75,7 @@ class ConfigWatcher implements SmartLifecycle {
                 try {
                     RouteCatalog.ReloadResult result = catalog.reload();
                     log.info("configuration changed on disk: routes {} loaded, rejected {}", result.routes(), result.rejected());
+                    audit.record("file-watch", "RELOAD", "routes", null, "loaded " + result.routes() + ", rejected " + result.rejected());
                 } catch (RuntimeException e) {
                     log.error("reload after a file change failed: {}", e.getMessage());
                 }

@@ -71,9 +71,39 @@ public class RouteCatalog {
                 if (previous != null) next.put(previous.id(), previous);
             }
         }
+        rejected.addAll(checkConnectorsAndMappings());
         routes = next;
         problems = List.copyOf(rejected);
         return new ReloadResult(List.copyOf(next.keySet()), rejected.stream().map(Throwable::getMessage).toList());
+    }
+
+    /**
+     * Connectors and mappings are loaded at start (their pools are not rebuilt on the fly), but an edit
+     * to them is checked on every reload too, so a broken file is reported before the next restart
+     * would fail on it. Mappings are checked as YAML here; their keys are checked by the routes using them.
+     */
+    private List<ConfigFileException> checkConnectorsAndMappings() {
+        List<ConfigFileException> found = new ArrayList<>();
+        for (Path file : ConfigFiles.list(config.dir("connectors"), ".yml", ".yaml")) {
+            try {
+                io.etlhub.connector.ConnectorDefinition c = files.read(file, io.etlhub.connector.ConnectorDefinition.class);
+                if (c.id() == null || !c.id().equals(ConfigFiles.idOf(file))) {
+                    throw new ConfigFileException(file, RouteFileLines.of(file).lineOf("id"),
+                            "id must be '" + ConfigFiles.idOf(file) + "' (the file name), found '" + c.id() + "'");
+                }
+            } catch (ConfigFileException e) {
+                found.add(withKeyLine(file, e));
+            }
+        }
+        for (Path file : ConfigFiles.list(config.dir("mappings"), ".yml", ".yaml")) {
+            try {
+                files.readTree(file);
+            } catch (ConfigFileException e) {
+                found.add(e);
+            }
+        }
+        found.forEach(e -> log.error("configuration file rejected: {}", e.getMessage()));
+        return found;
     }
 
     /** Reads and validates one route file; throws {@link ConfigFileException} with file:line when it is wrong. */

@@ -29,3 +29,12 @@ CREATE TABLE audit_log (
     created_at   DATETIME(3)   NOT NULL
 );
 CREATE INDEX ix_audit_log_created ON audit_log (created_at);
+
+-- Console users kept in the hub store (besides those in etlhub.security.users). password_hash is a
+-- Spring Security encoded password, e.g. {bcrypt}$2a$10$...; roles is a comma-separated list.
+CREATE TABLE console_user (
+    username      VARCHAR(100) NOT NULL PRIMARY KEY,
+    password_hash VARCHAR(200) NOT NULL,
+    roles         VARCHAR(200) NOT NULL,
+    enabled       BOOLEAN      NOT NULL DEFAULT TRUE
+);

@@ -68,6 +68,20 @@ class ConsoleSecurityIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void aUserFromTheHubStoreLogsInWithItsBcryptPasswordAndOnlyItsRole() {
+        String hash = org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                .encode("store-user-pw");
+        assertThat(hash).startsWith("{bcrypt}");
+        hub.update("INSERT INTO console_user (username, password_hash, roles, enabled) VALUES ('cashier', ?, 'FINANCE', TRUE)", hash);
+
+        assertThat(http.basic("GET", "/api/receipts/unmatched", "cashier", "store-user-pw").statusCode()).isEqualTo(200);
+        assertThat(http.basic("GET", "/api/routes", "cashier", "store-user-pw").statusCode()).isEqualTo(403);
+        assertThat(http.basic("GET", "/api/receipts/unmatched", "cashier", "wrong").statusCode()).isEqualTo(401);
+        hub.update("UPDATE console_user SET enabled = FALSE WHERE username = 'cashier'");
+        assertThat(http.basic("GET", "/api/receipts/unmatched", "cashier", "store-user-pw").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void csrfIsRequiredForCookieAuthenticatedRequestsButNotForBasic() {
         assertThat(http.basic("POST", "/api/routes/reload", "admin", ADMIN_PASSWORD).statusCode()).isEqualTo(200);
 

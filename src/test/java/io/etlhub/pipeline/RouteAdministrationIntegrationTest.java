@@ -5,7 +5,13 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,7 +21,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * copy of routes/, connectors/ and mappings/ in a temp folder, with the scheduler and the file watch on.
  */
 @Import(TestLedgerJob.class)
+@ExtendWith(OutputCaptureExtension.class)
+@AutoConfigureObservability   // metrics export (/actuator/prometheus) is off in tests unless asked for
 class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     // Crons that never fire during a test run, so the scheduler is live but quiet.
     static final String QUIET_CRON = "0 0 3 1 1 ? 2099";
@@ -37,6 +53,7 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     @Autowired AuditLog audit;
     @Autowired RouteScheduling scheduling;
     @Autowired CamelContext camel;
+    @LocalServerPort int port;
 
     private String originalK3;
     private String originalU8;
@@ -60,6 +77,19 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
                     }
                 }
             }
+            // A connector carrying secrets, to show they never come out.
+            Files.writeString(dir.resolve("connectors/mes-webhook.yml"), """
+                    id: mes-webhook
+                    name: MES 报工回调
+                    kind: webhook
+                    system: MES
+                    url: https://mes.example.cn/hook?token=tok-SECRET-1&site=sz
+                    username: etlhub
+                    password: conn-SECRET-2
+                    properties:
+                      signing-key: key-SECRET-3
+                      timeout: "30s"
+                    """, StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("routes/test-ledger.yaml"), """
                     # test-only route: writes one row per run
                     id: test-ledger
@@ -119,6 +149,25 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void aBrokenConnectorOrMappingFileIsReportedWithItsLine() throws IOException {
+        Path connector = CONFIG.resolve("connectors/pos.yml");
+        Path mapping = CONFIG.resolve("mappings/pos-sales.yml");
+        Files.writeString(connector, "id: pos\nkind: jdbc\nurl: jdbc:mysql://pos-db/pos\npool-sise: 4\n");
+        Files.writeString(mapping, "tables:\n  sale: [unclosed\n");
+        try {
+            List<String> rejected = admin.reload("admin").rejected();
+            assertThat(rejected).hasSize(2);
+            assertThat(rejected.get(0)).startsWith(connector + ":4: unknown key 'pool-sise'");
+            assertThat(rejected.get(1)).startsWith(mapping + ":");
+            assertThat(catalog.all()).hasSize(3);
+        } finally {
+            Files.delete(connector);
+            Files.delete(mapping);
+        }
+        assertThat(admin.reload("admin").rejected()).isEmpty();
+    }
+
+    @Test
     void reloadPicksUpAChangedCron() throws IOException {
         Path u8 = CONFIG.resolve("routes/receipts-u8.yaml");
         Files.writeString(u8, originalU8.replace(QUIET_CRON, "0 15 4 * * ?"));
@@ -141,6 +190,7 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
             Thread.sleep(100);
         }
         assertThat(scheduling.scheduledCron("receipts-k3")).isEqualTo("0 45 5 * * ?");
+        assertThat(audit.recent(100)).anyMatch(e -> e.actor().equals("file-watch") && e.action().equals("RELOAD"));
     }
 
     @Test
@@ -152,7 +202,8 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
                 .contains("# Quartz cron (seconds minutes hours day-of-month month day-of-week), Asia/Shanghai.")
                 .contains("# U8 收款单 -> CRM 商机回款. See docs/file-formats.md.");
         assertThat(scheduling.scheduledCron("receipts-u8")).isEqualTo("0 30 1 * * ?");
-        AuditLog.Entry entry = audit.recent(1).get(0);
+        // the file watch also audits its reloads (as file-watch): look at the admin's own entries
+        AuditLog.Entry entry = audit.recent(100).stream().filter(e -> e.actor().equals("admin")).findFirst().orElseThrow();
         assertThat(entry.actor()).isEqualTo("admin");
         assertThat(entry.action()).isEqualTo("SCHEDULE");
         assertThat(entry.before()).isEqualTo(QUIET_CRON);
@@ -172,7 +223,8 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
 
         admin.start("receipts-k3", "admin");
         assertThat(scheduling.scheduledCron("receipts-k3")).isEqualTo(QUIET_CRON);
-        assertThat(audit.recent(2)).extracting(AuditLog.Entry::action).containsExactly("START", "STOP");
+        assertThat(audit.recent(100).stream().filter(e -> e.actor().equals("admin")).limit(2))
+                .extracting(AuditLog.Entry::action).containsExactly("START", "STOP");
     }
 
     @Test
@@ -203,5 +255,81 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         assertThat(done.state()).isEqualTo("REPLAYED");
         assertThat(done.replayRunId()).isEqualTo(replayed.runId());
         assertThat(done.replayedBy()).isEqualTo("admin");
+    }
+
+    @Test
+    void theRunPageDrillsDownToTheFailingRecords() throws Exception {
+        TestLedgerJob.failing.set(true);
+        RunSummary failed = admin.runNow("test-ledger", "admin", Map.of("key", "batch-9"));
+
+        String page = get("/console/runs/" + failed.runId() + "?lang=en").body();
+        assertThat(page).contains("Failing records").contains("run " + failed.runId()).contains("batch-9")
+                .contains("target table locked");
+    }
+
+    @Test
+    void everyMetricADashboardQueriesIsOneTheHubExports() throws Exception {
+        String applied = "etlhub_route_rows_total{outcome=\"applied\",route=\"test-ledger\"}";
+        String failedRuns = "etlhub_route_runs_total{route=\"test-ledger\",status=\"FAILED\"}";
+        String before = get("/actuator/prometheus").body();
+        admin.runNow("test-ledger", "admin", Map.of("key", "metrics"));
+        TestLedgerJob.failing.set(true);
+        admin.runNow("test-ledger", "admin", Map.of("key", "metrics-failed"));
+        HttpResponse<String> scrape = get("/actuator/prometheus");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        // counters are shared by the tests of this context: compare with the scrape before the two runs
+        assertThat(value(scrape.body(), applied) - value(before, applied)).isEqualTo(1.0);
+        assertThat(value(scrape.body(), failedRuns) - value(before, failedRuns)).isEqualTo(1.0);
+
+        Pattern metric = Pattern.compile("\\b(etlhub_[a-z_]+)\\b");
+        List<String> queried = new ArrayList<>();
+        try (var files = Files.list(Path.of("dashboards"))) {
+            for (Path dashboard : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                List<String> exprs = new ArrayList<>();
+                new ObjectMapper().readTree(dashboard.toFile()).findValues("expr").forEach(e -> exprs.add(e.asText()));
+                new ObjectMapper().readTree(dashboard.toFile()).findValues("query").forEach(e -> exprs.add(e.asText()));
+                assertThat(exprs).as(dashboard + " queries").isNotEmpty();
+                for (String expr : exprs) {
+                    Matcher m = metric.matcher(expr);
+                    boolean any = false;
+                    while (m.find()) { queried.add(m.group(1)); any = true; }
+                    assertThat(any).as(dashboard + ": '" + expr + "' queries no etlhub metric").isTrue();
+                }
+            }
+        }
+        assertThat(queried).isNotEmpty();
+        for (String name : queried) {
+            assertThat(RouteMetrics.PROMETHEUS_NAMES).as("documented metric").contains(name);
+            assertThat(scrape.body()).as("exported metric " + name).containsPattern("(?m)^" + name + "\\{");
+        }
+    }
+
+    @Test
+    void connectionSecretsAreMaskedInAnswersAndNeverLogged(CapturedOutput output) throws Exception {
+        HttpResponse<String> answer = get("/api/connectors");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("mes-webhook").contains("token=******").contains("\"signing-key\":\"******\"")
+                .contains("\"timeout\":\"30s\"");
+        admin.reload("admin");
+        admin.runNow("test-ledger", "admin", Map.of("key", "secrets"));
+        StringBuilder everything = new StringBuilder(answer.body());
+        for (String path : List.of("/api/routes", "/api/audit", "/console/routes", "/console/audit", "/actuator/prometheus")) {
+            everything.append(get(path).body());
+        }
+        for (String secret : List.of("tok-SECRET-1", "conn-SECRET-2", "key-SECRET-3")) {
+            assertThat(everything.toString()).doesNotContain(secret);
+            assertThat(output.getAll()).doesNotContain(secret);
+        }
+    }
+
+    private static double value(String scrape, String series) {
+        return scrape.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst().orElse(0.0);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        String auth = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + auth).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }
