@@ -3,6 +3,7 @@ package io.etlhub.reconciliation;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.receipts.LedgerEntry;
 import io.etlhub.receipts.UnmatchedReceipts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -13,9 +14,10 @@ import java.util.List;
 public class ReconciliationService {
     private final ReconciliationSource source;
     private final MappingCatalog mappings;
-    private final UnmatchedReceipts queue;
+    /** Lazily: the queue needs the route catalog, which needs the route jobs, one of which uses this. */
+    private final ObjectProvider<UnmatchedReceipts> queue;
 
-    ReconciliationService(ReconciliationSource source, MappingCatalog mappings, UnmatchedReceipts queue) {
+    ReconciliationService(ReconciliationSource source, MappingCatalog mappings, ObjectProvider<UnmatchedReceipts> queue) {
         this.source = source;
         this.mappings = mappings;
         this.queue = queue;
@@ -56,6 +58,6 @@ public class ReconciliationService {
         }
         String audit = "reconciliation suggestion, score " + oneToOne.score().toPlainString()
                 + (oneToOne.ambiguous() ? " (ambiguous)" : "") + (note == null || note.isBlank() ? "" : ": " + note.trim());
-        return queue.assign(system, documentId, opportunityNo.trim(), actor, audit);
+        return queue.getObject().assign(system, documentId, opportunityNo.trim(), actor, audit);
     }
 }

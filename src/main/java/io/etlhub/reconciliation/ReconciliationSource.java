@@ -7,6 +7,7 @@ import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.TableMapping;
 import io.etlhub.pipeline.RouteCatalog;
 import io.etlhub.pipeline.RouteDefinition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,9 +35,10 @@ class ReconciliationSource {
     private final JdbcTemplate hub;
     private final ConnectorCatalog connectors;
     private final MappingCatalog mappings;
-    private final RouteCatalog routes;
+    /** Lazily: the route catalog needs the route jobs, and this feeds one of them. */
+    private final ObjectProvider<RouteCatalog> routes;
 
-    ReconciliationSource(JdbcTemplate hub, ConnectorCatalog connectors, MappingCatalog mappings, RouteCatalog routes) {
+    ReconciliationSource(JdbcTemplate hub, ConnectorCatalog connectors, MappingCatalog mappings, ObjectProvider<RouteCatalog> routes) {
         this.hub = hub;
         this.connectors = connectors;
         this.mappings = mappings;
@@ -127,7 +129,7 @@ class ReconciliationSource {
     }
 
     private Map<String, String> currencyCodes(String routeId) {
-        RouteDefinition route = routes.all().stream().filter(r -> r.id().equals(routeId)).findFirst().orElse(null);
+        RouteDefinition route = routes.getObject().all().stream().filter(r -> r.id().equals(routeId)).findFirst().orElse(null);
         if (route == null || route.source() == null || route.source().mapping() == null) return Map.of();
         JsonNode codes = mappings.tree(route.source().mapping()).get("currency-codes");
         if (codes == null) return Map.of();
