@@ -48,7 +48,8 @@ final class ReconciliationWorkbook {
     void write(ReconciliationReport report, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".recon-", ".xlsx");
+        // Written beside the target and moved into place: a half-written report never has the final name.
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".part");
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             Styles styles = new Styles(wb);
             summary(wb, styles, report);
@@ -211,6 +212,12 @@ final class ReconciliationWorkbook {
                 widen(i, headers.get(i));
             }
             sheet.createFreezePane(0, 1);
+            // Printed (and converted to PDF) landscape, all columns on one page width, header repeated.
+            sheet.getPrintSetup().setLandscape(true);
+            sheet.setFitToPage(true);
+            sheet.getPrintSetup().setFitWidth((short) 1);
+            sheet.getPrintSetup().setFitHeight((short) 0);
+            sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, headers.size() - 1));
         }
 
         void row(Object... values) {
