@@ -1,0 +1,20 @@
+package io.etlhub.reconciliation;
+
+/**
+ * The fixed list of reasons a figure differs. The text is reconciliation.reason.&lt;name&gt; in
+ * i18n/reconciliation*.properties; the rules are in {@link ReasonRules} and docs/reconciliation.md.
+ */
+public enum Reason {
+    UNMATCHED,
+    NOT_WON,
+    TIMING,
+    PARTIAL_PAYMENT,
+    REVERSAL,
+    EDITED_AFTER_APPLY,
+    DELETED_AFTER_APPLY,
+    ROUNDING,
+    PAID_WITHOUT_RECEIPT,
+    CRM_EDITED,
+    CUSTOMER_NOT_IN_CRM,
+    DISMISSED
+}

@@ -1,0 +1,58 @@
+package io.etlhub.reconciliation;
+
+import io.etlhub.pipeline.RouteDefinition;
+import io.etlhub.pipeline.RouteJob;
+import io.etlhub.pipeline.RunContext;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Route kind {@code reconciliation}: builds the period's report, writes the .xlsx when --out is given,
+ * and fails the run (CLI exit 1) when the control total does not balance, after writing the file that shows it.
+ */
+@Component
+class ReconcileJob implements RouteJob {
+    private final ReconciliationService service;
+    private final MessageSource messages;
+
+    ReconcileJob(ReconciliationService service, MessageSource messages) {
+        this.service = service;
+        this.messages = messages;
+    }
+
+    @Override
+    public String kind() { return "reconciliation"; }
+
+    @Override
+    public void run(RouteDefinition route, RunContext context) throws Exception {
+        Period period = Period.of(context.parameter("period"), context.parameter("from"), context.parameter("to"));
+        Locale locale = "en".equalsIgnoreCase(context.parameter("lang")) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        ReconciliationReport report = service.report(period);
+        ReconciliationReport.ControlTotal control = report.control();
+        context.read.addAndGet(control.documents());
+        context.unmatched.addAndGet(report.unmatched().stream().filter(u -> "UNMATCHED".equals(u.state())).count());
+        context.output("period", period.label());
+        context.output("erpReceipts", control.erpReceipts());
+        context.output("matched", control.matched());
+        context.output("unmatched", control.unmatched());
+        context.output("dismissed", control.dismissed());
+        context.output("controlDifference", control.difference());
+        context.output("balanced", control.balanced());
+        context.output("differences", report.differences().size());
+        String out = context.parameter("out");
+        if (out == null) out = context.parameter("arg1");
+        if (out != null) {
+            Path file = Path.of(out).toAbsolutePath();
+            new ReconciliationWorkbook(messages, locale).write(report, file);
+            context.output("file", file.toString());
+        }
+        if (!control.balanced()) {
+            throw new IllegalStateException("CONTROL TOTAL DOES NOT BALANCE for " + period.label() + ": ERP receipts "
+                    + control.erpReceipts() + " <> matched " + control.matched() + " + unmatched " + control.unmatched()
+                    + " + dismissed " + control.dismissed() + " (difference " + control.difference() + ")");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.etlhub.reconciliation;
+
+import io.etlhub.receipts.LedgerEntry;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * /api/reconciliation (FINANCE or ADMIN): the report of a period (?period=2026-10 or ?from=&to=), its levels
+ * with drill-down (customer -> its opportunities), differences, unmatched receipts with suggestions, and confirm.
+ */
+@RestController
+@RequestMapping("/api/reconciliation")
+class ReconciliationController {
+    private final ReconciliationService service;
+    private final MessageSource messages;
+
+    ReconciliationController(ReconciliationService service, MessageSource messages) {
+        this.service = service;
+        this.messages = messages;
+    }
+
+    record Confirmation(String system, String documentId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate documentDate,
+                        String opportunityNo, String note) {}
+
+    record ReasonedDifference(ReconciliationReport.Difference difference, String reasonText) {}
+
+    @GetMapping
+    Map<String, Object> summary(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
+                                @RequestParam(required = false) String to) {
+        ReconciliationReport r = service.report(Period.of(period, from, to));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("period", r.period());
+        out.put("reportCurrency", r.reportCurrency());
+        out.put("control", r.control());
+        out.put("totals", r.totals());
+        out.put("differenceCount", r.differences().size());
+        out.put("unmatchedCount", r.unmatched().size());
+        return out;
+    }
+
+    @GetMapping("/customers")
+    List<ReconciliationReport.AmountLine> customers(@RequestParam(required = false) String period,
+                                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return service.report(Period.of(period, from, to)).customers();
+    }
+
+    /** All opportunity lines, or one customer's (drill-down) with ?customer=ERP code. */
+    @GetMapping("/opportunities")
+    List<ReconciliationReport.AmountLine> opportunities(@RequestParam(required = false) String period,
+                                                        @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                                        @RequestParam(required = false) String customer) {
+        return service.report(Period.of(period, from, to)).opportunities().stream()
+                .filter(l -> customer == null || customer.equals(l.customerCode())).toList();
+    }
+
+    @GetMapping("/differences")
+    List<ReasonedDifference> differences(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to, @RequestParam(required = false) String customer,
+                                         @RequestParam(required = false) String opportunity, Locale locale) {
+        return service.report(Period.of(period, from, to)).differences().stream()
+                .filter(d -> customer == null || customer.equals(d.customerCode()))
+                .filter(d -> opportunity == null || opportunity.equals(d.opportunityNo()))
+                .map(d -> new ReasonedDifference(d, messages.getMessage("reconciliation.reason." + d.reason().name(), null,
+                        d.reason().name(), locale))).toList();
+    }
+
+    @GetMapping("/unmatched")
+    List<ReconciliationReport.UnmatchedReceipt> unmatched(@RequestParam(required = false) String period,
+                                                          @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return service.report(Period.of(period, from, to)).unmatched();
+    }
+
+    @PostMapping("/suggestions/confirm")
+    Map<String, Object> confirm(@RequestBody Confirmation body, Principal principal) {
+        LedgerEntry e = service.confirm(body.system(), body.documentId(), body.documentDate(), body.opportunityNo(),
+                principal.getName(), body.note());
+        return Map.of("system", e.system(), "documentId", e.documentId(), "state", e.state().name(),
+                "opportunityNo", String.valueOf(e.opportunityNo()), "appliedAmount", e.appliedAmount());
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, IllegalStateException.class})
+    ResponseEntity<Map<String, String>> rejected(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(Map.of("error", String.valueOf(e.getMessage())));
+    }
+}

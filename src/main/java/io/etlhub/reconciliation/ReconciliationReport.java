@@ -1,0 +1,46 @@
+package io.etlhub.reconciliation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A reconciliation for one period: control total, three levels, every difference with its reason, unmatched receipts. */
+public record ReconciliationReport(
+        Period period,
+        String reportCurrency,
+        ControlTotal control,
+        List<AmountLine> totals,
+        List<AmountLine> customers,
+        List<AmountLine> opportunities,
+        List<Difference> differences,
+        List<UnmatchedReceipt> unmatched) {
+
+    /** ERP receipts in the period (live ledger documents) = matched + unmatched + dismissed, in the report currency. */
+    public record ControlTotal(long documents, BigDecimal erpReceipts, BigDecimal matched, BigDecimal unmatched,
+                               BigDecimal dismissed, BigDecimal difference, boolean balanced) {}
+
+    /**
+     * One line of a level. Amounts in the line's currency, except erpReceivedLocal and erpUnmatchedLocal (report
+     * currency, converted with each document's own rate). deviation = crmReceived - erpReceivedToDate.
+     */
+    public record AmountLine(String level, String customerCode, String customerName, String opportunityNo, String stage,
+                             String currency, BigDecimal signedInPeriod, BigDecimal signedCumulative,
+                             BigDecimal erpReceivedLocal, BigDecimal erpUnmatchedLocal, BigDecimal erpReceivedToDate,
+                             BigDecimal crmReceived, BigDecimal outstanding, BigDecimal deviation,
+                             BigDecimal deviationPercent) {}
+
+    /** One explained difference. currency is the amount's currency. */
+    public record Difference(Reason reason, String system, String documentId, String documentNo, String customerCode,
+                             String opportunityNo, String currency, BigDecimal amount, String detail) {}
+
+    public record UnmatchedReceipt(String system, String documentId, String documentNo, LocalDate date,
+                                   String customerCode, String currency, BigDecimal amount, BigDecimal localAmount,
+                                   String memo, String state, String ledgerReason, List<Suggestion> suggestions) {}
+
+    /**
+     * A candidate: one opportunity (1:1, confirmable) or several (split: the ledger applies one document to one
+     * opportunity, so a split is recorded in the ERP as several documents or assigned by hand).
+     */
+    public record Suggestion(List<String> opportunityNos, List<BigDecimal> outstanding, String currency,
+                             BigDecimal receiptAmount, BigDecimal score, boolean ambiguous, boolean split) {}
+}

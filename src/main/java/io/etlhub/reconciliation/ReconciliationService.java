@@ -1,0 +1,63 @@
+package io.etlhub.reconciliation;
+
+import io.etlhub.connector.MappingCatalog;
+import io.etlhub.receipts.LedgerEntry;
+import io.etlhub.receipts.UnmatchedReceipts;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Builds reconciliations and confirms match suggestions through the receipts queue (audited there). */
+@Service
+public class ReconciliationService {
+    private final ReconciliationSource source;
+    private final MappingCatalog mappings;
+    /** Lazily: the queue needs the route catalog, which needs the route jobs, one of which uses this. */
+    private final ObjectProvider<UnmatchedReceipts> queue;
+
+    ReconciliationService(ReconciliationSource source, MappingCatalog mappings, ObjectProvider<UnmatchedReceipts> queue) {
+        this.source = source;
+        this.mappings = mappings;
+        this.queue = queue;
+    }
+
+    public ReconciliationSettings settings() {
+        return mappings.read("reconciliation", ReconciliationSettings.class);
+    }
+
+    public ReconciliationReport report(Period period) {
+        return new ReconciliationBuilder(settings()).build(source.load(period));
+    }
+
+    /**
+     * Applies a 1:1 suggestion for an unmatched receipt: the opportunity must be among the receipt's current
+     * suggestions; a split cannot be applied (one ledger document pays one opportunity); an ambiguous one
+     * needs a note saying why this opportunity. Exactly once and audited by {@link UnmatchedReceipts#assign}.
+     */
+    public LedgerEntry confirm(String system, String documentId, LocalDate documentDate, String opportunityNo, String actor,
+                               String note) {
+        if (opportunityNo == null || opportunityNo.isBlank()) throw new IllegalArgumentException("opportunityNo is required");
+        if (documentDate == null) throw new IllegalArgumentException("documentDate is required (the receipt's date)");
+        ReconciliationReport report = report(new Period(documentDate, documentDate));
+        ReconciliationReport.UnmatchedReceipt receipt = report.unmatched().stream()
+                .filter(u -> u.system().equals(system) && u.documentId().equals(documentId) && "UNMATCHED".equals(u.state()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                        "receipt " + system + "/" + documentId + " dated " + documentDate + " is not an unmatched receipt"));
+        List<ReconciliationReport.Suggestion> chosen = receipt.suggestions().stream()
+                .filter(s -> s.opportunityNos().contains(opportunityNo.trim())).toList();
+        ReconciliationReport.Suggestion oneToOne = chosen.stream().filter(s -> !s.split()).findFirst().orElse(null);
+        if (oneToOne == null) {
+            throw new IllegalArgumentException(chosen.isEmpty()
+                    ? opportunityNo + " is not a suggestion for receipt " + system + "/" + documentId
+                    : opportunityNo + " is only part of a split suggestion: record the receipt in the ERP as separate documents or assign it by hand");
+        }
+        if (oneToOne.ambiguous() && (note == null || note.isBlank())) {
+            throw new IllegalArgumentException("the suggestion is ambiguous (another opportunity scores the same): a note saying why " + opportunityNo + " is required");
+        }
+        String audit = "reconciliation suggestion, score " + oneToOne.score().toPlainString()
+                + (oneToOne.ambiguous() ? " (ambiguous)" : "") + (note == null || note.isBlank() ? "" : ": " + note.trim());
+        return queue.getObject().assign(system, documentId, opportunityNo.trim(), actor, audit);
+    }
+}
