@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -68,6 +70,8 @@ class ConsoleBrowserTest extends HubIntegrationTest {
         assertThat(routes.getText()).contains("receipts-u8", "receipts-k3");
 
         browser.findElement(By.id("run-receipts-u8")).click();
+        // The click returns before the run's page has loaded: wait for the navigation.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches(".*/console/runs/\\d+$"));
         assertThat(browser.getCurrentUrl()).matches(".*/console/runs/\\d+$");
 
         browser.get(url("/console/runs"));
@@ -93,6 +97,7 @@ class ConsoleBrowserTest extends HubIntegrationTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/console/home"));
         assertThat(browser.getCurrentUrl()).endsWith("/console/home");
     }
 

@@ -44,6 +44,8 @@ class ScheduledRunIntegrationTest {
         }
         registry.add("etlhub.crm.reference-schema", () -> "true");
         registry.add("etlhub.config-dir", CONFIG::toString);
+        // Quartz schedulers are shared per name within a JVM: this context gets its own.
+        registry.add("camel.main.name", () -> "etl-hub-scheduled-run-test");
     }
 
     @Test
