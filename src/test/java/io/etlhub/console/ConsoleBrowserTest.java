@@ -10,6 +10,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.File;
@@ -68,7 +71,9 @@ class ConsoleBrowserTest extends HubIntegrationTest {
         assertThat(routes.getText()).contains("receipts-u8", "receipts-k3");
 
         browser.findElement(By.id("run-receipts-u8")).click();
-        assertThat(browser.getCurrentUrl()).matches(".*/console/runs/\\d+$");
+        // the run finishes before the answer redirects to its page; wait for that page rather than the click
+        waitFor(ExpectedConditions.urlMatches(".*/console/runs/\\d+$"));
+        assertThat(browser.findElement(By.id("run")).getText()).contains("receipts-u8");
 
         browser.get(url("/console/runs"));
         List<String> runRoutes = browser.findElements(By.cssSelector("#runs td.run-route")).stream().map(WebElement::getText).toList();
@@ -93,7 +98,11 @@ class ConsoleBrowserTest extends HubIntegrationTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/console/home");
+        waitFor(ExpectedConditions.urlMatches(".*/console/home$"));
+    }
+
+    private void waitFor(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(condition);
     }
 
     private String url(String path) {
