@@ -5,13 +5,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.File;
@@ -70,9 +71,9 @@ class ConsoleBrowserTest extends HubIntegrationTest {
         assertThat(routes.getText()).contains("receipts-u8", "receipts-k3");
 
         browser.findElement(By.id("run-receipts-u8")).click();
-        // The click returns before the run's page has loaded: wait for the navigation.
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches(".*/console/runs/\\d+$"));
-        assertThat(browser.getCurrentUrl()).matches(".*/console/runs/\\d+$");
+        // the run finishes before the answer redirects to its page; wait for that page rather than the click
+        waitFor(ExpectedConditions.urlMatches(".*/console/runs/\\d+$"));
+        assertThat(browser.findElement(By.id("run")).getText()).contains("receipts-u8");
 
         browser.get(url("/console/runs"));
         List<String> runRoutes = browser.findElements(By.cssSelector("#runs td.run-route")).stream().map(WebElement::getText).toList();
@@ -97,8 +98,11 @@ class ConsoleBrowserTest extends HubIntegrationTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/console/home"));
-        assertThat(browser.getCurrentUrl()).endsWith("/console/home");
+        waitFor(ExpectedConditions.urlMatches(".*/console/home$"));
+    }
+
+    private void waitFor(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(condition);
     }
 
     private String url(String path) {
