@@ -73,7 +73,7 @@ final class ReconciliationWorkbook {
         t.row(text("summary.period"), r.period().label() + " (" + r.period().from() + " ~ " + r.period().to() + ")");
         t.row(text("summary.reportCurrency"), r.reportCurrency());
         ReconciliationReport.ControlTotal c = r.control();
-        t.row(text("summary.documents"), BigDecimal.valueOf(c.documents()));
+        t.row(text("summary.documents"), c.documents());
         t.row(text("summary.erpReceipts"), c.erpReceipts());
         t.row(text("summary.matched"), c.matched());
         t.row(text("summary.unmatched"), c.unmatched());
@@ -164,6 +164,7 @@ final class ReconciliationWorkbook {
         final CellStyle text;
         final CellStyle quoted;
         final CellStyle date;
+        final CellStyle count;
         final CellStyle alarm;
 
         Styles(SXSSFWorkbook wb) {
@@ -180,6 +181,8 @@ final class ReconciliationWorkbook {
             quoted = wb.createCellStyle();
             quoted.setDataFormat(wb.createDataFormat().getFormat("@"));
             quoted.setQuotePrefixed(true);
+            count = wb.createCellStyle();
+            count.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
             date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
             Font red = wb.createFont();
@@ -231,6 +234,10 @@ final class ReconciliationWorkbook {
                     cell.setCellValue(b.doubleValue());
                     cell.setCellStyle(styles.money);
                     widen(i, String.format("%,.2f", b));
+                } else if (v instanceof Long n) {
+                    cell.setCellValue(n);
+                    cell.setCellStyle(styles.count);
+                    widen(i, n.toString());
                 } else if (v instanceof LocalDate d) {
                     cell.setCellValue(d);
                     cell.setCellStyle(styles.date);
@@ -250,7 +257,7 @@ final class ReconciliationWorkbook {
 
         void finish() {
             if (next > 0) sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, next - 1), 0, widths.length - 1));
-            for (int i = 0; i < widths.length; i++) sheet.setColumnWidth(i, Math.min(MAX_WIDTH, widths[i] + 2) * 256);
+            for (int i = 0; i < widths.length; i++) sheet.setColumnWidth(i, Math.min(MAX_WIDTH, widths[i] + 3) * 256);
         }
 
         /** Width in characters; CJK characters take two. */
