@@ -54,6 +54,27 @@ class ReconciliationController {
         return out;
     }
 
+    /** The workbook for a period, as the CLI's --out writes it (Chinese headers, or English with lang=en). */
+    @GetMapping("/xlsx")
+    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
+                                @RequestParam(required = false) String to, @RequestParam(defaultValue = "zh") String lang)
+            throws java.io.IOException {
+        Period p = Period.of(period, from, to);
+        ReconciliationReport report = service.report(p);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("recon-", ".xlsx");
+        try {
+            new ReconciliationWorkbook(messages, "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE)
+                    .write(report, file);
+            return ResponseEntity.ok()
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=recon-" + p.label() + ".xlsx")
+                    .header(org.springframework.http.HttpHeaders.CONTENT_TYPE,
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    .body(java.nio.file.Files.readAllBytes(file));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
     @GetMapping("/customers")
     List<ReconciliationReport.AmountLine> customers(@RequestParam(required = false) String period,
                                                     @RequestParam(required = false) String from, @RequestParam(required = false) String to) {

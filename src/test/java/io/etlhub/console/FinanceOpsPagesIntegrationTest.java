@@ -1,0 +1,78 @@
+package io.etlhub.console;
+
+import io.etlhub.demo.CrmWriter;
+import io.etlhub.demo.U8ReceiptWriter;
+import io.etlhub.pipeline.RouteRunner;
+import io.etlhub.pipeline.Trigger;
+import io.etlhub.support.HubIntegrationTest;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Finance's reconciliation page with its drill-down and workbook, ops' data-health and archive pages, each for its role. */
+class FinanceOpsPagesIntegrationTest extends HubIntegrationTest {
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RouteRunner runner;
+
+    @BeforeEach
+    void receipts() {
+        new CrmWriter(crmDb()).insertCustomers(List.of(new CrmWriter.Customer(1, "C00001", "苏州精密机械有限公司", "张伟")));
+        new CrmWriter(crmDb()).insertOpportunities(List.of(new CrmWriter.Opp(1, "OPP-2026-00001", 1, "成交", "张伟", "CNY",
+                new BigDecimal("10000.00"), LocalDate.of(2026, 10, 2), null)));
+        new U8ReceiptWriter(u8Db()).insert(List.of(
+                new U8ReceiptWriter.Receipt(1, "48", "SK1", LocalDate.of(2026, 10, 5), "C00001", "人民币", 1.0,
+                        List.of(new BigDecimal("4000.00")), "OPP-2026-00001", "王会计"),
+                new U8ReceiptWriter.Receipt(2, "48", "SK2", LocalDate.of(2026, 10, 6), "C00001", "人民币", 1.0,
+                        List.of(new BigDecimal("500.00")), "货款", "王会计")));
+        runner.run("receipts-u8", Trigger.MANUAL, "test", Map.of());
+    }
+
+    @Test
+    void financeSeesTheReconciliationDrilledDownToTheCustomerAndDownloadsTheWorkbook() throws Exception {
+        String page = rest.withBasicAuth("finance", FINANCE_PASSWORD)
+                .getForObject("/console/reconciliation?period=2026-10&customer=C00001", String.class);
+        assertThat(page).contains("控制总数平衡", "C00001", "OPP-2026-00001", "4,500.00");
+
+        ResponseEntity<byte[]> xlsx = rest.withBasicAuth("finance", FINANCE_PASSWORD)
+                .getForEntity("/api/reconciliation/xlsx?period=2026-10", byte[].class);
+        assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            assertThat(workbook.getNumberOfSheets()).isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    @Test
+    void opsBuildsAndSeesAHealthReportAndTheArchivePage() {
+        ResponseEntity<String> run = rest.withBasicAuth("ops", OPS_PASSWORD)
+                .postForEntity("/api/quality/reports?month=2026-10", null, String.class);
+        assertThat(run.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String page = rest.withBasicAuth("ops", OPS_PASSWORD).getForObject("/console/quality", String.class);
+        assertThat(page).contains("2026-10 数据健康报告", "商机阶段跳变率");
+        assertThat(rest.withBasicAuth("ops", OPS_PASSWORD).getForObject("/console/archive", String.class))
+                .contains("历史客户档案导入", "archive-upload");
+    }
+
+    @Test
+    void eachRoleIsRefusedTheOthersPages() {
+        assertThat(rest.withBasicAuth("ops", OPS_PASSWORD).getForEntity("/console/reconciliation", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("finance", FINANCE_PASSWORD).getForEntity("/console/quality", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("finance", FINANCE_PASSWORD).getForEntity("/console/archive", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+}
