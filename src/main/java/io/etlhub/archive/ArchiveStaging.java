@@ -3,6 +3,7 @@ package io.etlhub.archive;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etlhub.connector.Dialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.UncheckedIOException;
@@ -27,6 +28,15 @@ public final class ArchiveStaging {
 
     public ArchiveStaging(JdbcTemplate hub) {
         this.hub = hub;
+    }
+
+    private Dialect dialect;
+
+    private Dialect hubDialect() {
+        if (dialect == null) {
+            dialect = Dialect.fromUrl(hub.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> c.getMetaData().getURL()));
+        }
+        return dialect;
     }
 
     public record PastImport(long id, String fileName, LocalDateTime endedAt, String reportPath) {}
@@ -155,12 +165,25 @@ public final class ArchiveStaging {
      * row (DUP_NAME_PHONE). Each duplicate gets a report line naming the row it repeats.
      */
     public long markDuplicates(long importId) {
-        hub.update("UPDATE archive_staging SET status = 'DUP_CODE' WHERE import_id = ? AND status = 'VALID' AND credit_code IS NOT NULL "
-                + "AND seq NOT IN (SELECT keep FROM (SELECT MIN(seq) AS keep FROM archive_staging WHERE import_id = ? AND status = 'VALID' "
-                + "AND credit_code IS NOT NULL GROUP BY credit_code) k)", importId, importId);
-        hub.update("UPDATE archive_staging SET status = 'DUP_NAME_PHONE' WHERE import_id = ? AND status = 'VALID' AND credit_code IS NULL "
-                + "AND name_phone_key IS NOT NULL AND seq NOT IN (SELECT keep FROM (SELECT MIN(seq) AS keep FROM archive_staging "
-                + "WHERE import_id = ? AND status = 'VALID' AND name_phone_key IS NOT NULL GROUP BY name_phone_key) k)", importId, importId);
+        if (hubDialect() == Dialect.MYSQL) {
+            // MySQL/MariaDB: a join against each key's first row, far quicker than NOT IN on large files.
+            hub.update("UPDATE archive_staging s JOIN (SELECT credit_code, MIN(seq) AS keep FROM archive_staging WHERE import_id = ? "
+                    + "AND status = 'VALID' AND credit_code IS NOT NULL GROUP BY credit_code HAVING COUNT(*) > 1) k "
+                    + "ON s.credit_code = k.credit_code SET s.status = 'DUP_CODE' WHERE s.import_id = ? AND s.status = 'VALID' "
+                    + "AND s.seq > k.keep", importId, importId);
+            hub.update("UPDATE archive_staging s JOIN (SELECT name_phone_key, MIN(seq) AS keep FROM archive_staging WHERE import_id = ? "
+                    + "AND status = 'VALID' AND name_phone_key IS NOT NULL GROUP BY name_phone_key HAVING COUNT(*) > 1) k "
+                    + "ON s.name_phone_key = k.name_phone_key SET s.status = 'DUP_NAME_PHONE' WHERE s.import_id = ? "
+                    + "AND s.status = 'VALID' AND s.credit_code IS NULL AND s.seq > k.keep", importId, importId);
+        } else {
+            // Portable form (H2, the demo's hub store, has no UPDATE ... JOIN).
+            hub.update("UPDATE archive_staging SET status = 'DUP_CODE' WHERE import_id = ? AND status = 'VALID' AND credit_code IS NOT NULL "
+                    + "AND seq NOT IN (SELECT keep FROM (SELECT MIN(seq) AS keep FROM archive_staging WHERE import_id = ? AND status = 'VALID' "
+                    + "AND credit_code IS NOT NULL GROUP BY credit_code) k)", importId, importId);
+            hub.update("UPDATE archive_staging SET status = 'DUP_NAME_PHONE' WHERE import_id = ? AND status = 'VALID' AND credit_code IS NULL "
+                    + "AND name_phone_key IS NOT NULL AND seq NOT IN (SELECT keep FROM (SELECT MIN(seq) AS keep FROM archive_staging "
+                    + "WHERE import_id = ? AND status = 'VALID' AND name_phone_key IS NOT NULL GROUP BY name_phone_key) k)", importId, importId);
+        }
         hub.update("INSERT INTO archive_issue (import_id, sheet_name, row_no, kind, reason, detail) "
                 + "SELECT d.import_id, d.sheet_name, d.row_no, 'DUPLICATE', 'archive.reason.duplicate.credit-code', "
                 + "CONCAT(k.sheet_name, '!', k.row_no) FROM archive_staging d JOIN archive_staging k ON k.import_id = d.import_id "

@@ -215,6 +215,13 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
         assertThat(((Map<?, ?>) ((Map<?, ?>) progress.get("result")).get("counts")).get("imported")).isEqualTo(2);
         assertThat(crmDb().queryForObject("SELECT COUNT(*) FROM crm_customer", Integer.class)).isEqualTo(4);
 
+        // The same progress as server-sent events: the stream ends once the import is done.
+        HttpHeaders accept = new HttpHeaders();
+        accept.setAccept(List.of(MediaType.TEXT_EVENT_STREAM));
+        ResponseEntity<String> events = ops.exchange((String) started.getBody().get("events"), org.springframework.http.HttpMethod.GET,
+                new HttpEntity<>(accept), String.class);
+        assertThat(events.getBody()).contains("event:progress").contains("\"phase\":\"DONE\"").contains("\"percent\":100");
+
         ResponseEntity<byte[]> report = ops.getForEntity((String) started.getBody().get("report"), byte[].class);
         assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
         try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(report.getBody()))) {
