@@ -51,8 +51,14 @@ public class HealthWorkbook {
         this.locale = locale;
     }
 
+    // Every finding row needs its problem text: look each pattern up once (a lookup walks every bundle
+    // of spring.messages.basename) and format it here.
+    private final Map<String, java.text.MessageFormat> formats = new java.util.HashMap<>();
+
     private String t(String key, Object... args) {
-        return messages.getMessage(key, args, key, locale);
+        java.text.MessageFormat format = formats.computeIfAbsent(key,
+                k -> new java.text.MessageFormat(messages.getMessage(k, null, k, locale).replace("'", "''"), locale));
+        return format.format(args == null ? new Object[0] : args);
     }
 
     public void write(HealthReport report, Map<String, Map<YearMonth, BigDecimal>> trend, YearMonth last, int months,

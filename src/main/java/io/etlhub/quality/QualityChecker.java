@@ -15,6 +15,7 @@ import java.util.List;
 /** Runs every rule of mappings/quality.yml for a month, in the databases that hold the data. */
 @Service
 public class QualityChecker {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QualityChecker.class);
     private final MappingCatalog mappings;
     private final ConnectorCatalog connectors;
     private final JdbcTemplate hub;
@@ -46,13 +47,19 @@ public class QualityChecker {
         JdbcTemplate crmDb = connectors.jdbc(crm.connector());
         Dialect crmDialect = connectors.dialect(crm.connector());
         List<RuleOutcome> outcomes = new ArrayList<>();
-        outcomes.addAll(new StageRules(stageSource(crm), settings).evaluate(period));
-        outcomes.addAll(new LeadRules(crmDb, crmDialect, crm.table("lead"), settings).evaluate(period));
-        outcomes.addAll(new ReceiptRules(hub, hubDialect, crmDb, crmDialect, crm, settings).evaluate(period));
-        outcomes.addAll(new CustomerRules(crmDb, crmDialect, crm.table("customer"), crm.table("customer-change-log"), settings)
-                .evaluate(period));
+        timed("stage", period, () -> outcomes.addAll(new StageRules(stageSource(crm), settings).evaluate(period)));
+        timed("lead", period, () -> outcomes.addAll(new LeadRules(crmDb, crmDialect, crm.table("lead"), settings).evaluate(period)));
+        timed("receipt", period, () -> outcomes.addAll(new ReceiptRules(hub, hubDialect, crmDb, crmDialect, crm, settings).evaluate(period)));
+        timed("customer", period, () -> outcomes.addAll(new CustomerRules(crmDb, crmDialect, crm.table("customer"),
+                crm.table("customer-change-log"), settings).evaluate(period)));
         outcomes.sort(Comparator.comparing(o -> o.metric().rule().ordinal()));
         return outcomes;
+    }
+
+    private static void timed(String group, ReportPeriod period, Runnable rules) {
+        long start = System.nanoTime();
+        rules.run();
+        log.info("quality {} rules for {} took {} ms", group, period, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** crm: the CRM's mapped history table; hub: the Debezium-captured table; auto: crm when mapped. */

@@ -40,13 +40,17 @@ final class ReceiptRules {
         this.settings = settings;
     }
 
+    /**
+     * Receipts whose first APPLY falls in the period: APPLY events of the period (index on action,
+     * created_at) with no earlier APPLY of the same document.
+     */
     private static String shown(ReportPeriod period) {
-        return "SELECT x.*, TIMESTAMPDIFF(DAY, x.document_date, x.shown_at) AS lag_days FROM ("
-                + "SELECT l.source_system, l.document_id, MAX(l.document_no) AS document_no, MAX(l.opportunity_id) AS opportunity_id, "
-                + "MAX(l.opportunity_no) AS opportunity_no, MAX(l.document_date) AS document_date, MIN(e.created_at) AS shown_at "
-                + "FROM receipt_ledger l JOIN receipt_event e ON e.source_system = l.source_system AND e.document_id = l.document_id "
-                + "WHERE l.state = 'APPLIED' AND e.action = 'APPLY' AND l.document_date IS NOT NULL "
-                + "GROUP BY l.source_system, l.document_id) x WHERE x.shown_at >= ? AND x.shown_at < ?";
+        return "SELECT l.source_system, l.document_id, l.document_no, l.opportunity_id, l.opportunity_no, l.document_date, "
+                + "e.created_at AS shown_at, TIMESTAMPDIFF(DAY, l.document_date, e.created_at) AS lag_days "
+                + "FROM receipt_event e JOIN receipt_ledger l ON l.source_system = e.source_system AND l.document_id = e.document_id "
+                + "WHERE e.action = 'APPLY' AND e.created_at >= ? AND e.created_at < ? AND l.state = 'APPLIED' AND l.document_date IS NOT NULL "
+                + "AND NOT EXISTS (SELECT 1 FROM receipt_event p WHERE p.source_system = e.source_system AND p.document_id = e.document_id "
+                + "AND p.action = 'APPLY' AND (p.created_at < e.created_at OR (p.created_at = e.created_at AND p.id < e.id)))";
     }
 
     List<RuleOutcome> evaluate(ReportPeriod period) {

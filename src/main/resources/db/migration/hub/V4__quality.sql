@@ -58,3 +58,7 @@ CREATE TABLE quality_finding (
     since       DATETIME(3)
 );
 CREATE INDEX ix_quality_finding_report ON quality_finding (report_id, rule_id, seq);
+
+-- Receipt lag reads the APPLY events of one month (receipt_event belongs to the receipts feature;
+-- this index only serves the monthly report).
+CREATE INDEX ix_receipt_event_action_time ON receipt_event (action, created_at);
