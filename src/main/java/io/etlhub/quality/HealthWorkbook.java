@@ -170,7 +170,7 @@ public class HealthWorkbook {
             Row row = sheet.createRow(r++);
             cell(row, 0, f.recordId(), null);
             cell(row, 1, f.recordNo(), null);
-            cell(row, 2, f.owner() == null || f.owner().isBlank() ? t("quality.owner.none") : f.owner(), null);
+            cell(row, 2, io.etlhub.connector.Blanks.isBlank(f.owner()) ? t("quality.owner.none") : f.owner(), null);
             cell(row, 3, t(f.problem(), f.args().toArray()), null);
             cell(row, 4, f.since() == null ? "" : f.since().format(TIME), null);
         }

@@ -44,6 +44,10 @@ class ReceiptCustomerCheckIntegrationTest extends HubIntegrationTest {
     AuditLog audit;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    ReceiptSync sync;
+    @Autowired
+    ReceiptBatches batches;
 
     /** Customers C00001 and C00002; opportunity 1 and 3 of the first, 2 of the second. */
     private void twoCustomers() {
@@ -137,6 +141,26 @@ class ReceiptCustomerCheckIntegrationTest extends HubIntegrationTest {
         assertThat(next.outputs()).containsEntry("rematched", 1);
         assertThat(ledger.get("U8", "1").state()).isEqualTo(LedgerEntry.State.APPLIED);
         assertThat(received(crmDb(), 3)).isEqualByComparingTo("30000.00");
+    }
+
+    @Test
+    void inWarnModeTheReceiptIsAppliedAndTheMismatchStaysOnTheLedger() {
+        twoCustomers();
+        // What a run with customer-mismatch: warn in mappings/u8-receipts.yml decides and writes.
+        ReceiptDocument doc = new ReceiptDocument("U8", "31", "SK000031", LocalDate.parse("2026-10-05"), "C00002", "人民币", "CNY",
+                BigDecimal.ONE, new BigDecimal("5000.00"), new BigDecimal("5000.00"), "OPP-2026-00001", "9001", true, null);
+        List<ReceiptDecision> decisions = sync.decide(List.of(doc), "receipts-u8", CustomerCheck.WARN);
+        batches.process("receipts-u8", null, decisions, "route:receipts-u8", null);
+
+        assertThat(received(crmDb(), 1)).isEqualByComparingTo("5000.00");
+        LedgerEntry entry = ledger.get("U8", "31");
+        assertThat(entry.state()).isEqualTo(LedgerEntry.State.APPLIED);
+        assertThat(entry.reason()).isEqualTo("CUSTOMER_MISMATCH");
+        assertThat(entry.reasonDetail()).contains("C00002").contains("C00001");
+        assertThat(ledger.events("U8", "31")).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("action", "APPLY").containsEntry("reason", "CUSTOMER_MISMATCH");
+            assertThat((String) e.get("note")).startsWith("paid by ERP customer C00002");
+        });
     }
 
     @Test
