@@ -79,6 +79,13 @@ public record LedgerEntry(
                 opportunityNo, appliedAmount, appliedCurrency, number, firstSeenAt, now);
     }
 
+    /** The same entry showing another currency text (an ERP name or id from before the ledger kept ISO codes). */
+    LedgerEntry withCurrency(String iso) {
+        return new LedgerEntry(system, documentId, routeId, documentNo, documentDate, customerCode, iso, exchangeRate,
+                amount, localAmount, memo, sourceVersion, contentHash, state, reason, reasonDetail, opportunityId,
+                opportunityNo, appliedAmount, appliedCurrency, manualOpportunityNo, firstSeenAt, updatedAt);
+    }
+
     LedgerEntry touched(LocalDateTime now) {
         return new LedgerEntry(system, documentId, routeId, documentNo, documentDate, customerCode, currency, exchangeRate,
                 amount, localAmount, memo, sourceVersion, contentHash, state, reason, reasonDetail, opportunityId,

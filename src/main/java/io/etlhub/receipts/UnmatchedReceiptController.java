@@ -51,7 +51,7 @@ class UnmatchedReceiptController {
 
     @GetMapping("/{system}/{documentId}")
     Map<String, Object> document(@PathVariable String system, @PathVariable String documentId, Locale locale) {
-        LedgerEntry e = ledger.get(system, documentId);
+        LedgerEntry e = queue.shown(ledger.get(system, documentId));
         if (e == null) throw new UnmatchedReceipts.NoSuchReceiptException(system, documentId);
         return Map.of("receipt", view(e, locale), "events", ledger.events(system, documentId));
     }
@@ -63,7 +63,7 @@ class UnmatchedReceiptController {
         if (opp.isEmpty()) return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no opportunity " + number));
         long id = ((Number) opp.get("id")).longValue();
         return ResponseEntity.ok(Map.of("opportunity", opp,
-                "receipts", ledger.forOpportunity(id).stream().map(e -> view(e, locale)).toList()));
+                "receipts", queue.shown(ledger.forOpportunity(id)).stream().map(e -> view(e, locale)).toList()));
     }
 
     @PostMapping("/unmatched/{system}/{documentId}/assign")

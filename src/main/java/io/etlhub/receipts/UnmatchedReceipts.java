@@ -44,8 +44,26 @@ public class UnmatchedReceipts {
     }
 
     public List<LedgerEntry> list(boolean includeDismissed, int limit) {
-        return ledger.inStates(includeDismissed ? EnumSet.of(LedgerEntry.State.UNMATCHED, LedgerEntry.State.DISMISSED)
-                : EnumSet.of(LedgerEntry.State.UNMATCHED), limit);
+        return shown(ledger.inStates(includeDismissed ? EnumSet.of(LedgerEntry.State.UNMATCHED, LedgerEntry.State.DISMISSED)
+                : EnumSet.of(LedgerEntry.State.UNMATCHED), limit));
+    }
+
+    /**
+     * The entries as finance sees them: a currency still in the ERP's words (entries written before the
+     * ledger kept ISO codes, e.g. K3's PRE001) shown as its ISO code through the route's currency-codes.
+     */
+    public List<LedgerEntry> shown(List<LedgerEntry> entries) {
+        Map<String, ReceiptSourceMapping> byRoute = new java.util.HashMap<>();
+        return entries.stream().map(e -> {
+            if (e.currency() == null || e.currency().matches("[A-Z]{3}")) return e;
+            ReceiptSourceMapping mapping = byRoute.computeIfAbsent(e.routeId(), r -> displayMapping(e));
+            String iso = mapping == null ? null : mapping.isoCurrency(e.currency());
+            return iso == null ? e : e.withCurrency(iso);
+        }).toList();
+    }
+
+    public LedgerEntry shown(LedgerEntry entry) {
+        return entry == null ? null : shown(List.of(entry)).get(0);
     }
 
     public LedgerEntry assign(String system, String documentId, String opportunityNo, String actor, String note) {
@@ -83,7 +101,7 @@ public class UnmatchedReceipts {
                         "APPLIED to " + number + " of ERP customer " + found.get(number).customerErpCode()
                                 + (note == null || note.isBlank() ? "" : "; " + note));
             }
-            return ledger.get(system, documentId);
+            return shown(ledger.get(system, documentId));
         });
     }
 
@@ -94,8 +112,17 @@ public class UnmatchedReceipts {
             LedgerEntry current = require(system, documentId);
             batches.process(current.routeId(), null, List.of(ReceiptDecider.dismiss(current, note, LocalDateTime.now(clock))),
                     actor, null);
-            return ledger.get(system, documentId);
+            return shown(ledger.get(system, documentId));
         });
+    }
+
+    /** For showing only: a route or mapping removed since leaves the ERP's text as it is. */
+    private ReceiptSourceMapping displayMapping(LedgerEntry entry) {
+        try {
+            return mapping(entry);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private ReceiptSourceMapping mapping(LedgerEntry entry) {

@@ -85,6 +85,24 @@ class ReceiptReadabilityIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void anEntryWrittenBeforeTheLedgerKeptIsoCodesIsShownWithItsIsoCode() {
+        crm();
+        K3ReceiptWriter k3 = new K3ReceiptWriter(k3Db());
+        k3.insertReferenceData(List.of("C00001"));
+        k3.insert(List.of(bill(1, "PRE003", "货款", "100.00")));
+        run("receipts-k3");
+        // As an older hub wrote it: the ERP's currency number.
+        hub.update("UPDATE receipt_ledger SET currency = 'PRE003' WHERE document_id = '1'");
+
+        JsonNode queue = rest.withBasicAuth("finance", FINANCE_PASSWORD).getForObject("/api/receipts/unmatched", JsonNode.class);
+        assertThat(queue.get(0).get("currency").asText()).isEqualTo("EUR");
+        JsonNode one = rest.withBasicAuth("finance", FINANCE_PASSWORD).getForObject("/api/receipts/K3/1", JsonNode.class);
+        assertThat(one.get("receipt").get("currency").asText()).isEqualTo("EUR");
+        String console = rest.withBasicAuth("finance", FINANCE_PASSWORD).getForObject("/console/receipts", String.class);
+        assertThat(console).contains("EUR").doesNotContain("PRE003");
+    }
+
+    @Test
     void theWholeMemoIsKeptAndStillMatchesWhenTheOpportunityArrivesLater() {
         crm();
         K3ReceiptWriter k3 = new K3ReceiptWriter(k3Db());
