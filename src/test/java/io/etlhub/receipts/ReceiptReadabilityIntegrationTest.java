@@ -36,6 +36,14 @@ class ReceiptReadabilityIntegrationTest extends HubIntegrationTest {
 
     LocalDateTime modified = LocalDateTime.of(2026, 10, 1, 9, 0);
 
+    /** The CRM of {@link #crm()} and the K3 reference data for its customer. */
+    private K3ReceiptWriter crmAndK3() {
+        crm();
+        K3ReceiptWriter k3 = new K3ReceiptWriter(k3Db());
+        k3.insertReferenceData(List.of("C00001"));
+        return k3;
+    }
+
     private void crm() {
         ReceiptFixtures.customers(crmDb(), 1);
         new CrmWriter(crmDb()).insertOpportunities(List.of(opp(1, "成交", "CNY", "100000.00"), opp(2, "成交", "USD", "20000.00")));
@@ -53,9 +61,7 @@ class ReceiptReadabilityIntegrationTest extends HubIntegrationTest {
 
     @Test
     void k3CurrencyIdsAreShownAsIsoCodesAndUnknownOnesAreNamed() {
-        crm();
-        K3ReceiptWriter k3 = new K3ReceiptWriter(k3Db());
-        k3.insertReferenceData(List.of("C00001"));
+        K3ReceiptWriter k3 = crmAndK3();
         k3Db().update("INSERT INTO T_BD_CURRENCY (FCURRENCYID, FCODE) VALUES (8, 'PRE008')");
         k3.insert(List.of(bill(1, "PRE001", "OPP-2026-00001", "1000.00"),
                 bill(2, "PRE003", "OPP-2026-00002", "100.00"),
@@ -86,9 +92,7 @@ class ReceiptReadabilityIntegrationTest extends HubIntegrationTest {
 
     @Test
     void anEntryWrittenBeforeTheLedgerKeptIsoCodesIsShownWithItsIsoCode() {
-        crm();
-        K3ReceiptWriter k3 = new K3ReceiptWriter(k3Db());
-        k3.insertReferenceData(List.of("C00001"));
+        K3ReceiptWriter k3 = crmAndK3();
         k3.insert(List.of(bill(1, "PRE003", "货款", "100.00")));
         run("receipts-k3");
         // As an older hub wrote it: the ERP's currency number.
@@ -104,9 +108,7 @@ class ReceiptReadabilityIntegrationTest extends HubIntegrationTest {
 
     @Test
     void theWholeMemoIsKeptAndStillMatchesWhenTheOpportunityArrivesLater() {
-        crm();
-        K3ReceiptWriter k3 = new K3ReceiptWriter(k3Db());
-        k3.insertReferenceData(List.of("C00001"));
+        K3ReceiptWriter k3 = crmAndK3();
         String longMemo = "客户付款说明：" + "分批付款，详见合同附件。".repeat(50) + " 商机号：OPP-2026-00007";
         assertThat(longMemo.length()).isGreaterThan(600);
         k3.insert(List.of(bill(1, "PRE001", longMemo, "2000.00")));
