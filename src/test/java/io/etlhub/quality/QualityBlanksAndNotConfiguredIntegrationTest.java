@@ -46,6 +46,8 @@ class QualityBlanksAndNotConfiguredIntegrationTest extends HubIntegrationTest {
     MappingCatalog mappings;
     @Autowired
     ConfigFiles configFiles;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate rest;
 
     @BeforeEach
     void load() {
@@ -130,6 +132,9 @@ class QualityBlanksAndNotConfiguredIntegrationTest extends HubIntegrationTest {
             assertThat(wb.getSheet("客户信息动态更新频次").getRow(1).getCell(0).getStringCellValue())
                     .isEqualTo("未配置: CRM 数据库中没有表 crm_customer_change_log（mappings/crm.yml 中的 customer-change-log）");
         }
+        // The console's page of the latest report says the same.
+        String page = rest.withBasicAuth("ops", OPS_PASSWORD).getForObject("/console/quality", String.class);
+        assertThat(page).contains("未配置", "CRM 数据库中没有表 crm_customer_change_log（mappings/crm.yml 中的 customer-change-log）");
         Path english = out.resolveSibling("health-no-change-log-en.xlsx");
         service.writeXlsx(report, java.util.Locale.ENGLISH, english);
         try (InputStream in = Files.newInputStream(english); XSSFWorkbook wb = new XSSFWorkbook(in)) {
