@@ -46,6 +46,8 @@ class FinanceOpsPagesIntegrationTest extends HubIntegrationTest {
         String page = rest.withBasicAuth("finance", FINANCE_PASSWORD)
                 .getForObject("/console/reconciliation?period=2026-10&customer=C00001", String.class);
         assertThat(page).contains("控制总数平衡", "C00001", "OPP-2026-00001", "4,500.00");
+        // the unmatched 500.00 with its reason and detail in Chinese, not the ledger's code
+        assertThat(page).contains("收款未匹配到任何商机", "摘要中没有商机号").doesNotContain("NO_NUMBER");
 
         ResponseEntity<byte[]> xlsx = rest.withBasicAuth("finance", FINANCE_PASSWORD)
                 .getForEntity("/api/reconciliation/xlsx?period=2026-10", byte[].class);
