@@ -64,8 +64,10 @@ final class ReconciliationBuilder {
         for (Opp o : data.opportunities().values()) {
             PeriodEndFigures end = PeriodEndFigures.of(o, data);
             BigDecimal local = receivedInPeriod.getOrDefault(o.id(), Money.ZERO);
-            boolean anyLedger = data.appliedByOpportunity().containsKey(o.id());
-            if (!end.won() && !anyLedger && end.crmReceived().signum() == 0 && local.signum() == 0) continue;
+            // Only what stood by the period end decides: receipts dated later must not add a line to a closed period.
+            SourceData.LedgerSums sums = data.appliedByOpportunity().get(o.id());
+            boolean ledgerByEnd = sums != null && sums.documentsByEnd() > 0;
+            if (!end.won() && !ledgerByEnd && end.crmReceived().signum() == 0 && local.signum() == 0) continue;
             SourceData.Customer c = o.customerId() == null ? null : data.customers().get(o.customerId());
             BigDecimal deviation = end.crmReceived().subtract(end.erpReceived());
             lines.add(new AmountLine("opportunity", c == null ? null : c.erpCode(), c == null ? null : c.name(), o.number(),

@@ -59,10 +59,12 @@ class ReconciliationSource {
                 (rs, i) -> ledgerRow(rs, currencyCodes, numbers), Date.valueOf(period.from()), Date.valueOf(period.to()));
         Map<Long, SourceData.LedgerSums> sums = new HashMap<>();
         hub.query("SELECT opportunity_id, SUM(applied_amount) applied, "
-                        + "SUM(CASE WHEN document_date > ? THEN applied_amount ELSE 0 END) after_period, COUNT(*) documents "
+                        + "SUM(CASE WHEN document_date > ? THEN applied_amount ELSE 0 END) after_period, COUNT(*) documents, "
+                        + "SUM(CASE WHEN document_date <= ? THEN 1 ELSE 0 END) by_end "
                         + "FROM receipt_ledger WHERE state = 'APPLIED' AND opportunity_id IS NOT NULL GROUP BY opportunity_id",
-                rs -> { sums.put(rs.getLong(1), new SourceData.LedgerSums(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getLong(4))); },
-                Date.valueOf(period.to()));
+                rs -> { sums.put(rs.getLong(1), new SourceData.LedgerSums(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getLong(4),
+                        rs.getLong(5))); },
+                Date.valueOf(period.to()), Date.valueOf(period.to()));
         List<SourceData.EventRow> events = hub.query("SELECT e.source_system, e.document_id, l.document_no, l.customer_code, "
                         + "e.action, e.opportunity_id, e.amount_delta, e.reason, l.opportunity_no FROM receipt_event e JOIN receipt_ledger l "
                         + "ON l.source_system = e.source_system AND l.document_id = e.document_id "

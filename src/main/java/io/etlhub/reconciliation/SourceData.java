@@ -35,8 +35,15 @@ public record SourceData(
         public String displayCurrency() { return isoCurrency != null ? isoCurrency : currency; }
     }
 
-    /** Per opportunity, over the whole ledger: applied now, and the part of it dated after the period. */
-    public record LedgerSums(BigDecimal applied, BigDecimal appliedAfterPeriod, long documents) {}
+    /**
+     * Per opportunity, over the whole ledger: applied now, the part of it dated after the period, and how many applied
+     * documents there are in all and dated up to the period end.
+     */
+    public record LedgerSums(BigDecimal applied, BigDecimal appliedAfterPeriod, long documents, long documentsByEnd) {
+        public LedgerSums(BigDecimal applied, BigDecimal appliedAfterPeriod, long documents) {
+            this(applied, appliedAfterPeriod, documents, documents);
+        }
+    }
 
     /** A DELTA or REVERSE event of a document dated in the period. */
     public record EventRow(String system, String documentId, String documentNo, String customerCode, String action,

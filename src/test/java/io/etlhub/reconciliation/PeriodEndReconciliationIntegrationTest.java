@@ -8,7 +8,6 @@ import io.etlhub.pipeline.Trigger;
 import io.etlhub.reconciliation.ReconciliationReport.AmountLine;
 import io.etlhub.reconciliation.ReconciliationReport.Difference;
 import io.etlhub.support.HubIntegrationTest;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -46,9 +45,10 @@ import static org.assertj.core.groups.Tuple.tuple;
  *   OPP-2026-00004   1    输单        5000.00  -           -            700 on 10-21: queued OPPORTUNITY_CLOSED
  *   OPP-2026-00005   2    成交        2000.00  2026-09-01  -            2000 on 10-08
  *   OPP-2026-00006   2    成交        7000.00  2026-09-01  成交->输单 10-20, 输单->成交 11-05   1500 on 10-10
+ *   OPP-2026-00007   2    成交        4000.00  2026-11-12  -            500 on 11-20 (later)
  * U8 receipts: 1 (10-10, 4000 OPP1), 2 (11-01, 6000 OPP1), 3 (10-05, 3000 OPP2), 5 (10-20, 1000 OPP3), 6 (10-21, 700 OPP4),
  *   7 (10-08, 2000 OPP5), 8 (10-25, 美元 rate 0, 300.00), 9 (10-26, 人民币, its only line has no amount),
- *   10 (10-10, 1500 OPP6), 11 (10-28, 美元 7.1234, 333.33 OPP2: 2374.44); later: 4 (11-15, 2000 OPP2).
+ *   10 (10-10, 1500 OPP6), 11 (10-28, 美元 7.1234, 333.33 OPP2: 2374.44); later: 4 (11-15, 2000 OPP2), 12 (11-20, 500 OPP7).
  * K3 receipt bill 21 (10-18, C10002, PRE001, 800.00, memo without a number).
  * </pre>
  */
@@ -77,7 +77,8 @@ class PeriodEndReconciliationIntegrationTest extends HubIntegrationTest {
                 GoldenDataset.opp(3, 1, "成交", "CNY", "8000.00", "2026-11-10", null),
                 GoldenDataset.opp(4, 1, "输单", "CNY", "5000.00", null, null),
                 GoldenDataset.opp(5, 2, "成交", "CNY", "2000.00", "2026-09-01", null),
-                GoldenDataset.opp(6, 2, "成交", "CNY", "7000.00", "2026-09-01", null)));
+                GoldenDataset.opp(6, 2, "成交", "CNY", "7000.00", "2026-09-01", null),
+                GoldenDataset.opp(7, 2, "成交", "CNY", "4000.00", "2026-11-12", null)));
         stageChange(3, "谈判", "成交", "2026-11-10T09:00:00");
         stageChange(6, "成交", "输单", "2026-10-20T15:00:00");
         stageChange(6, "输单", "成交", "2026-11-05T10:00:00");
@@ -154,7 +155,8 @@ class PeriodEndReconciliationIntegrationTest extends HubIntegrationTest {
     void rerunningOctoberAfterLaterReceiptsGivesTheSameReport() {
         ReconciliationReport before = service.report(OCTOBER);
 
-        u8.insert(List.of(GoldenDataset.u8(4, "2026-11-15", "C10001", "人民币", 1.0, "OPP-2026-00002", "2000.00")));
+        u8.insert(List.of(GoldenDataset.u8(4, "2026-11-15", "C10001", "人民币", 1.0, "OPP-2026-00002", "2000.00"),
+                GoldenDataset.u8(12, "2026-11-20", "C10002", "人民币", 1.0, "OPP-2026-00007", "500.00")));
         run("receipts-u8");
         // the CRM moved on: OPP-2026-00002 has 5374.44 + 2000 = 7374.44 received now
         assertThat(crmDb().queryForObject("SELECT received_amount FROM crm_opportunity WHERE id = 2", BigDecimal.class))
@@ -162,8 +164,10 @@ class PeriodEndReconciliationIntegrationTest extends HubIntegrationTest {
 
         ReconciliationReport after = service.report(OCTOBER);
         assertThat(after).isEqualTo(before);
-        // November has the November receipts: 6000 + 2000
-        assertThat(service.report(Period.of("2026-11", null, null)).control().erpReceipts()).isEqualByComparingTo("8000.00");
+        // OPP-2026-00007, won in November and paid only then, is no line of October; November has the November
+        // receipts: 6000 + 2000 + 500
+        assertThat(after.opportunities()).extracting(AmountLine::opportunityNo).doesNotContain("OPP-2026-00007");
+        assertThat(service.report(Period.of("2026-11", null, null)).control().erpReceipts()).isEqualByComparingTo("8500.00");
     }
 
     @Test
