@@ -1,18 +1,15 @@
 package io.etlhub.connector;
 
 import io.etlhub.demo.CrmReferenceSchema;
-import io.etlhub.support.SchemaSnapshot;
-import io.etlhub.support.TestMariaDb;
+import io.etlhub.support.ReferenceSchemas;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.exception.FlywayValidateException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import javax.sql.DataSource;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,31 +20,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * (old checksums), a half-done SchemaChanges, and a mismatch that must still stop the start.
  */
 class SchemaMigrationsIntegrationTest {
-    private static final TestMariaDb DB = TestMariaDb.get();
-    private static final String HUB_HISTORY = "flyway_schema_history";
-    private static final String CRM_HISTORY = CrmReferenceSchema.HISTORY_TABLE;
-
-    private static List<String> referenceHub;
-    private static List<String> referenceHubHistory;
-    private static List<String> referenceCrm;
-    private static List<String> referenceCrmHistory;
-
-    @BeforeAll
-    static void migrateInOneGo() {
-        JdbcTemplate hub = fresh("sm_ref_hub");
-        JdbcTemplate crm = fresh("sm_ref_crm");
-        HubStoreMigrations.migrate(hub.getDataSource());
-        CrmReferenceSchema.migrate(crm.getDataSource());
-        referenceHub = SchemaSnapshot.of(hub, "sm_ref_hub", HUB_HISTORY);
-        referenceHubHistory = SchemaSnapshot.history(hub, HUB_HISTORY);
-        referenceCrm = SchemaSnapshot.of(crm, "sm_ref_crm", CRM_HISTORY);
-        referenceCrmHistory = SchemaSnapshot.history(crm, CRM_HISTORY);
-    }
+    private static final ReferenceSchemas REFERENCE = ReferenceSchemas.get();
 
     @Test
     void aFailedMigrationIsRepairedAndRunsAgain() {
-        JdbcTemplate hub = fresh("sm_hub");
-        HubStoreMigrations.migrate(hub.getDataSource());
+        JdbcTemplate hub = migratedHub();
         // What the old migrations left after a kill during V4 and one more start: V4 half done and
         // recorded as failed, nothing after it.
         hub.update("DELETE FROM flyway_schema_history WHERE version IN ('5', '6', '7')");
@@ -57,37 +34,41 @@ class SchemaMigrationsIntegrationTest {
             hub.execute("DROP TABLE " + table);
         }
         hub.execute("DROP INDEX ix_receipt_event_action_time ON receipt_event");
-
         assertThatThrownBy(() -> Flyway.configure().dataSource(hub.getDataSource()).locations(HubStoreMigrations.LOCATION)
                 .load().migrate())
                 .isInstanceOf(FlywayException.class).hasMessageContaining("Detected failed migration to version 4");
 
         HubStoreMigrations.migrate(hub.getDataSource());
 
-        assertThat(SchemaSnapshot.of(hub, "sm_hub", HUB_HISTORY)).isEqualTo(referenceHub);
-        assertThat(SchemaSnapshot.history(hub, HUB_HISTORY)).isEqualTo(referenceHubHistory);
+        REFERENCE.assertCompleteHubStore(hub, "sm_hub");
     }
 
     @Test
-    void checksumsFromBeforeTheMigrationsBecameReRunnableAreRealigned() {
-        JdbcTemplate hub = fresh("sm_hub");
-        HubStoreMigrations.migrate(hub.getDataSource());
-        HubStoreMigrations.EARLIER_CHECKSUMS.forEach((version, checksum) ->
-                hub.update("UPDATE flyway_schema_history SET checksum = ? WHERE version = ?", checksum, version));
-        hub.update("DELETE FROM flyway_schema_history WHERE version = '7'");
-        assertThat(plainFlyway(hub.getDataSource(), HubStoreMigrations.LOCATION, HUB_HISTORY).validateWithResult().validationSuccessful)
-                .as("plain Flyway refuses the old checksums").isFalse();
+    void aHubStoreMigratedBeforeTheMigrationsBecameReRunnableIsRealigned() {
+        JdbcTemplate hub = migratedHub();
+        setEarlierChecksums(hub, ReferenceSchemas.HUB_HISTORY, HubStoreMigrations.EARLIER_CHECKSUMS, "7");
+        assertThat(Flyway.configure().dataSource(hub.getDataSource()).locations(HubStoreMigrations.LOCATION)
+                .load().validateWithResult().validationSuccessful).as("plain Flyway refuses the earlier checksums").isFalse();
 
         HubStoreMigrations.migrate(hub.getDataSource());
 
-        assertThat(SchemaSnapshot.history(hub, HUB_HISTORY)).isEqualTo(referenceHubHistory);
-        assertThat(SchemaSnapshot.of(hub, "sm_hub", HUB_HISTORY)).isEqualTo(referenceHub);
+        REFERENCE.assertCompleteHubStore(hub, "sm_hub");
+    }
+
+    @Test
+    void aCrmPreparedBeforeTheMigrationsBecameReRunnableIsRealigned() {
+        JdbcTemplate crm = migratedCrm();
+        // V3's ALTERs and V2's indexes on earlier tables are V4 now.
+        setEarlierChecksums(crm, ReferenceSchemas.CRM_HISTORY, CrmReferenceSchema.EARLIER_CHECKSUMS, "4");
+
+        CrmReferenceSchema.migrate(crm.getDataSource());
+
+        REFERENCE.assertCompleteCrm(crm, "sm_crm");
     }
 
     @Test
     void anyOtherMismatchStillStopsTheStartAndNothingIsRepaired() {
-        JdbcTemplate hub = fresh("sm_hub");
-        HubStoreMigrations.migrate(hub.getDataSource());
+        JdbcTemplate hub = migratedHub();
         hub.update("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '5'");
         hub.update("UPDATE flyway_schema_history SET success = 0 WHERE version = '6'");
 
@@ -99,39 +80,34 @@ class SchemaMigrationsIntegrationTest {
     }
 
     @Test
-    void aCrmPreparedWithTheEarlierMigrationsIsRealigned() {
-        JdbcTemplate crm = fresh("sm_crm");
-        CrmReferenceSchema.migrate(crm.getDataSource());
-        // Before: V1 to V3 with their earlier text (V3's ALTERs and V2's indexes now in V4), no V4.
-        CrmReferenceSchema.EARLIER_CHECKSUMS.forEach((version, checksum) ->
-                crm.update("UPDATE etlhub_crm_schema_history SET checksum = ? WHERE version = ?", checksum, version));
-        crm.update("DELETE FROM etlhub_crm_schema_history WHERE version = '4'");
-
-        CrmReferenceSchema.migrate(crm.getDataSource());
-
-        assertThat(SchemaSnapshot.history(crm, CRM_HISTORY)).isEqualTo(referenceCrmHistory);
-        assertThat(SchemaSnapshot.of(crm, "sm_crm", CRM_HISTORY)).isEqualTo(referenceCrm);
-    }
-
-    @Test
     void aHalfDoneSchemaChangeRunsAgain() {
-        JdbcTemplate crm = fresh("sm_crm");
-        CrmReferenceSchema.migrate(crm.getDataSource());
-        // V4 killed after its first columns: the rest of its columns and its index missing, not recorded.
+        JdbcTemplate crm = migratedCrm();
+        // V4 killed after its first columns: the rest of them and its indexes missing, not recorded.
         crm.execute("ALTER TABLE crm_customer DROP COLUMN registered_capital, DROP COLUMN source_file, DROP INDEX ix_crm_customer_name");
+        crm.execute("DROP INDEX ix_crm_lead_created ON crm_lead");
         crm.update("DELETE FROM etlhub_crm_schema_history WHERE version = '4'");
 
         CrmReferenceSchema.migrate(crm.getDataSource());
 
-        assertThat(SchemaSnapshot.of(crm, "sm_crm", CRM_HISTORY)).isEqualTo(referenceCrm);
-        assertThat(SchemaSnapshot.history(crm, CRM_HISTORY)).isEqualTo(referenceCrmHistory);
+        REFERENCE.assertCompleteCrm(crm, "sm_crm");
     }
 
-    private static Flyway plainFlyway(DataSource dataSource, String location, String table) {
-        return Flyway.configure().dataSource(dataSource).locations(location).table(table).load();
+    private static JdbcTemplate migratedHub() {
+        JdbcTemplate hub = REFERENCE.fresh("sm_hub");
+        HubStoreMigrations.migrate(hub.getDataSource());
+        return hub;
     }
 
-    private static JdbcTemplate fresh(String database) {
-        return new JdbcTemplate(new DriverManagerDataSource(DB.freshDatabase(database), DB.user(), DB.password()));
+    private static JdbcTemplate migratedCrm() {
+        JdbcTemplate crm = REFERENCE.fresh("sm_crm");
+        CrmReferenceSchema.migrate(crm.getDataSource());
+        return crm;
+    }
+
+    /** The history of a store migrated with the earlier text: earlier checksums, no later version. */
+    private static void setEarlierChecksums(JdbcTemplate jdbc, String history, Map<String, Integer> checksums, String laterVersion) {
+        checksums.forEach((version, checksum) ->
+                jdbc.update("UPDATE `" + history + "` SET checksum = ? WHERE version = ?", checksum, version));
+        jdbc.update("DELETE FROM `" + history + "` WHERE version = ?", laterVersion);
     }
 }

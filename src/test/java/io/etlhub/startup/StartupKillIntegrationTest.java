@@ -1,15 +1,12 @@
 package io.etlhub.startup;
 
 import io.etlhub.EtlHubApplication;
-import io.etlhub.connector.HubStoreMigrations;
-import io.etlhub.demo.CrmReferenceSchema;
+import io.etlhub.support.ReferenceSchemas;
 import io.etlhub.support.SchemaSnapshot;
 import io.etlhub.support.TestMariaDb;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,27 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StartupKillIntegrationTest {
     private static final TestMariaDb DB = TestMariaDb.get();
-    private static final String HUB_HISTORY = "flyway_schema_history";
-    private static final String CRM_HISTORY = CrmReferenceSchema.HISTORY_TABLE;
+    private static final ReferenceSchemas REFERENCE = ReferenceSchemas.get();
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Path LOGS = Path.of("target", "startup-kill");
-
-    private static List<String> referenceHub;
-    private static List<String> referenceCrm;
-    private static List<String> referenceHubHistory;
-    private static List<String> referenceCrmHistory;
-
-    @BeforeAll
-    static void migrateInOneGo() {
-        JdbcTemplate hub = jdbc(DB.freshDatabase("kill_ref_hub"));
-        JdbcTemplate crm = jdbc(DB.freshDatabase("kill_ref_crm"));
-        HubStoreMigrations.migrate(hub.getDataSource());
-        CrmReferenceSchema.migrate(crm.getDataSource());
-        referenceHub = SchemaSnapshot.of(hub, "kill_ref_hub", HUB_HISTORY);
-        referenceCrm = SchemaSnapshot.of(crm, "kill_ref_crm", CRM_HISTORY);
-        referenceHubHistory = SchemaSnapshot.history(hub, HUB_HISTORY);
-        referenceCrmHistory = SchemaSnapshot.history(crm, CRM_HISTORY);
-    }
 
     @ParameterizedTest(name = "killed at {0}")
     @ValueSource(strings = {
@@ -76,15 +55,19 @@ class StartupKillIntegrationTest {
 
         HubProcess first = HubProcess.start(HubWithKillPoint.class, environment,
                 List.of("-Detlhub.test.kill-point=" + killPoint), arguments, LOGS.resolve(name + "-first.log"));
-        first.await(Pattern.compile(Pattern.quote(KillPoint.REACHED)), START_TIMEOUT);
-        first.kill();
+        try {
+            first.await(Pattern.compile(Pattern.quote(KillPoint.REACHED)), START_TIMEOUT);
+        } finally {
+            first.kill();
+        }
 
         String[] point = killPoint.split(":");
-        JdbcTemplate store = jdbc(point[0].equals(HUB_HISTORY) ? hubUrl : crmUrl);
-        String database = point[0].equals(HUB_HISTORY) ? "kill_hub" : "kill_crm";
+        boolean hubStore = point[0].equals(ReferenceSchemas.HUB_HISTORY);
+        JdbcTemplate store = REFERENCE.jdbc(hubStore ? hubUrl : crmUrl);
         assertThat(historyVersions(store, point[0])).as("killed before %s was recorded", point[1]).doesNotContain(point[1]);
-        assertThat(SchemaSnapshot.of(store, database, point[0])).as("left half-migrated")
-                .isNotEmpty().isNotEqualTo(point[0].equals(HUB_HISTORY) ? referenceHub : referenceCrm);
+        // What the migration did before the kill is there, so its second run meets existing objects.
+        assertThat(SchemaSnapshot.of(store, hubStore ? "kill_hub" : "kill_crm", point[0])).as("objects left by the killed start")
+                .isNotEmpty();
 
         HubProcess second = HubProcess.start(EtlHubApplication.class, environment, List.of(), arguments,
                 LOGS.resolve(name + "-restart.log"));
@@ -100,20 +83,13 @@ class StartupKillIntegrationTest {
             second.stop();
         }
 
-        JdbcTemplate hub = jdbc(hubUrl), crm = jdbc(crmUrl);
-        assertThat(SchemaSnapshot.of(hub, "kill_hub", HUB_HISTORY)).isEqualTo(referenceHub);
-        assertThat(SchemaSnapshot.of(crm, "kill_crm", CRM_HISTORY)).isEqualTo(referenceCrm);
-        assertThat(SchemaSnapshot.history(hub, HUB_HISTORY)).isEqualTo(referenceHubHistory);
-        assertThat(SchemaSnapshot.history(crm, CRM_HISTORY)).isEqualTo(referenceCrmHistory);
+        REFERENCE.assertCompleteHubStore(REFERENCE.jdbc(hubUrl), "kill_hub");
+        REFERENCE.assertCompleteCrm(REFERENCE.jdbc(crmUrl), "kill_crm");
     }
 
     private static List<String> historyVersions(JdbcTemplate jdbc, String table) {
         boolean exists = jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?",
                 Integer.class, table) > 0;
         return exists ? jdbc.queryForList("SELECT version FROM `" + table + "` WHERE version IS NOT NULL", String.class) : List.of();
-    }
-
-    private static JdbcTemplate jdbc(String url) {
-        return new JdbcTemplate(new DriverManagerDataSource(url, DB.user(), DB.password()));
     }
 }
