@@ -10,8 +10,9 @@ import javax.sql.DataSource;
 import java.util.Map;
 
 /**
- * The hub store's migrations (db/migration/hub plus {@link #javaMigration()}), run by Spring Boot's
- * Flyway through {@link SchemaMigrations}: a start-up killed while they ran starts again untouched.
+ * The hub store's migrations (db/migration/hub plus {@link #javaMigration()} and {@link #columns()}), run
+ * by Spring Boot's Flyway through {@link SchemaMigrations}: a start-up killed while they ran starts
+ * again untouched.
  */
 @Configuration(proxyBeanMethods = false)
 public class HubStoreMigrations {
@@ -37,6 +38,20 @@ public class HubStoreMigrations {
         return javaMigration();
     }
 
+    @Bean
+    JavaMigration hubStoreColumns() {
+        return columns();
+    }
+
+    /**
+     * Columns on tables of earlier migrations. Issue 11: why a data-health rule was not run (switched
+     * off, CRM table or column missing): a message key and its arguments beside the metric.
+     */
+    static SchemaChanges columns() {
+        return SchemaChanges.version("7.1", "columns on earlier tables")
+                .addColumn("quality_metric", "not_configured", "VARCHAR(500)");
+    }
+
     /**
      * Indexes on tables of earlier migrations. Receipt lag (quality) reads the APPLY events of one
      * month: an index on receipt_event, which belongs to the receipts feature (V1).
@@ -49,6 +64,6 @@ public class HubStoreMigrations {
     /** The same migrations outside Spring (benchmarks, tests). */
     public static void migrate(DataSource hub) {
         SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION)
-                .javaMigrations(javaMigration()).load(), "hub store", EARLIER_CHECKSUMS);
+                .javaMigrations(javaMigration(), columns()).load(), "hub store", EARLIER_CHECKSUMS);
     }
 }
