@@ -17,6 +17,7 @@ final class CompanyFolder {
     private final FieldLabels labels;
     private final Consumer<CellIssue> issues;
     private final Consumer<Company> companies;
+    private final java.util.Set<String> fields;
     private Company current;
     private long currentSeq = -1;
     private long merged;
@@ -27,6 +28,7 @@ final class CompanyFolder {
         this.labels = labels;
         this.issues = issues;
         this.companies = companies;
+        this.fields = mapping.fields().keySet();
     }
 
     void accept(StagedRow row) {
@@ -38,7 +40,7 @@ final class CompanyFolder {
         }
         String how = sameBecause(current.values, row.values());
         LocalDateTime asOf = policy.asOf(row.values());
-        List<MergePolicy.Change> changes = policy.merge(current.values, current.asOf, row.values(), asOf, row.values().keySet());
+        List<MergePolicy.Change> changes = policy.merge(current.values, current.asOf, row.values(), asOf, fields);
         if (asOf != null && (current.asOf == null || asOf.isAfter(current.asOf))) {
             current.asOf = asOf;
             if (policy.recordDateField() != null) current.values.put(policy.recordDateField(), row.values().get(policy.recordDateField()));
