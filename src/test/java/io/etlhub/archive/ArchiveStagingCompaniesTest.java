@@ -1,7 +1,7 @@
 package io.etlhub.archive;
 
 import io.etlhub.support.TestMariaDb;
-import org.flywaydb.core.Flyway;
+import io.etlhub.connector.HubStoreMigrations;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which rows of a file are one company, set-based in the hub store: on the tests' MariaDB (UPDATE ... JOIN)
- * and on H2 in MySQL mode, the demo's hub store (MERGE INTO ... USING), both migrated by Flyway.
+ * and on H2 in MySQL mode, the demo's hub store (MERGE INTO ... USING), both migrated as the hub migrates them.
  */
 class ArchiveStagingCompaniesTest {
     static final String X = ArchiveImportIntegrationTest.code("91330100MA2XXXXX0");
@@ -28,7 +28,7 @@ class ArchiveStagingCompaniesTest {
                 ? new DriverManagerDataSource("jdbc:h2:mem:staging" + System.nanoTime()
                         + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1", "sa", "")
                 : new DriverManagerDataSource(TestMariaDb.get().freshDatabase("it_staging"), TestMariaDb.get().user(), TestMariaDb.get().password());
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/hub").load().migrate();
+        HubStoreMigrations.migrate(ds);
         return new JdbcTemplate(ds);
     }
 
