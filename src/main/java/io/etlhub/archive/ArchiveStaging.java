@@ -167,7 +167,7 @@ public final class ArchiveStaging {
      * Gives every VALID row its company, set-based: a row with a credit code belongs to C:<code>; a
      * row without one to the only credit code among the rows of the same normalised name, or (several
      * codes under one name) to the code whose rows share a phone with it, else the first such code;
-     * with no code under its name, to N:<name>. Each row's company_seq becomes the seq of its
+     * with no code under its name, to N:<name>; with neither, to itself. Each row's company_seq becomes the seq of its
      * company's first row, the order in which {@link #forEachCompanyRow} reads them back.
      */
     public void assignCompanies(long importId, CustomerKeys keys) {
@@ -178,7 +178,10 @@ public final class ArchiveStaging {
                 "company_key = CONCAT('C:', k.code)", importId, importId);
         assignAmbiguousNames(importId, keys);
         hub.update("UPDATE archive_staging SET company_key = CONCAT('N:', name_key) WHERE import_id = ? AND status = 'VALID' "
-                + "AND company_key IS NULL", importId);
+                + "AND company_key IS NULL AND name_key IS NOT NULL", importId);
+        // No credit code and no name (a mapping without a required name): a company of its own.
+        hub.update("UPDATE archive_staging SET company_key = CONCAT('R:', CAST(seq AS CHAR(20))) WHERE import_id = ? "
+                + "AND status = 'VALID' AND company_key IS NULL", importId);
         updateJoined("SELECT company_key, MIN(seq) AS keep FROM archive_staging WHERE import_id = ? AND status = 'VALID' "
                         + "GROUP BY company_key HAVING COUNT(*) > 1",
                 "s.company_key = k.company_key AND s.import_id = ? AND s.status = 'VALID' AND s.seq > k.keep",

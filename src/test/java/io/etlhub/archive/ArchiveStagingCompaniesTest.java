@@ -51,7 +51,9 @@ class ArchiveStagingCompaniesTest {
                 values("name", "乙有限责任公司"),                                         // 6
                 values("name", "乙（有限公司）", "mobile", "13900000000"),                // 7: same name written otherwise
                 values("name", "丙公司", "credit-code", Z),                              // 8
-                values("name", "丙 公司"));                                              // 9: the only code under its name
+                values("name", "丙 公司"),                                               // 9: the only code under its name
+                values("mobile", "13700000000"),                                         // 10, 11: no name, no code (a mapping
+                values("mobile", "13700000000"));                                        // without a required name): each its own
         try (ArchiveStaging.Writer writer = staging.writer(1)) {
             for (int i = 0; i < rows.size(); i++) {
                 Map<String, String> v = rows.get(i);
@@ -69,6 +71,6 @@ class ArchiveStagingCompaniesTest {
             current[0] = r.companySeq();
             companies.get(companies.size() - 1).add(r.row());
         }));
-        assertThat(companies).containsExactly(List.of(2, 5), List.of(3, 4), List.of(6, 7), List.of(8, 9));
+        assertThat(companies).containsExactly(List.of(2, 5), List.of(3, 4), List.of(6, 7), List.of(8, 9), List.of(10), List.of(11));
     }
 }
