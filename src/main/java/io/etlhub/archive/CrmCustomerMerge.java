@@ -107,6 +107,11 @@ public final class CrmCustomerMerge {
         Map<Long, Company> updatedBy = new LinkedHashMap<>();
         for (Company c : companies) {
             Match m = matches.get(c);
+            if (m != null && otherCode(c, rows.get(m.id()))) {
+                // An earlier company of this page gave that customer another credit code: look again.
+                m = match(c.values);
+                if (m != null && !rows.containsKey(m.id())) rows.putAll(load(List.of(m.id())));
+            }
             if (m == null) {
                 inserts.add(c);
                 continue;
@@ -142,6 +147,12 @@ public final class CrmCustomerMerge {
 
     /** Existing customers the file had nothing new for. */
     public long unchanged() { return unchanged; }
+
+    private boolean otherCode(Company company, CrmRow row) {
+        String mine = keys.creditCode(company.values);
+        String theirs = keys.creditCode(row.values());
+        return mine != null && theirs != null && !mine.equals(theirs);
+    }
 
     private Match match(Map<String, String> row) {
         String code = keys.creditCode(row);

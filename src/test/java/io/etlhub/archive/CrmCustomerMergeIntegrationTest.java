@@ -122,6 +122,18 @@ class CrmCustomerMergeIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void twoCompaniesOfOneNameWithTwoCreditCodesAreTwoCustomers() {
+        CrmCustomerMerge merge = merge("fill-blanks");
+        // One page: the first takes the customer without a code (and gives it its code), the second is another company.
+        apply(merge, Map.of("name", "杭州甲乙机械有限公司", "credit-code", ArchiveImportIntegrationTest.CODE_A, "contact", "张三"),
+                Map.of("name", "杭州甲乙机械有限公司", "credit-code", ArchiveImportIntegrationTest.CODE_C, "contact", "李四"));
+        assertThat(merge.merged()).isEqualTo(1);
+        assertThat(merge.inserted()).isEqualTo(1);
+        assertThat(crmDb().queryForList("SELECT CONCAT(id = 1, ' ', credit_code, ' ', contact) FROM crm_customer ORDER BY id", String.class))
+                .containsExactly("1 " + ArchiveImportIntegrationTest.CODE_A + " 张三", "0 " + ArchiveImportIntegrationTest.CODE_C + " 李四");
+    }
+
+    @Test
     void nothingNewLeavesTheCustomerAndItsUpdateTimeAlone() {
         CrmCustomerMerge merge = merge("fill-blanks");
         apply(merge, Map.of("name", "杭州甲乙机械有限公司", "email", "other@jiayi.com"));
