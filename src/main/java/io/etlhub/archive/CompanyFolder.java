@@ -40,7 +40,9 @@ final class CompanyFolder {
         }
         String how = sameBecause(current.values, row.values());
         LocalDateTime asOf = policy.asOf(row.values());
-        List<MergePolicy.Change> changes = policy.merge(current.values, current.asOf, row.values(), asOf, fields);
+        Company company = current;
+        List<MergePolicy.Change> changes = policy.merge(company.values, company::asOf, row.values(), f -> asOf, fields);
+        changes.forEach(c -> company.took(c.field(), asOf));
         if (asOf != null && (current.asOf == null || asOf.isAfter(current.asOf))) {
             current.asOf = asOf;
             if (policy.recordDateField() != null) current.values.put(policy.recordDateField(), row.values().get(policy.recordDateField()));

@@ -117,7 +117,7 @@ public final class CrmCustomerMerge {
                 continue;
             }
             CrmRow row = rows.get(m.id());
-            List<MergePolicy.Change> changes = policy.merge(row.values(), row.updatedAt(), c.values, c.asOf, fields);
+            List<MergePolicy.Change> changes = policy.merge(row.values(), f -> row.updatedAt(), c.values, c::asOf, fields);
             String name = row.values().get(mapping.dedup().name());
             if (changes.isEmpty()) {
                 unchanged++;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The mapping's merge policy, applied alike between the rows of one company within a file and
@@ -27,11 +28,14 @@ final class MergePolicy {
         this.mapping = mapping;
     }
 
-    /** Takes into {@code current} (changed in place) what the policy allows of {@code incoming}, over {@code fields}; returns what changed. */
-    List<Change> merge(Map<String, String> current, LocalDateTime currentAsOf, Map<String, String> incoming, LocalDateTime incomingAsOf,
-                       Collection<String> fields) {
-        boolean newer = mapping.merge() != null && mapping.merge().overwriteOlder()
-                && currentAsOf != null && incomingAsOf != null && incomingAsOf.isAfter(currentAsOf);
+    /**
+     * Takes into {@code current} (changed in place) what the policy allows of {@code incoming}, over
+     * {@code fields}; returns what changed. The as-of times are per field: a merged company knows
+     * which row, recorded when, each of its values came from.
+     */
+    List<Change> merge(Map<String, String> current, Function<String, LocalDateTime> currentAsOf, Map<String, String> incoming,
+                       Function<String, LocalDateTime> incomingAsOf, Collection<String> fields) {
+        boolean overwriteOlder = mapping.merge() != null && mapping.merge().overwriteOlder();
         List<Change> changes = new ArrayList<>();
         for (String field : fields) {
             String value = incoming.get(field);
@@ -40,12 +44,16 @@ final class MergePolicy {
             if (old == null || old.isBlank()) {
                 current.put(field, value);
                 changes.add(new Change(field, null, value));
-            } else if (newer && !same(field, old, value)) {
+            } else if (overwriteOlder && newer(incomingAsOf.apply(field), currentAsOf.apply(field)) && !same(field, old, value)) {
                 current.put(field, value);
                 changes.add(new Change(field, old, value));
             }
         }
         return changes;
+    }
+
+    private static boolean newer(LocalDateTime incoming, LocalDateTime current) {
+        return incoming != null && current != null && incoming.isAfter(current);
     }
 
     /** The row's record date (the merge section's record-date field) as the start of that day, or null. */

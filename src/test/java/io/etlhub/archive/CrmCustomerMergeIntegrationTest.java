@@ -82,6 +82,24 @@ class CrmCustomerMergeIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void overwriteOlderComparesEachValueWithTheDateOfTheRowItCameFrom() {
+        crmDb().update("UPDATE crm_customer SET contact = '王五' WHERE id = 1");
+        CrmCustomerMerge merge = merge("overwrite-older");
+        ArchiveMapping mapping = ArchiveMappings.customers();
+        // Two rows of one company: the e-mail recorded after the CRM's last change, the contact before it.
+        List<Company> companies = new java.util.ArrayList<>();
+        CompanyFolder folder = new CompanyFolder(new ArchiveMapping(mapping.kind(), mapping.description(), mapping.target(),
+                mapping.minHeaderMatches(), mapping.headerSearchRows(), mapping.fields(), mapping.dedup(),
+                new ArchiveMapping.Merge("overwrite-older", "record-date")), new FieldLabels(mapping), lines::add, companies::add);
+        folder.accept(new StagedRow(1, 1, "S", 2, Map.of("name", "杭州甲乙机械有限公司", "email", "newer@jiayi.com", "record-date", "2025-06-01")));
+        folder.accept(new StagedRow(2, 1, "S", 3, Map.of("name", "杭州甲乙机械有限公司", "contact", "张三", "record-date", "2024-06-01")));
+        folder.finish();
+        connectors.transactions("crm").executeWithoutResult(tx -> merge.apply(companies, lines::add, tx));
+
+        assertThat(row()).containsEntry("email", "newer@jiayi.com").containsEntry("contact", "王五");
+    }
+
+    @Test
     void sameNameAndPhoneButAnotherCreditCodeIsAnotherCompany() {
         crmDb().update("UPDATE crm_customer SET mobile = '13812345678', credit_code = ? WHERE id = 1",
                 ArchiveImportIntegrationTest.CODE_A);
