@@ -17,7 +17,7 @@ public record ConnectorDefinition(
         String system,
         String url,
         String username,
-        // Read from the file, never written out (API answers, logs).
+        // Read from the file, never written into an API answer (@JsonIgnore would drop it on reading too).
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password,
         Integer poolSize,
         Map<String, String> properties,
