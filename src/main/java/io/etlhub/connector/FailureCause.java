@@ -158,11 +158,24 @@ public record FailureCause(String line, String fix, List<String> details) {
         return t;
     }
 
+    /**
+     * The chain of causes, one line each: the first line of each message, masked, shortened; a wrapper
+     * whose message only repeats its cause's (Spring's bean creation chain) is left out.
+     */
     private static List<String> chain(Throwable failure) {
         List<String> lines = new ArrayList<>();
-        for (Throwable t = failure; t != null && lines.size() < 12; t = t.getCause() == t ? null : t.getCause()) {
-            lines.add(t.getClass().getName() + ": " + Secrets.maskUrl(String.valueOf(t.getMessage())));
+        for (Throwable t = failure; t != null && lines.size() < 8; t = t.getCause() == t ? null : t.getCause()) {
+            String message = firstLine(t.getMessage());
+            Throwable cause = t.getCause();
+            if (t != failure && cause != null && cause != t && message.contains(firstLine(cause.getMessage()))) continue;
+            lines.add(t.getClass().getSimpleName() + ": " + (message.length() > 240 ? message.substring(0, 240) + "..." : message));
         }
         return lines;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "";
+        int nl = message.indexOf('\n');
+        return Secrets.maskUrl(nl < 0 ? message : message.substring(0, nl)).strip();
     }
 }
