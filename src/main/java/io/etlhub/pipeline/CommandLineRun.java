@@ -73,14 +73,12 @@ public final class CommandLineRun {
                     .run(routeId, Trigger.CLI, System.getProperty("user.name", "cli"), parameters);
         } catch (Exception e) {
             if (context != null) context.close();
-            FailureCause cause = FailureCause.of(e, environment.get());
-            System.out.println(cause.line());
-            System.out.println("  fix: " + cause.fix());
-            cause.details().forEach(d -> System.out.println("  " + d));
-            System.out.println(error(json, routeId, cause.line()));
+            printFailure(json, routeId, FailureCause.of(e, environment.get()));
             return 2;
         }
         context.close();
+        // A failed run: its cause on a line of its own before the summary.
+        if (!summary.succeeded() && summary.error() != null) System.out.println(summary.error());
         try {
             System.out.println(json.writeValueAsString(summary));
         } catch (Exception e) {
@@ -138,6 +136,14 @@ public final class CommandLineRun {
             }
         }
         return parameters;
+    }
+
+    /** The cause first, in one line; then the fix and the details; the JSON summary last, as for every run. */
+    private static void printFailure(ObjectMapper json, String routeId, FailureCause cause) {
+        System.out.println(cause.line());
+        System.out.println("  fix: " + cause.fix());
+        cause.details().forEach(d -> System.out.println("  " + d));
+        System.out.println(error(json, routeId, cause.line()));
     }
 
     private static String error(ObjectMapper json, String route, String message) {

@@ -1,25 +1,26 @@
 package io.etlhub.pipeline;
 
 import io.etlhub.EtlHubApplication;
+import io.etlhub.demo.CrmWriter;
 import io.etlhub.demo.SqlScripts;
+import io.etlhub.demo.U8ReceiptWriter;
 import io.etlhub.support.TestMariaDb;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +77,7 @@ class RunCheckIntegrationTest {
 
     @Test
     void aConfigurationSetUpAsDocumentedIsOkForEveryConnectorAndRoute() {
-        Cli result = Cli.run("run", "check");
+        CliOutput result = CliOutput.run("run", "check");
 
         assertThat(result.lines()).as(result.output()).noneMatch(l -> l.startsWith("FAIL") || l.startsWith("WARN"));
         for (String connector : List.of("crm", "crm-cdc", "k3", "u8")) {
@@ -107,7 +108,7 @@ class RunCheckIntegrationTest {
         Path route = config.resolve("routes/receipts-u8.yaml");
         Files.writeString(route, Files.readString(route).replace("enabled: true", "enabled: false"));
 
-        Cli result = Cli.run("run", "check", "--config", config.toString());
+        CliOutput result = CliOutput.run("run", "check", "--config", config.toString());
 
         assertThat(result.lines()).as(result.output()).contains(
                 "FAIL connector k3: access denied for user chk_k3 on 127.0.0.1:" + db.port()
@@ -127,7 +128,7 @@ class RunCheckIntegrationTest {
     void aWrongPasswordStopsTheCliWithTheOneLineCauseFirst() {
         System.setProperty("U8_JDBC_PASSWORD", "wrong");
 
-        Cli result = Cli.run("run", "receipts-u8");
+        CliOutput result = CliOutput.run("run", "receipts-u8");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.report().get(0)).as(result.output())
@@ -137,10 +138,29 @@ class RunCheckIntegrationTest {
     }
 
     @Test
+    void aRunWithoutTheJournalFailsWithItsCauseFirst() {
+        JdbcTemplate crm = new JdbcTemplate(new DriverManagerDataSource(urls.get("crm"), db.user(), db.password()));
+        new CrmWriter(crm).insertCustomers(List.of(new CrmWriter.Customer(1, "C00001", "客户", "张伟")));
+        new CrmWriter(crm).insertOpportunities(List.of(new CrmWriter.Opp(1, "OPP-2026-00001", 1, "成交", "张伟", "CNY",
+                new BigDecimal("1000.00"), LocalDate.of(2026, 9, 1), null)));
+        new U8ReceiptWriter(new JdbcTemplate(new DriverManagerDataSource(urls.get("u8"), db.user(), db.password()))).insert(List.of(
+                new U8ReceiptWriter.Receipt(1, "48", "SK1", LocalDate.of(2026, 10, 8), "C00001", "人民币", 1.0,
+                        List.of(new BigDecimal("100.00")), "商机号：OPP-2026-00001", "王会计")));
+        db.exec("DROP TABLE chk_crm.etlhub_apply_journal");
+
+        CliOutput result = CliOutput.run("run", "receipts-u8");
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+        assertThat(result.report().get(result.report().size() - 2)).as(result.output())
+                .startsWith("CRM table etlhub_apply_journal is missing: run init-crm or see docs/deployment.md <- ");
+        assertThat(result.lastLine()).contains("\"error\":\"CRM table etlhub_apply_journal is missing");
+    }
+
+    @Test
     void aWrongHubStorePasswordIsNamedAsTheHubStore() {
         System.setProperty("HUB_JDBC_PASSWORD", "wrong");
 
-        Cli result = Cli.run("run", "check");
+        CliOutput result = CliOutput.run("run", "check");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.report().get(0)).as(result.output()).isEqualTo("hub store: access denied for user chk_hub on 127.0.0.1:" + db.port());
@@ -151,25 +171,25 @@ class RunCheckIntegrationTest {
         db.exec("DROP TABLE chk_crm.etlhub_apply_journal");
         db.exec("GRANT CREATE ON chk_crm.* TO 'chk_crm'@'%'");
 
-        Cli missing = Cli.run("run", "check");
+        CliOutput missing = CliOutput.run("run", "check");
         assertThat(missing.lines()).contains("FAIL connector crm: table etlhub_apply_journal is missing in database chk_crm: "
                 + "run: java -jar etl-hub.jar run init-crm");
 
-        Cli first = Cli.run("run", "init-crm");
-        Cli second = Cli.run("run", "init-crm");
+        CliOutput first = CliOutput.run("run", "init-crm");
+        CliOutput second = CliOutput.run("run", "init-crm");
 
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.lines()).last().isEqualTo("created table etlhub_apply_journal in connector crm (127.0.0.1:" + db.port() + ")");
         assertThat(second.lines()).last().isEqualTo("table already there, kept: etlhub_apply_journal in connector crm (127.0.0.1:" + db.port() + ")");
         db.exec("GRANT INSERT ON chk_crm.etlhub_apply_journal TO 'chk_crm'@'%'");
-        assertThat(Cli.run("run", "check").exitCode()).isZero();
+        assertThat(CliOutput.run("run", "check").exitCode()).isZero();
     }
 
     @Test
     void aConfigFolderThatIsNotThereIsNamed() {
         Path nowhere = Path.of("target/no-such-config").toAbsolutePath().normalize();
 
-        Cli result = Cli.run("run", "check", "--config", nowhere.toString());
+        CliOutput result = CliOutput.run("run", "check", "--config", nowhere.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.report().get(0)).as(result.output()).isEqualTo("no routes/ folder in " + nowhere + ": set ETLHUB_CONFIG_DIR or --config");
@@ -194,44 +214,5 @@ class RunCheckIntegrationTest {
 
         assertThat(process.waitFor()).as(output).isZero();
         assertThat(output.strip().lines().toList()).last().isEqualTo("check: all OK");
-    }
-
-    /** The CLI in this JVM, its output captured. */
-    record Cli(int exitCode, String output) {
-        static Cli run(String... args) {
-            PrintStream original = System.out;
-            ByteArrayOutputStream captured = new ByteArrayOutputStream();
-            int code;
-            try {
-                System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-                code = CommandLineRun.execute(EtlHubApplication.class, args);
-            } finally {
-                System.setOut(original);
-            }
-            return new Cli(code, captured.toString(StandardCharsets.UTF_8));
-        }
-
-        List<String> lines() { return output.strip().lines().toList(); }
-
-        /** What the CLI printed itself, without the log lines of the start (they begin with a timestamp). */
-        List<String> report() { return lines().stream().filter(l -> !l.matches("^\\d{4}-\\d{2}-\\d{2}T.*")).toList(); }
-    }
-
-    /** routes/, connectors/ and mappings/ copied to a temporary folder, to be changed there. */
-    static final class ConfigCopy {
-        static Path of(Path source) {
-            try {
-                Path dir = Files.createTempDirectory("etlhub-check");
-                for (String folder : List.of("routes", "connectors", "mappings")) {
-                    Files.createDirectories(dir.resolve(folder));
-                    try (Stream<Path> files = Files.list(source.resolve(folder))) {
-                        for (Path f : files.toList()) Files.copy(f, dir.resolve(folder).resolve(f.getFileName()));
-                    }
-                }
-                return dir;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }
