@@ -1,11 +1,11 @@
 package io.etlhub.pipeline;
 
 import io.etlhub.EtlHubApplication;
+import io.etlhub.demo.CrmReferenceSchema;
 import io.etlhub.demo.CrmWriter;
 import io.etlhub.demo.SqlScripts;
 import io.etlhub.demo.U8ReceiptWriter;
 import io.etlhub.support.TestMariaDb;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +38,7 @@ class RunCheckIntegrationTest {
     void databasesAndAccounts() {
         for (String name : List.of("hub", "crm", "u8", "k3")) urls.put(name, db.freshDatabase("chk_" + name));
         DriverManagerDataSource admin = new DriverManagerDataSource(urls.get("crm"), db.user(), db.password());
-        Flyway.configure().dataSource(admin).locations("classpath:db/migration/crm-reference")
-                .table("etlhub_crm_schema_history").load().migrate();
+        CrmReferenceSchema.migrate(admin);
         SqlScripts.run(new DriverManagerDataSource(urls.get("u8"), db.user(), db.password()), "demo/mariadb/u8-schema.sql");
         SqlScripts.run(new DriverManagerDataSource(urls.get("k3"), db.user(), db.password()), "demo/mariadb/k3-schema.sql");
         // The grants of docs/deployment.md, one account per database.
