@@ -1,11 +1,15 @@
 package io.etlhub.archive;
 
+import io.etlhub.connector.CrmSchema;
+import io.etlhub.connector.MappingCatalog;
+import io.etlhub.connector.TableNeed;
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.pipeline.RouteJob;
 import io.etlhub.pipeline.RunContext;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Route kind archive-import: imports the file named by parameter arg1 (or file). Parameters: kind
@@ -15,9 +19,11 @@ import java.nio.file.Path;
 @Component
 public class ArchiveImportJob implements RouteJob {
     private final ArchiveService archive;
+    private final MappingCatalog mappings;
 
-    public ArchiveImportJob(ArchiveService archive) {
+    public ArchiveImportJob(ArchiveService archive, MappingCatalog mappings) {
         this.archive = archive;
+        this.mappings = mappings;
     }
 
     @Override
@@ -28,6 +34,14 @@ public class ArchiveImportJob implements RouteJob {
         if (route.source() == null || route.source().mapping() == null) {
             throw new IllegalArgumentException("an archive-import route needs source.mapping (e.g. archive-customers)");
         }
+    }
+
+    /** It inserts new customers and merges into existing ones. */
+    @Override
+    public List<TableNeed> tablesNeeded(RouteDefinition route) {
+        if (route.target() == null || route.target().mapping() == null) return List.of();
+        CrmSchema crm = mappings.read(route.target().mapping(), CrmSchema.class);
+        return List.of(TableNeed.of(crm.connector(), crm.table("customer"), "SELECT", "INSERT", "UPDATE"));
     }
 
     @Override
@@ -44,16 +58,24 @@ public class ArchiveImportJob implements RouteJob {
         if (progress == null) progress = new ImportProgress();
         try {
             ImportResult result = archive.importFile(file, displayName, mapping, report, context.runId(), context.actor(), progress, messages);
-            ImportCounts c = result.counts();
-            context.read.addAndGet(c.read());
-            context.applied.addAndGet(c.imported() + c.merged());
-            context.unchanged.addAndGet(c.duplicates());
-            context.failed.addAndGet(c.rejected());
+            count(context, result.counts());
             output(context, result);
         } catch (RuntimeException e) {
-            progress.failed(e.getMessage());
+            // Rows were read before the failure: the run's summary says so (nothing was applied).
+            ImportCounts c = progress.failedCounts();
+            context.read.addAndGet(c.read());
+            context.failed.addAndGet(c.rejected());
+            if (progress.phase() != ImportProgress.Phase.FAILED) progress.failed(e.getMessage());
             throw e;
         }
+    }
+
+    /** applied: new and changed customers; unchanged: customers with nothing new and rows merged into another row of the file. */
+    private static void count(RunContext context, ImportCounts c) {
+        context.read.addAndGet(c.read());
+        context.applied.addAndGet(c.imported() + c.merged());
+        context.unchanged.addAndGet(c.unchanged() + c.duplicates());
+        context.failed.addAndGet(c.rejected());
     }
 
     private static void output(RunContext context, ImportResult r) {
@@ -62,9 +84,11 @@ public class ArchiveImportJob implements RouteJob {
         context.output("sha256", r.sha256());
         context.output("imported", r.counts().imported());
         context.output("merged", r.counts().merged());
+        context.output("unchanged", r.counts().unchanged());
         context.output("duplicates", r.counts().duplicates());
         context.output("rejected", r.counts().rejected());
         context.output("changedCells", r.counts().changedCells());
+        if (!r.unmappedColumns().isEmpty()) context.output("unmappedColumns", String.join("、", r.unmappedColumns()));
         if (r.reportPath() != null) context.output("report", r.reportPath());
     }
 

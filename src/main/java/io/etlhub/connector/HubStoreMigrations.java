@@ -10,9 +10,8 @@ import javax.sql.DataSource;
 import java.util.Map;
 
 /**
- * The hub store's migrations (db/migration/hub plus {@link #javaMigration()} and {@link #columns()}), run
- * by Spring Boot's Flyway through {@link SchemaMigrations}: a start-up killed while they ran starts
- * again untouched.
+ * The hub store's migrations (db/migration/hub plus the {@link SchemaChanges} below), run by Spring
+ * Boot's Flyway through {@link SchemaMigrations}: a start-up killed while they ran starts again untouched.
  */
 @Configuration(proxyBeanMethods = false)
 public class HubStoreMigrations {
@@ -39,16 +38,21 @@ public class HubStoreMigrations {
     }
 
     @Bean
-    JavaMigration hubStoreColumns() {
-        return columns();
+    JavaMigration hubStoreArchiveCompanies() {
+        return archiveCompanies();
+    }
+
+    @Bean
+    JavaMigration hubStoreQualityNotConfigured() {
+        return qualityNotConfigured();
     }
 
     /**
-     * Columns on tables of earlier migrations. Issue 11: why a data-health rule was not run (switched
-     * off, CRM table or column missing): a message key and its arguments beside the metric.
+     * Data quality, issue 11: why a rule was not run (switched off, CRM table or column missing), a
+     * message key and its arguments beside the metric. V7_3 widens the verdict for NOT_CONFIGURED.
      */
-    static SchemaChanges columns() {
-        return SchemaChanges.version("7.1", "columns on earlier tables")
+    static SchemaChanges qualityNotConfigured() {
+        return SchemaChanges.version("7.2", "quality: why a rule was not configured")
                 .addColumn("quality_metric", "not_configured", "VARCHAR(500)");
     }
 
@@ -61,9 +65,28 @@ public class HubStoreMigrations {
                 .addIndex("receipt_event", "ix_receipt_event_action_time", "action, created_at");
     }
 
+    /**
+     * Archive import, issue 11: counts that say what happened (unchanged customers, columns not
+     * imported) and de-duplication by company. name_key: the normalised company name; company_key:
+     * C:<credit code> or N:<name key>; company_seq: the seq of the company's first row, the order in
+     * which its rows are merged. V5's name_phone_key is no longer written.
+     */
+    static SchemaChanges archiveCompanies() {
+        return SchemaChanges.version("7.1", "archive import companies and counts")
+                .addColumn("archive_import", "unchanged", "BIGINT NOT NULL DEFAULT 0")
+                .addColumn("archive_import", "unmapped_columns", "VARCHAR(2000)")
+                .addColumn("archive_staging", "name_key", "VARCHAR(300)")
+                .addColumn("archive_staging", "company_key", "VARCHAR(310)")
+                .addColumn("archive_staging", "company_seq", "BIGINT")
+                .addIndex("archive_staging", "ix_archive_staging_name", "import_id, name_key")
+                .addIndex("archive_staging", "ix_archive_staging_company", "import_id, company_key")
+                .addIndex("archive_staging", "ix_archive_staging_order", "import_id, company_seq, seq");
+    }
+
     /** The same migrations outside Spring (benchmarks, tests). */
     public static void migrate(DataSource hub) {
         SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION)
-                .javaMigrations(javaMigration(), columns()).load(), "hub store", EARLIER_CHECKSUMS);
+                .javaMigrations(javaMigration(), archiveCompanies(), qualityNotConfigured()).load(), "hub store",
+                EARLIER_CHECKSUMS);
     }
 }
