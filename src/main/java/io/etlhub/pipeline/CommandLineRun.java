@@ -42,6 +42,8 @@ public final class CommandLineRun {
                             "--logging.level.root=WARN", "--logging.level.io.etlhub=INFO");
             summary = context.getBean(RouteRunner.class)
                     .run(routeId, Trigger.CLI, System.getProperty("user.name", "cli"), parameters);
+            // The hub's mapper: timestamps with their offset, as the API writes them.
+            json = context.getBean(ObjectMapper.class);
         } catch (RuntimeException e) {
             if (context != null) context.close();
             System.out.println(error(json, routeId, rootMessage(e)));
