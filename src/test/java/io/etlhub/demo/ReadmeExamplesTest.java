@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +51,7 @@ class ReadmeExamplesTest {
     private static final Map<String, String> PASSWORDS = Map.of("admin", "readme-admin-pw", "finance", "readme-finance-pw",
             "ops", "readme-ops-pw");
     private static final ZoneId HUB_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Pattern LOG_TIME = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) ");
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -254,6 +257,9 @@ class ReadmeExamplesTest {
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as("README.md:%d %s exit code; output:%n%s", command.line(), command.text(),
                 String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()))).isZero();
+        // The log agrees with the API: its times carry the hub zone's offset, though this JVM's default zone is UTC.
+        List<String> logTimes = lines.stream().map(LOG_TIME::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
+        assertThat(logTimes).as("log times of " + command.text()).isNotEmpty().allMatch("+08:00"::equals);
         return json.readTree(lines.get(lines.size() - 1));
     }
 
