@@ -51,10 +51,51 @@ public class DemoData {
             }
         }
         addUnmatched();
+        // Edits only of generated receipts, into generated opportunities (never the fixed cases below).
         for (U8ReceiptWriter.Receipt r : u8Receipts) {
             if (r.id() < FIRST_UNMATCHED_ID && random.nextInt(100) < 3) u8Edits.put(r.id(), null);
         }
-        u8Edits.replaceAll((id, memo) -> "商机号：" + opportunities.get(random.nextInt(opportunities.size())).number() + " 修改");
+        int generatedOpportunities = opportunities.size();
+        u8Edits.replaceAll((id, memo) -> "商机号：" + opportunities.get(random.nextInt(generatedOpportunities)).number() + " 修改");
+        addSuggestionCases(u8Id + 100);
+    }
+
+    /**
+     * Three customers whose October receipts name no opportunity, for reconciliation's match suggestions (fixed, no
+     * randomness): 锡山 pays exactly the outstanding amount of one of its opportunities (one clear candidate), 江阴
+     * pays an amount two of its opportunities are both owed (an ambiguous pair), 宜兴 pays an amount none is owed.
+     */
+    private void addSuggestionCases(int u8Id) {
+        long clear = addCaseCustomer("无锡锡山精密机械有限公司");
+        CrmWriter.Opp owed = addCaseOpportunity(clear, "86400.00", "2026-10-12");
+        addCaseOpportunity(clear, "150000.00", "2026-10-12");
+        long pair = addCaseCustomer("江阴澄江电子科技有限公司");
+        addCaseOpportunity(pair, "43200.00", "2026-10-20");
+        addCaseOpportunity(pair, "43200.00", "2026-10-25");
+        long none = addCaseCustomer("宜兴丁蜀新材料有限公司");
+        addCaseOpportunity(none, "120000.00", "2026-10-15");
+        addCaseReceipt(u8Id, clear, "2026-10-12", owed.signed(), "货款");
+        addCaseReceipt(u8Id + 1, pair, "2026-10-22", new BigDecimal("43200.00"), "预付款");
+        addCaseReceipt(u8Id + 2, none, "2026-10-15", new BigDecimal("55555.00"), "货款 十月");
+    }
+
+    private long addCaseCustomer(String name) {
+        long id = customers.size() + 1;
+        customers.add(new CrmWriter.Customer(id, String.format("C%05d", id), name, "陈静"));
+        return id;
+    }
+
+    private CrmWriter.Opp addCaseOpportunity(long customerId, String signed, String planned) {
+        int n = opportunities.size() + 1;
+        CrmWriter.Opp o = new CrmWriter.Opp(n, String.format("OPP-2026-%05d", n), customerId, "成交", "陈静", "CNY",
+                new BigDecimal(signed), LocalDate.of(2026, 8, 10), LocalDate.parse(planned));
+        opportunities.add(o);
+        return o;
+    }
+
+    private void addCaseReceipt(int id, long customerId, String date, BigDecimal amount, String memo) {
+        u8Receipts.add(new U8ReceiptWriter.Receipt(id, "48", String.format("SK%08d", id), LocalDate.parse(date),
+                customers.get((int) customerId - 1).erpCode(), "人民币", 1.0, List.of(amount), memo, "王会计"));
     }
 
     private void addOpportunity(long customerId) {
@@ -109,6 +150,13 @@ public class DemoData {
                     new BigDecimal("7.8"), List.of(amount), i % 2 == 0 ? "商机号 OPP-2026-00003" : memos[i % memos.length], "C",
                     date.atTime(9, 0)));
         }
+    }
+
+    /** Everything at once (tests); the demo seeder writes each database on its own. */
+    public void writeTo(CrmWriter crm, U8ReceiptWriter u8, K3ReceiptWriter k3) {
+        writeCrm(crm);
+        writeU8(u8);
+        writeK3(k3);
     }
 
     public void writeCrm(CrmWriter crm) {
