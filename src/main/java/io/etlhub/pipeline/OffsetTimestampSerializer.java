@@ -14,20 +14,16 @@ import java.time.temporal.ChronoUnit;
  * Writes a LocalDateTime of the hub's zone with its offset, to the millisecond as the log has it:
  * 2026-11-24T18:43:30+08:00, 2026-11-24T18:43:30.015+08:00. A reader elsewhere gets the instant right.
  */
-public final class OffsetTimestampSerializer extends StdSerializer<LocalDateTime> {
+final class OffsetTimestampSerializer extends StdSerializer<LocalDateTime> {
     private final ZoneId zone;
 
-    public OffsetTimestampSerializer(ZoneId zone) {
+    OffsetTimestampSerializer(ZoneId zone) {
         super(LocalDateTime.class);
         this.zone = zone;
     }
 
-    public String format(LocalDateTime value) {
-        return value.truncatedTo(ChronoUnit.MILLIS).atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    }
-
     @Override
     public void serialize(LocalDateTime value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeString(format(value));
+        gen.writeString(value.truncatedTo(ChronoUnit.MILLIS).atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
 }
