@@ -1,7 +1,6 @@
 package io.etlhub.pipeline;
 
 import org.quartz.CronExpression;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.text.ParseException;
@@ -31,8 +30,7 @@ public class RouteAdmin {
     private final ZoneId zone;
 
     RouteAdmin(RouteCatalog catalog, RouteFileEditor editor, RouteRunner runner, RunHistory history, RouteLocks locks,
-               DeadLetters deadLetters, AuditLog audit, Clock clock,
-               @Value("${etlhub.scheduler.time-zone:Asia/Shanghai}") String timeZone) {
+               DeadLetters deadLetters, AuditLog audit, Clock clock) {
         this.catalog = catalog;
         this.editor = editor;
         this.runner = runner;
@@ -41,7 +39,7 @@ public class RouteAdmin {
         this.deadLetters = deadLetters;
         this.audit = audit;
         this.clock = clock;
-        this.zone = ZoneId.of(timeZone);
+        this.zone = clock.getZone();
     }
 
     public record RouteStatus(String id, String description, String kind, boolean enabled, String schedule,
@@ -62,7 +60,7 @@ public class RouteAdmin {
                 last.isEmpty() ? null : last.get(0), nextRun(r), r.source(), r.target());
     }
 
-    /** When the route's schedule fires next (in the scheduler's time zone); null when stopped or unscheduled. */
+    /** When the route's schedule fires next (in the hub's time zone); null when stopped or unscheduled. */
     LocalDateTime nextRun(RouteDefinition r) {
         if (!r.isEnabled() || r.schedule() == null || r.schedule().isBlank()) return null;
         try {

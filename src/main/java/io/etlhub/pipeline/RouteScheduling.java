@@ -4,12 +4,12 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.net.URLEncoder;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
@@ -31,10 +31,11 @@ class RouteScheduling extends RouteBuilder {
     private final RouteRunner runner;
     private final String timeZone;
 
-    RouteScheduling(RouteCatalog routes, RouteRunner runner, @Value("${etlhub.scheduler.time-zone:Asia/Shanghai}") String timeZone) {
+    /** Crons fire in the hub's time zone (etlhub.time-zone, the zone of the Clock bean). */
+    RouteScheduling(RouteCatalog routes, RouteRunner runner, Clock clock) {
         this.routes = routes;
         this.runner = runner;
-        this.timeZone = timeZone;
+        this.timeZone = clock.getZone().getId();
     }
 
     private void runScheduled(String routeId) {

@@ -13,8 +13,8 @@ class TestLedgerJob {
 
     /** The shared test setup turns the scheduler off; this context wants it live (with crons that never fire). */
     @Bean
-    RouteScheduling routeScheduling(RouteCatalog routes, RouteRunner runner) {
-        return new RouteScheduling(routes, runner, "Asia/Shanghai");
+    RouteScheduling routeScheduling(RouteCatalog routes, RouteRunner runner, java.time.Clock clock) {
+        return new RouteScheduling(routes, runner, clock);
     }
 
     @Bean
