@@ -19,15 +19,17 @@ public class RouteRunner {
     private final Clock clock;
     private final DeadLetters deadLetters;
     private final RouteMetrics metrics;
+    private final RunEvents events;
 
     public RouteRunner(RouteCatalog routes, RouteLocks locks, RunHistory history, Clock clock, DeadLetters deadLetters,
-                       RouteMetrics metrics) {
+                       RouteMetrics metrics, RunEvents events) {
         this.routes = routes;
         this.locks = locks;
         this.history = history;
         this.clock = clock;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.events = events;
     }
 
     public RunSummary run(String routeId, Trigger trigger, String actor, Map<String, String> parameters) {
@@ -58,9 +60,11 @@ public class RouteRunner {
             log.info("route {} run {} {}: read {}, applied {}, reversed {}, unmatched {}, unchanged {}, failed {}",
                     routeId, runId, status, context.read, context.applied, context.reversed, context.unmatched,
                     context.unchanged, context.failed);
-            return new RunSummary(runId, routeId, status, started, ended, context.read.get(), context.applied.get(),
+            RunSummary summary = new RunSummary(runId, routeId, status, started, ended, context.read.get(), context.applied.get(),
                     context.reversed.get(), context.unmatched.get(), context.unchanged.get(), context.failed.get(),
                     error, context.outputs());
+            events.finished(route.kind(), summary);
+            return summary;
         });
     }
 }
