@@ -20,13 +20,23 @@ import java.time.Clock;
 class StageCaptureConfiguration {
 
     @Bean
-    StageCapture stageCapture(CamelContext camel, MappingCatalog mappings, JdbcTemplate hub, Clock clock, CdcEngines engines,
-                              @Value("${etlhub.quality.stage-capture.connector:crm-cdc}") String connector,
-                              @Value("${etlhub.quality.stage-capture.offset-flush-interval-ms:1000}") long flushMs,
-                              @Value("${etlhub.quality.stage-capture.start-grace-seconds:60}") int graceSeconds) throws Exception {
-        CrmSchema crm = mappings.read("crm", CrmSchema.class);
-        StageCaptureSettings settings = new StageCaptureSettings(connector, crm.table("opportunity"), flushMs, graceSeconds);
-        StageCapture capture = new StageCapture(camel, settings, new StageChangeRecorder(hub, settings, clock.getZone(), clock), engines);
+    StageCaptureSettings stageCaptureSettings(MappingCatalog mappings,
+                                              @Value("${etlhub.quality.stage-capture.connector:crm-cdc}") String connector,
+                                              @Value("${etlhub.quality.stage-capture.offset-flush-interval-ms:1000}") long flushMs,
+                                              @Value("${etlhub.quality.stage-capture.start-grace-seconds:60}") int graceSeconds) {
+        return new StageCaptureSettings(connector, mappings.read("crm", CrmSchema.class).table("opportunity"), flushMs, graceSeconds);
+    }
+
+    /** Also a bean a route file can call: {@code - bean: {ref: stageChangeRecorder}}. */
+    @Bean
+    StageChangeRecorder stageChangeRecorder(JdbcTemplate hub, StageCaptureSettings settings, Clock clock) {
+        return new StageChangeRecorder(hub, settings, clock.getZone(), clock);
+    }
+
+    @Bean
+    StageCapture stageCapture(CamelContext camel, StageCaptureSettings settings, StageChangeRecorder recorder, CdcEngines engines)
+            throws Exception {
+        StageCapture capture = new StageCapture(camel, settings, recorder, engines);
         capture.install();
         return capture;
     }

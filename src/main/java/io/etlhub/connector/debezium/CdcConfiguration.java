@@ -4,6 +4,7 @@ import io.etlhub.connector.ConnectorCatalog;
 import io.etlhub.connector.DeadLetterSink;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +30,12 @@ class CdcConfiguration {
     @Bean
     CdcEngines cdcEngines(MeterRegistry meters, Clock clock, @Value("${etlhub.cdc.max-lag-seconds:300}") long maxLagSeconds) {
         return new CdcEngines(meters, clock, Duration.ofSeconds(maxLagSeconds));
+    }
+
+    /** Actuator health "cdc". */
+    @Bean
+    HealthIndicator cdcHealthIndicator(CdcEngines engines) {
+        return engines::overall;
     }
 
     @Bean("etlhub-cdc")
