@@ -40,9 +40,8 @@ class StageCaptureIntegrationTest extends HubIntegrationTest {
     StageCapture capture(String name, String flavour, String url) throws Exception {
         ConnectorDefinition crm = connectors.get("crm-cdc");
         ConnectorDefinition mariadb = new ConnectorDefinition(name, crm.name(), crm.kind(), crm.system(), url == null ? crm.url() : url,
-                crm.username(),
-                // Debezium insists on some password; a server with --skip-grant-tables takes any.
-                crm.password() == null || crm.password().isEmpty() ? "skip-grant-tables" : crm.password(), null, Map.of("flavour", flavour, "server-id", String.valueOf(90000 + (System.nanoTime() % 9000))), crm.file());
+                // The credentials come from CRM_JDBC_USER/CRM_JDBC_PASSWORD through connectors/crm-cdc.yml.
+                crm.username(), crm.password(), null, Map.of("flavour", flavour, "server-id", String.valueOf(90000 + (System.nanoTime() % 9000))), crm.file());
         // The etlhub-cdc endpoint finds a connector bound in the Camel registry before connectors/.
         camel.getRegistry().bind(name, ConnectorDefinition.class, mariadb);
         StageCaptureSettings settings = new StageCaptureSettings(name, mappings.read("crm", CrmSchema.class).table("opportunity"), 200, 5);

@@ -42,8 +42,7 @@ class CdcRouteIntegrationTest extends HubIntegrationTest {
         crmDb().execute("DELETE FROM cdc_probe");
         ConnectorDefinition crm = connectors.get("crm-cdc");
         camel.getRegistry().bind("crm-cdc-probe", ConnectorDefinition.class, new ConnectorDefinition("crm-cdc-probe", "probe",
-                "debezium", "CRM", crm.url(), crm.username(),
-                crm.password() == null || crm.password().isEmpty() ? "skip-grant-tables" : crm.password(), null,
+                "debezium", "CRM", crm.url(), crm.username(), crm.password(), null,
                 Map.of("flavour", "mariadb", "server-id", "91234"), null));
         camel.addRoutes(new RouteBuilder() {
             @Override
