@@ -109,6 +109,8 @@ class SchemaMigrationsIntegrationTest {
     private static void setEarlierChecksums(JdbcTemplate jdbc, String history, Map<String, Integer> checksums, String laterVersion) {
         checksums.forEach((version, checksum) ->
                 jdbc.update("UPDATE `" + history + "` SET checksum = ? WHERE version = ?", checksum, version));
-        jdbc.update("DELETE FROM `" + history + "` WHERE version = ?", laterVersion);
+        // A store of that release has neither laterVersion nor any migration after it.
+        Integer rank = jdbc.queryForObject("SELECT installed_rank FROM `" + history + "` WHERE version = ?", Integer.class, laterVersion);
+        jdbc.update("DELETE FROM `" + history + "` WHERE installed_rank >= ?", rank);
     }
 }

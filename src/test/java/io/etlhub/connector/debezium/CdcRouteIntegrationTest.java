@@ -1,6 +1,7 @@
 package io.etlhub.connector.debezium;
 
 import io.etlhub.connector.ConnectorDefinition;
+import io.etlhub.pipeline.RouteAdmin;
 import io.etlhub.support.HubIntegrationTest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A route {@code from: etlhub-cdc:...} on the tests' MariaDB (binlog on, Debezium's MariaDB connector):
@@ -33,6 +35,8 @@ class CdcRouteIntegrationTest extends HubIntegrationTest {
     CamelContext camel;
     @Autowired
     CdcEngines engines;
+    @Autowired
+    RouteAdmin admin;
 
     final List<String> processed = new CopyOnWriteArrayList<>();
 
@@ -121,5 +125,12 @@ class CdcRouteIntegrationTest extends HubIntegrationTest {
         CdcStatus restarted = engines.status(ROUTE);
         assertThat(restarted.replaysSkipped()).as("bad, b and a2 came again and were skipped").isEqualTo(3);
         assertThat(restarted.processed()).isEqualTo(1);
+
+        // A run cannot bring a binlog event back: replaying the letter is refused, and the letter stays as it was
+        long letterId = hub.queryForObject("SELECT id FROM dead_letter WHERE route_id = ?", Long.class, ROUTE);
+        assertThatThrownBy(() -> admin.replay(letterId, "admin")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("change event of the CDC route cdc-probe").hasMessageContaining("id=2");
+        assertThat(hub.queryForMap("SELECT state, error_message FROM dead_letter WHERE id = ?", letterId))
+                .containsEntry("state", "NEW").containsEntry("error_message", letter.get("error_message"));
     }
 }
