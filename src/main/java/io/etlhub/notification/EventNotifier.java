@@ -12,6 +12,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +35,24 @@ class EventNotifier {
         this.outbox = outbox;
         this.templates = templates;
         this.endpoints = endpoints;
+        check(rules);
+    }
+
+    /** A rule naming an unknown event, connector or template stops the start, saying which rule. */
+    private void check(NotificationRules rules) {
+        for (int i = 0; i < rules.rules().size(); i++) {
+            NotificationRules.Rule rule = rules.rules().get(i);
+            try {
+                if (!List.of("run-finished", "run-failed", "receipts-left-unmatched").contains(rule.event())) {
+                    throw new IllegalArgumentException("event must be run-finished, run-failed or receipts-left-unmatched, found '"
+                            + rule.event() + "'");
+                }
+                endpoints.apply(rule.endpoint());
+                templates.render(rule.template(), Map.of());
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("etlhub.notifications.rules[" + i + "]: " + e.getMessage(), e);
+            }
+        }
     }
 
     @ApplicationModuleListener
@@ -57,11 +76,10 @@ class EventNotifier {
 
     private void notify(String event, String route, String eventId, Map<String, ?> values) {
         for (NotificationRules.Rule rule : rules.matching(event, route)) {
-            try {
-                endpoints.apply(rule.endpoint());
-            } catch (IllegalArgumentException notConfigured) {
+            String url = endpoints.apply(rule.endpoint()).url();
+            if (url == null || url.isBlank()) {
                 // A rule whose robot has no url yet (FINANCE_WECOM_URL unset) stays quiet instead of filling the outbox with failures.
-                log.debug("rule {} -> {} skipped: {}", event, rule.endpoint(), notConfigured.getMessage());
+                log.debug("rule {} -> {} skipped: the connector has no url", event, rule.endpoint());
                 continue;
             }
             outbox.enqueue(eventId, rule.endpoint(), templates.render(rule.template(), values));

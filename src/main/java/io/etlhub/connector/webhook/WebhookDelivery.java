@@ -51,6 +51,7 @@ public class WebhookDelivery {
         WebhookChannel channel;
         try {
             target = endpoints.apply(entry.endpoint());
+            if (target.url() == null || target.url().isBlank()) throw new IllegalArgumentException("its url is empty");
             channel = WebhookChannel.of(target);
         } catch (RuntimeException e) {
             outbox.failed(entry.id(), "endpoint " + entry.endpoint() + ": " + e.getMessage(), null);

@@ -9,7 +9,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,18 +56,12 @@ class WebhookDeliveryIntegrationTest extends HubIntegrationTest {
 
     @BeforeEach
     void robotsOnLoopback() throws Exception {
-        // The application's own worker (a timer route) stays out of the way: the test drives delivery.
-        camel.getRouteController().stopRoute("notification-delivery");
+        // The application's own worker (a timer route) is off in the tests (HubIntegrationTest): the test drives delivery.
         SERVER.reset();
         bind("wecom-test", "wecom", SERVER.url("/cgi-bin/webhook/send?key=wecom-key-1"), null);
         bind("dingtalk-test", "dingtalk", SERVER.url("/robot/send?access_token=ding-token-1"), "SECdingtalk-secret");
         bind("json-test", "json", SERVER.url("/hook"), null);
         worker = newWorker();
-    }
-
-    @AfterEach
-    void restartWorkerRoute() throws Exception {
-        camel.getRouteController().startRoute("notification-delivery");
     }
 
     @AfterAll
