@@ -1,11 +1,18 @@
 package io.etlhub.pipeline;
 
+import io.etlhub.connector.TableNeed;
+
+import java.util.List;
+
 /** A capability that a route can run. Found by {@link #kind()}, which route files name. */
 public interface RouteJob {
     String kind();
 
     /** Checks the route's own settings when the file is loaded; throws with a clear message. */
     default void validate(RouteDefinition route) {}
+
+    /** The tables, columns and privileges a run needs, for `run check`; the CRM's mapped tables are checked anyway. */
+    default List<TableNeed> tablesNeeded(RouteDefinition route) { return List.of(); }
 
     /** Does the work, counting into the context; throws to fail the run. */
     void run(RouteDefinition route, RunContext context) throws Exception;

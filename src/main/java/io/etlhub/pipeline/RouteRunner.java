@@ -1,5 +1,6 @@
 package io.etlhub.pipeline;
 
+import io.etlhub.connector.FailureCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -46,6 +47,8 @@ public class RouteRunner {
             } catch (Exception | LinkageError e) {
                 status = "FAILED";
                 error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                // A database or configuration fault: its one-line cause first (docs/deployment.md).
+                if (FailureCause.recognises(e)) error = FailureCause.of(e, null).line() + " <- " + error;
                 log.error("route {} run {} failed", routeId, runId, e);
                 // The whole batch failed: keep it as a dead letter whose replay reruns it with the same
                 // parameters. A failed replay goes back to its own letter instead of adding a new one.
