@@ -33,6 +33,17 @@ public class RouteRunner {
         this.events = events;
     }
 
+    private static Map<String, Long> counters(RunSummary run) {
+        Map<String, Long> counters = new java.util.LinkedHashMap<>();
+        counters.put("read", run.read());
+        counters.put("applied", run.applied());
+        counters.put("reversed", run.reversed());
+        counters.put("unmatched", run.unmatched());
+        counters.put("unchanged", run.unchanged());
+        counters.put("failed", run.failed());
+        return counters;
+    }
+
     public RunSummary run(String routeId, Trigger trigger, String actor, Map<String, String> parameters) {
         RouteDefinition route = routes.get(routeId);
         RouteJob job = routes.jobFor(route);
@@ -66,7 +77,7 @@ public class RouteRunner {
             RunSummary summary = new RunSummary(runId, routeId, status, started, ended, context.read.get(), context.applied.get(),
                     context.reversed.get(), context.unmatched.get(), context.unchanged.get(), context.failed.get(),
                     error, context.outputs());
-            events.finished(route.kind(), summary);
+            events.publish(new RunFinished(routeId, route.kind(), runId, status, counters(summary), error));
             return summary;
         });
     }

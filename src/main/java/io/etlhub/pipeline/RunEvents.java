@@ -4,9 +4,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /** Publishes {@link RunFinished} in a hub transaction, which is what makes the registry store it. */
 @Component
 class RunEvents {
@@ -18,16 +15,9 @@ class RunEvents {
         this.hubTransactions = hubTransactions;
     }
 
-    void finished(String kind, RunSummary run) {
-        Map<String, Long> counters = new LinkedHashMap<>();
-        counters.put("read", run.read());
-        counters.put("applied", run.applied());
-        counters.put("reversed", run.reversed());
-        counters.put("unmatched", run.unmatched());
-        counters.put("unchanged", run.unchanged());
-        counters.put("failed", run.failed());
+    void publish(RunFinished run) {
         hubTransactions.executeWithoutResult(tx -> events.publishEvent(
-                new RunFinished(run.route(), kind, run.runId(), run.status(), counters, shortError(run.error()))));
+                new RunFinished(run.route(), run.kind(), run.runId(), run.status(), run.counters(), shortError(run.error()))));
     }
 
     /** The registry keeps an event in 4000 characters: the whole error is in the run's row. */
