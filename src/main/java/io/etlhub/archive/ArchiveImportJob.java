@@ -58,16 +58,24 @@ public class ArchiveImportJob implements RouteJob {
         if (progress == null) progress = new ImportProgress();
         try {
             ImportResult result = archive.importFile(file, displayName, mapping, report, context.runId(), context.actor(), progress, messages);
-            ImportCounts c = result.counts();
-            context.read.addAndGet(c.read());
-            context.applied.addAndGet(c.imported() + c.merged());
-            context.unchanged.addAndGet(c.duplicates());
-            context.failed.addAndGet(c.rejected());
+            count(context, result.counts());
             output(context, result);
         } catch (RuntimeException e) {
-            progress.failed(e.getMessage());
+            // Rows were read before the failure: the run's summary says so (nothing was applied).
+            ImportCounts c = progress.failedCounts();
+            context.read.addAndGet(c.read());
+            context.failed.addAndGet(c.rejected());
+            if (progress.phase() != ImportProgress.Phase.FAILED) progress.failed(e.getMessage());
             throw e;
         }
+    }
+
+    /** applied: new and changed customers; unchanged: customers with nothing new and rows merged into another row of the file. */
+    private static void count(RunContext context, ImportCounts c) {
+        context.read.addAndGet(c.read());
+        context.applied.addAndGet(c.imported() + c.merged());
+        context.unchanged.addAndGet(c.unchanged() + c.duplicates());
+        context.failed.addAndGet(c.rejected());
     }
 
     private static void output(RunContext context, ImportResult r) {
@@ -76,9 +84,11 @@ public class ArchiveImportJob implements RouteJob {
         context.output("sha256", r.sha256());
         context.output("imported", r.counts().imported());
         context.output("merged", r.counts().merged());
+        context.output("unchanged", r.counts().unchanged());
         context.output("duplicates", r.counts().duplicates());
         context.output("rejected", r.counts().rejected());
         context.output("changedCells", r.counts().changedCells());
+        if (!r.unmappedColumns().isEmpty()) context.output("unmappedColumns", String.join("、", r.unmappedColumns()));
         if (r.reportPath() != null) context.output("report", r.reportPath());
     }
 

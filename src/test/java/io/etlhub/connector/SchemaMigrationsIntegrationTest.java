@@ -27,7 +27,7 @@ class SchemaMigrationsIntegrationTest {
         JdbcTemplate hub = migratedHub();
         // What the old migrations left after a kill during V4 and one more start: V4 half done and
         // recorded as failed, nothing after it.
-        hub.update("DELETE FROM flyway_schema_history WHERE version IN ('5', '6', '7', '10.1', '10.2', '10.3')");
+        hub.update("DELETE FROM flyway_schema_history WHERE version IN ('5', '6', '7', '7.1', '10.1', '10.2', '10.3')");
         hub.update("UPDATE flyway_schema_history SET success = 0 WHERE version = '4'");
         for (String table : List.of("quality_metric", "quality_finding", "archive_import", "archive_staging", "archive_issue",
                 "dead_letter", "audit_log", "console_user", "cdc_event_seen", "cdc_offset", "cdc_schema_history",
@@ -47,7 +47,7 @@ class SchemaMigrationsIntegrationTest {
     @Test
     void aHubStoreMigratedBeforeTheMigrationsBecameReRunnableIsRealigned() {
         JdbcTemplate hub = migratedHub();
-        setEarlierChecksums(hub, ReferenceSchemas.HUB_HISTORY, HubStoreMigrations.EARLIER_CHECKSUMS, "7");
+        setEarlierChecksums(hub, ReferenceSchemas.HUB_HISTORY, HubStoreMigrations.EARLIER_CHECKSUMS, "7", "7.1");
         assertThat(Flyway.configure().dataSource(hub.getDataSource()).locations(HubStoreMigrations.LOCATION)
                 .load().validateWithResult().validationSuccessful).as("plain Flyway refuses the earlier checksums").isFalse();
 
@@ -60,7 +60,7 @@ class SchemaMigrationsIntegrationTest {
     void aCrmPreparedBeforeTheMigrationsBecameReRunnableIsRealigned() {
         JdbcTemplate crm = migratedCrm();
         // V3's ALTERs and V2's indexes on earlier tables are V4 now.
-        setEarlierChecksums(crm, ReferenceSchemas.CRM_HISTORY, CrmReferenceSchema.EARLIER_CHECKSUMS, "4");
+        setEarlierChecksums(crm, ReferenceSchemas.CRM_HISTORY, CrmReferenceSchema.EARLIER_CHECKSUMS, "4", "4.1");
 
         CrmReferenceSchema.migrate(crm.getDataSource());
 
@@ -84,9 +84,10 @@ class SchemaMigrationsIntegrationTest {
     void aHalfDoneSchemaChangeRunsAgain() {
         JdbcTemplate crm = migratedCrm();
         // V4 killed after its first columns: the rest of them and its indexes missing, not recorded.
-        crm.execute("ALTER TABLE crm_customer DROP COLUMN registered_capital, DROP COLUMN source_file, DROP INDEX ix_crm_customer_name");
+        crm.execute("ALTER TABLE crm_customer DROP COLUMN registered_capital, DROP COLUMN source_file, DROP INDEX ix_crm_customer_name, "
+                + "DROP COLUMN created_date, DROP COLUMN customer_source, DROP COLUMN remark"); // 4.1, after V4: not reached
         crm.execute("DROP INDEX ix_crm_lead_created ON crm_lead");
-        crm.update("DELETE FROM etlhub_crm_schema_history WHERE version = '4'");
+        crm.update("DELETE FROM etlhub_crm_schema_history WHERE version IN ('4', '4.1')");
 
         CrmReferenceSchema.migrate(crm.getDataSource());
 
@@ -105,12 +106,13 @@ class SchemaMigrationsIntegrationTest {
         return crm;
     }
 
-    /** The history of a store migrated with the earlier text: earlier checksums, no later version. */
-    private static void setEarlierChecksums(JdbcTemplate jdbc, String history, Map<String, Integer> checksums, String laterVersion) {
+    /** The history of a store migrated with the earlier text: earlier checksums, no later versions. */
+    private static void setEarlierChecksums(JdbcTemplate jdbc, String history, Map<String, Integer> checksums, String... laterVersions) {
         checksums.forEach((version, checksum) ->
                 jdbc.update("UPDATE `" + history + "` SET checksum = ? WHERE version = ?", checksum, version));
-        // A store of that release has neither laterVersion nor any migration after it.
-        Integer rank = jdbc.queryForObject("SELECT installed_rank FROM `" + history + "` WHERE version = ?", Integer.class, laterVersion);
+        // A store of that release has none of laterVersions, nor any migration after them.
+        Integer rank = jdbc.queryForObject("SELECT MIN(installed_rank) FROM `" + history + "` WHERE version IN ("
+                + String.join(", ", java.util.Collections.nCopies(laterVersions.length, "?")) + ")", Integer.class, (Object[]) laterVersions);
         jdbc.update("DELETE FROM `" + history + "` WHERE installed_rank >= ?", rank);
     }
 }
