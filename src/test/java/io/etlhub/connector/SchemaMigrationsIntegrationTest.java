@@ -27,10 +27,11 @@ class SchemaMigrationsIntegrationTest {
         JdbcTemplate hub = migratedHub();
         // What the old migrations left after a kill during V4 and one more start: V4 half done and
         // recorded as failed, nothing after it.
-        hub.update("DELETE FROM flyway_schema_history WHERE version IN ('5', '6', '7', '7.1')");
+        hub.update("DELETE FROM flyway_schema_history WHERE version IN ('5', '6', '7', '7.1', '10.1', '10.2', '10.3')");
         hub.update("UPDATE flyway_schema_history SET success = 0 WHERE version = '4'");
         for (String table : List.of("quality_metric", "quality_finding", "archive_import", "archive_staging", "archive_issue",
-                "dead_letter", "audit_log", "console_user")) {
+                "dead_letter", "audit_log", "console_user", "cdc_event_seen", "cdc_offset", "cdc_schema_history",
+                "notification_outbox", "EVENT_PUBLICATION")) {
             hub.execute("DROP TABLE " + table);
         }
         hub.execute("DROP INDEX ix_receipt_event_action_time ON receipt_event");
@@ -109,6 +110,9 @@ class SchemaMigrationsIntegrationTest {
     private static void setEarlierChecksums(JdbcTemplate jdbc, String history, Map<String, Integer> checksums, String... laterVersions) {
         checksums.forEach((version, checksum) ->
                 jdbc.update("UPDATE `" + history + "` SET checksum = ? WHERE version = ?", checksum, version));
-        for (String later : laterVersions) jdbc.update("DELETE FROM `" + history + "` WHERE version = ?", later);
+        // A store of that release has none of laterVersions, nor any migration after them.
+        Integer rank = jdbc.queryForObject("SELECT MIN(installed_rank) FROM `" + history + "` WHERE version IN ("
+                + String.join(", ", java.util.Collections.nCopies(laterVersions.length, "?")) + ")", Integer.class, (Object[]) laterVersions);
+        jdbc.update("DELETE FROM `" + history + "` WHERE installed_rank >= ?", rank);
     }
 }
