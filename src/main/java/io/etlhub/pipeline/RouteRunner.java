@@ -20,15 +20,28 @@ public class RouteRunner {
     private final Clock clock;
     private final DeadLetters deadLetters;
     private final RouteMetrics metrics;
+    private final RunEvents events;
 
     public RouteRunner(RouteCatalog routes, RouteLocks locks, RunHistory history, Clock clock, DeadLetters deadLetters,
-                       RouteMetrics metrics) {
+                       RouteMetrics metrics, RunEvents events) {
         this.routes = routes;
         this.locks = locks;
         this.history = history;
         this.clock = clock;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.events = events;
+    }
+
+    private static Map<String, Long> counters(RunSummary run) {
+        Map<String, Long> counters = new java.util.LinkedHashMap<>();
+        counters.put("read", run.read());
+        counters.put("applied", run.applied());
+        counters.put("reversed", run.reversed());
+        counters.put("unmatched", run.unmatched());
+        counters.put("unchanged", run.unchanged());
+        counters.put("failed", run.failed());
+        return counters;
     }
 
     public RunSummary run(String routeId, Trigger trigger, String actor, Map<String, String> parameters) {
@@ -61,9 +74,11 @@ public class RouteRunner {
             log.info("route {} run {} {}: read {}, applied {}, reversed {}, unmatched {}, unchanged {}, failed {}",
                     routeId, runId, status, context.read, context.applied, context.reversed, context.unmatched,
                     context.unchanged, context.failed);
-            return new RunSummary(runId, routeId, status, started, ended, context.read.get(), context.applied.get(),
+            RunSummary summary = new RunSummary(runId, routeId, status, started, ended, context.read.get(), context.applied.get(),
                     context.reversed.get(), context.unmatched.get(), context.unchanged.get(), context.failed.get(),
                     error, context.outputs());
+            events.publish(new RunFinished(routeId, route.kind(), runId, status, counters(summary), error));
+            return summary;
         });
     }
 }

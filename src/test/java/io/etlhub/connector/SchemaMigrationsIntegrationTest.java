@@ -31,7 +31,8 @@ class SchemaMigrationsIntegrationTest {
         deleteFrom(hub, ReferenceSchemas.HUB_HISTORY, "5");
         hub.update("UPDATE flyway_schema_history SET success = 0 WHERE version = '4'");
         for (String table : List.of("quality_metric", "quality_finding", "archive_import", "archive_staging", "archive_issue",
-                "dead_letter", "audit_log", "console_user")) {
+                "dead_letter", "audit_log", "console_user", "cdc_event_seen", "cdc_offset", "cdc_schema_history",
+                "notification_outbox", "EVENT_PUBLICATION")) {
             hub.execute("DROP TABLE " + table);
         }
         hub.execute("DROP INDEX ix_receipt_event_action_time ON receipt_event");
@@ -110,7 +111,10 @@ class SchemaMigrationsIntegrationTest {
     private static void setEarlierChecksums(JdbcTemplate jdbc, String history, Map<String, Integer> checksums, String... laterVersions) {
         checksums.forEach((version, checksum) ->
                 jdbc.update("UPDATE `" + history + "` SET checksum = ? WHERE version = ?", checksum, version));
-        deleteFrom(jdbc, history, laterVersions[0]);
+        // A store of that release has none of laterVersions, nor any migration after them.
+        Integer rank = jdbc.queryForObject("SELECT MIN(installed_rank) FROM `" + history + "` WHERE version IN ("
+                + String.join(", ", java.util.Collections.nCopies(laterVersions.length, "?")) + ")", Integer.class, (Object[]) laterVersions);
+        jdbc.update("DELETE FROM `" + history + "` WHERE installed_rank >= ?", rank);
     }
 
     /** Forgets {@code from} and every later version (7.1 comes after 7), as a store that never ran them. */
