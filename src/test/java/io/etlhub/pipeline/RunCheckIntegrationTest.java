@@ -88,7 +88,7 @@ class RunCheckIntegrationTest {
                 "OK   connector crm-cdc: account 'chk_cdc'@'%' has the grants change capture needs",
                 "OK   connector crm: account 'chk_crm'@'%' has SELECT, UPDATE on crm_opportunity",
                 "OK   connector crm: account 'chk_crm'@'%' has INSERT, SELECT on etlhub_apply_journal",
-                "OK   connector u8: table Ap_CloseBills has the 2 mapped columns",
+                "OK   connector u8: table Ap_CloseBills has the 3 mapped columns",
                 "OK   connector k3: account 'chk_k3'@'%' has SELECT on T_BD_CURRENCY",
                 "OK   route reconcile: runs on demand (no schedule)");
         assertThat(result.lines()).anyMatch(l -> l.startsWith("OK   route receipts-u8: next scheduled run "));
