@@ -24,9 +24,12 @@ public class ArchiveImportJob implements RouteJob {
     public String kind() { return "archive-import"; }
 
     @Override
+    public java.util.List<String> counters() { return java.util.List.of("read", "imported", "merged", "duplicates", "rejected"); }
+
+    @Override
     public void validate(RouteDefinition route) {
         if (route.source() == null || route.source().mapping() == null) {
-            throw new IllegalArgumentException("an archive-import route needs source.mapping (e.g. archive-customers)");
+            throw new IllegalArgumentException("etlhub:archive-import needs the option sourceMapping (e.g. archive-customers)");
         }
     }
 
@@ -45,10 +48,11 @@ public class ArchiveImportJob implements RouteJob {
         try {
             ImportResult result = archive.importFile(file, displayName, mapping, report, context.runId(), context.actor(), progress, messages);
             ImportCounts c = result.counts();
-            context.read.addAndGet(c.read());
-            context.applied.addAndGet(c.imported() + c.merged());
-            context.unchanged.addAndGet(c.duplicates());
-            context.failed.addAndGet(c.rejected());
+            context.count("read", c.read());
+            context.count("imported", c.imported());
+            context.count("merged", c.merged());
+            context.count("duplicates", c.duplicates());
+            context.count("rejected", c.rejected());
             output(context, result);
         } catch (RuntimeException e) {
             progress.failed(e.getMessage());

@@ -40,7 +40,7 @@ class DemoFirstRun {
         for (RouteDefinition route : routes.all()) {
             if (!"receipts".equals(route.kind()) || !route.isEnabled()) continue;
             RunSummary s = runner.run(route.id(), Trigger.MANUAL, "demo", Map.of());
-            log.info("demo first run of {}: {} read, {} applied, {} unmatched", route.id(), s.read(), s.applied(), s.unmatched());
+            log.info("demo first run of {}: {}", route.id(), s.counts());
         }
     }
 }

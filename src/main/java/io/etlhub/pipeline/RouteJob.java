@@ -1,11 +1,22 @@
 package io.etlhub.pipeline;
 
-/** A capability that a route can run. Found by {@link #kind()}, which route files name. */
+import java.util.List;
+
+/**
+ * A capability that a route can run: the work behind the {@code etlhub:<kind>} step. Found by
+ * {@link #kind()}, which route files name.
+ */
 public interface RouteJob {
     String kind();
 
     /** Checks the route's own settings when the file is loaded; throws with a clear message. */
     default void validate(RouteDefinition route) {}
+
+    /**
+     * The counters this kind counts into {@link RunContext#count} (receipts: read, applied, ...). They
+     * are registered as metrics when the route loads; a job may count others too.
+     */
+    default List<String> counters() { return List.of(); }
 
     /** Does the work, counting into the context; throws to fail the run. */
     void run(RouteDefinition route, RunContext context) throws Exception;

@@ -6,16 +6,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Test-only beans: the scheduler, and a route kind that writes one row per run into test_ledger, or fails while {@link #failing} is set. */
+/** Test-only bean: a route kind that writes one row per run into test_ledger, or fails while {@link #failing} is set. */
 @TestConfiguration
 class TestLedgerJob {
     static final AtomicBoolean failing = new AtomicBoolean();
-
-    /** The shared test setup turns the scheduler off; this context wants it live (with crons that never fire). */
-    @Bean
-    RouteScheduling routeScheduling(RouteCatalog routes, RouteRunner runner) {
-        return new RouteScheduling(routes, runner, "Asia/Shanghai");
-    }
 
     @Bean
     RouteJob testLedgerRouteJob(JdbcTemplate hub) {
@@ -24,12 +18,14 @@ class TestLedgerJob {
             public String kind() { return "test-ledger"; }
 
             @Override
+            public java.util.List<String> counters() { return java.util.List.of("written"); }
+
+            @Override
             public void run(RouteDefinition route, RunContext context) {
-                context.read.incrementAndGet();
-                if (failing.get()) throw new IllegalStateException("target table locked (test fault)");
+                                if (failing.get()) throw new IllegalStateException("target table locked (test fault)");
                 hub.execute("CREATE TABLE IF NOT EXISTS test_ledger (record_key VARCHAR(50), run_id BIGINT)");
                 hub.update("INSERT INTO test_ledger (record_key, run_id) VALUES (?, ?)", context.parameter("key"), context.runId());
-                context.applied.incrementAndGet();
+                context.count("written", 1);
             }
         };
     }

@@ -1,0 +1,29 @@
+package io.etlhub.pipeline;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.stereotype.Component;
+
+/** Hands the validated routes/ files to the Camel context before it starts. */
+@Component
+class CamelRoutesLoading implements CamelContextConfiguration {
+    private final RouteCatalog catalog;
+
+    CamelRoutesLoading(RouteCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camel) {
+        try {
+            catalog.attach(camel);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load routes/ into Camel: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext camel) {
+        // nothing: the routes start with the context (or under the supervising route controller)
+    }
+}
