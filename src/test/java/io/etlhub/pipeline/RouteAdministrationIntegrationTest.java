@@ -2,6 +2,10 @@ package io.etlhub.pipeline;
 
 import io.etlhub.support.HubIntegrationTest;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Files as the source of truth, route control and dead letters. Its own Spring context: it works on a
  * copy of routes/, connectors/ and mappings/ in a temp folder, with the scheduler and the file watch on.
  */
+@CamelSpringBootTest
 @Import(TestLedgerJob.class)
 @ExtendWith(OutputCaptureExtension.class)
 @AutoConfigureObservability   // metrics export (/actuator/prometheus) is off in tests unless asked for
@@ -245,6 +251,8 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         RunSummary failed = admin.runNow("test-ledger", "admin", Map.of("key", "batch-7"));
         assertThat(failed.succeeded()).isFalse();
 
+        assertThat(health("test-ledger").getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(health("test-ledger").getMessage()).hasValueSatisfying(m -> assertThat(m).contains("run " + failed.runId() + " failed"));
         DeadLetters.DeadLetter letter = deadLetters.list(null, failed.runId(), 10).get(0);
         assertThat(letter.payload()).isEqualTo(Map.of("key", "batch-7"));
         assertThat(letter.error()).contains("target table locked");
@@ -259,6 +267,7 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         TestLedgerJob.failing.set(false);   // the fix
         RunSummary replayed = admin.replay(letter.id(), "admin");
         assertThat(replayed.succeeded()).isTrue();
+        assertThat(health("test-ledger").getState()).isEqualTo(HealthCheck.State.UP);
         assertThatThrownBy(() -> admin.replay(letter.id(), "admin"))
                 .isInstanceOf(RouteAdmin.AlreadyReplayedException.class);
 
@@ -322,6 +331,60 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void aStandardCamelStepInARouteFileRunsInEveryRun(CapturedOutput output) throws Exception {
+        Path file = CONFIG.resolve("routes/logged-ledger.yaml");
+        Files.writeString(file, """
+                # the hub's step, then a standard Camel step an admin added
+                - route:
+                    id: logged-ledger
+                    from:
+                      uri: direct:logged-ledger
+                      steps:
+                        - to: etlhub:test-ledger
+                        - to: log:io.etlhub.test.logged-ledger?showHeaders=true
+                """, StandardCharsets.UTF_8);
+        try {
+            assertThat(admin.reload("admin").rejected()).isEmpty();
+            NotifyBuilder done = new NotifyBuilder(camel).fromRoute("logged-ledger").whenCompleted(1).create();
+
+            RunSummary run = admin.runNow("logged-ledger", "admin", Map.of("key", "logged"));
+
+            assertThat(done.matches(10, TimeUnit.SECONDS)).as("one exchange of logged-ledger completed").isTrue();
+            assertThat(run.succeeded()).isTrue();
+            assertThat(run.counts()).containsEntry("written", 1L);
+            // The log step saw the run's exchange: its parameters as headers, its summary as the body.
+            assertThat(output.getAll()).containsPattern("io\\.etlhub\\.test\\.logged-ledger.*key=logged.*RunSummary\\[runId=" + run.runId());
+        } finally {
+            Files.delete(file);
+            admin.reload("admin");
+        }
+        assertThat(camel.getRoute("logged-ledger")).isNull();
+    }
+
+    @Test
+    void aRouteFileWithAnUnknownKindOrConnectorSaysWhichLine() throws IOException {
+        Path file = CONFIG.resolve("routes/broken.yaml");
+        Files.writeString(file, """
+                - route:
+                    id: broken
+                    from:
+                      uri: direct:broken
+                      steps:
+                        - to: etlhub:receipt?source=u8&sourceMapping=u8-receipts
+                """, StandardCharsets.UTF_8);
+        try {
+            assertThat(admin.reload("admin").rejected()).singleElement().asString()
+                    .startsWith(file + ":6: unknown kind 'etlhub:receipt'").contains("receipts");
+            Files.writeString(file, Files.readString(file).replace("etlhub:receipt?source=u8", "etlhub:receipts?source=u9"));
+            assertThat(admin.reload("admin").rejected()).singleElement().asString().startsWith(file + ":6: ").contains("u9");
+            assertThat(camel.getRoute("broken")).isNull();
+        } finally {
+            Files.delete(file);
+            admin.reload("admin");
+        }
+    }
+
+    @Test
     void connectionSecretsAreMaskedInAnswersAndNeverLogged(CapturedOutput output) throws Exception {
         HttpResponse<String> answer = get("/api/connectors");
         assertThat(answer.statusCode()).isEqualTo(200);
@@ -337,6 +400,10 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
             assertThat(everything.toString()).doesNotContain(secret);
             assertThat(output.getAll()).doesNotContain(secret);
         }
+    }
+
+    private HealthCheck.Result health(String routeId) {
+        return HealthCheckRegistry.get(camel).getCheck("route-run:" + routeId).orElseThrow().call();
     }
 
     /** The sum of the series of {@code metric} whose labels contain {@code label}. */
