@@ -146,6 +146,8 @@ class HealthReportIntegrationTest extends HubIntegrationTest {
                         .process(e -> runner.run("health-report", Trigger.SCHEDULE, "scheduler", Map.of("month", "2026-10")));
             }
         });
+        // Under the supervising route controller a route added to a running context is started explicitly.
+        camel.getRouteController().startRoute(routeId);
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline
