@@ -1,6 +1,7 @@
 package io.etlhub.connector;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,7 +17,8 @@ public record ConnectorDefinition(
         String system,
         String url,
         String username,
-        @JsonIgnore String password,
+        // Read from the file, never written into an API answer (@JsonIgnore would drop it on reading too).
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password,
         Integer poolSize,
         Map<String, String> properties,
         @JsonIgnore Path file) {

@@ -1,6 +1,8 @@
 -- Reference CRM schema for the demo and the tests (MySQL/MariaDB and H2 in MySQL mode).
 -- A real CRM keeps its own schema; mappings/crm.yml maps it. Only etlhub_apply_journal is the hub's.
-CREATE TABLE crm_customer (
+-- Re-runnable after a start-up killed half-way (io.etlhub.connector.SchemaMigrations): CREATE TABLE
+-- IF NOT EXISTS with the indexes inside; columns and indexes on earlier tables go to SchemaChanges.
+CREATE TABLE IF NOT EXISTS crm_customer (
     id                BIGINT AUTO_INCREMENT PRIMARY KEY,
     erp_customer_code VARCHAR(40),
     name              VARCHAR(200) NOT NULL,
@@ -10,12 +12,12 @@ CREATE TABLE crm_customer (
     address           VARCHAR(300),
     owner             VARCHAR(60),
     created_at        DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-    updated_at        DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)
+    updated_at        DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    UNIQUE INDEX ux_crm_customer_erp_code (erp_customer_code),
+    INDEX ix_crm_customer_credit_code (credit_code)
 );
-CREATE UNIQUE INDEX ux_crm_customer_erp_code ON crm_customer (erp_customer_code);
-CREATE INDEX ix_crm_customer_credit_code ON crm_customer (credit_code);
 
-CREATE TABLE crm_lead (
+CREATE TABLE IF NOT EXISTS crm_lead (
     id                 BIGINT AUTO_INCREMENT PRIMARY KEY,
     lead_no            VARCHAR(40) NOT NULL,
     customer_name      VARCHAR(200),
@@ -23,11 +25,11 @@ CREATE TABLE crm_lead (
     owner              VARCHAR(60),
     status             VARCHAR(20),
     created_at         DATETIME(3) NOT NULL,
-    first_follow_up_at DATETIME(3)
+    first_follow_up_at DATETIME(3),
+    UNIQUE INDEX ux_crm_lead_no (lead_no)
 );
-CREATE UNIQUE INDEX ux_crm_lead_no ON crm_lead (lead_no);
 
-CREATE TABLE crm_opportunity (
+CREATE TABLE IF NOT EXISTS crm_opportunity (
     id                   BIGINT AUTO_INCREMENT PRIMARY KEY,
     opp_no               VARCHAR(40) NOT NULL,
     customer_id          BIGINT,
@@ -44,22 +46,22 @@ CREATE TABLE crm_opportunity (
     planned_receipt_date DATE,
     won_date             DATE,
     created_at           DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-    updated_at           DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)
+    updated_at           DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    UNIQUE INDEX ux_crm_opportunity_no (opp_no),
+    INDEX ix_crm_opportunity_customer (customer_id)
 );
-CREATE UNIQUE INDEX ux_crm_opportunity_no ON crm_opportunity (opp_no);
-CREATE INDEX ix_crm_opportunity_customer ON crm_opportunity (customer_id);
 
-CREATE TABLE crm_opportunity_stage_history (
+CREATE TABLE IF NOT EXISTS crm_opportunity_stage_history (
     id             BIGINT AUTO_INCREMENT PRIMARY KEY,
     opportunity_id BIGINT NOT NULL,
     from_stage     VARCHAR(40),
     to_stage       VARCHAR(40) NOT NULL,
     changed_at     DATETIME(3) NOT NULL,
-    changed_by     VARCHAR(60)
+    changed_by     VARCHAR(60),
+    INDEX ix_crm_stage_history_opp (opportunity_id, changed_at)
 );
-CREATE INDEX ix_crm_stage_history_opp ON crm_opportunity_stage_history (opportunity_id, changed_at);
 
-CREATE TABLE etlhub_apply_journal (
+CREATE TABLE IF NOT EXISTS etlhub_apply_journal (
     batch_id   VARCHAR(64) NOT NULL PRIMARY KEY,
     route_id   VARCHAR(100) NOT NULL,
     applied_at DATETIME(3) NOT NULL

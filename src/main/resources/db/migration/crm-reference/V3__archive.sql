@@ -1,10 +1,4 @@
--- Columns the legacy Excel archive import fills (issue 5). Mapped by logical name in mappings/crm.yml.
-ALTER TABLE crm_customer ADD COLUMN contact VARCHAR(60);
-ALTER TABLE crm_customer ADD COLUMN mobile VARCHAR(20);
-ALTER TABLE crm_customer ADD COLUMN landline VARCHAR(40);
-ALTER TABLE crm_customer ADD COLUMN industry VARCHAR(60);
-ALTER TABLE crm_customer ADD COLUMN region VARCHAR(60);
-ALTER TABLE crm_customer ADD COLUMN established_date DATE;
-ALTER TABLE crm_customer ADD COLUMN registered_capital DECIMAL(18,2);
-ALTER TABLE crm_customer ADD COLUMN source_file VARCHAR(300);
-CREATE INDEX ix_crm_customer_name ON crm_customer (name);
+-- Columns the legacy Excel archive import fills (issue 5). They were added here with ALTER TABLE;
+-- MySQL 8 cannot add a column only when it is missing, so the statements moved to V4 (a SchemaChanges
+-- in io.etlhub.demo.CrmReferenceSchema), which skips what is there and so can run again after a kill.
+-- This version stays, without statements, for CRMs that have it applied.

@@ -1,7 +1,9 @@
 -- The hub's own store (H2 by default, MySQL/MariaDB in production).
+-- Re-runnable after a start-up killed half-way (io.etlhub.connector.SchemaMigrations): CREATE TABLE
+-- IF NOT EXISTS with the indexes inside; columns and indexes on earlier tables go to SchemaChanges.
 
 -- Where each route's incremental read stopped.
-CREATE TABLE route_watermark (
+CREATE TABLE IF NOT EXISTS route_watermark (
     route_id       VARCHAR(100) NOT NULL PRIMARY KEY,
     cursor_version VARCHAR(64),
     cursor_key     VARCHAR(128),
@@ -10,7 +12,7 @@ CREATE TABLE route_watermark (
 );
 
 -- Every run of every route, with its counts.
-CREATE TABLE route_run (
+CREATE TABLE IF NOT EXISTS route_run (
     id             BIGINT AUTO_INCREMENT PRIMARY KEY,
     route_id       VARCHAR(100) NOT NULL,
     trigger_type   VARCHAR(20) NOT NULL,
@@ -24,14 +26,14 @@ CREATE TABLE route_run (
     rows_unmatched BIGINT NOT NULL DEFAULT 0,
     rows_unchanged BIGINT NOT NULL DEFAULT 0,
     rows_failed    BIGINT NOT NULL DEFAULT 0,
-    error_message  VARCHAR(4000)
+    error_message  VARCHAR(4000),
+    INDEX ix_route_run_route (route_id, started_at)
 );
-CREATE INDEX ix_route_run_route ON route_run (route_id, started_at);
 
 -- One row per ERP receipt document the hub has seen: what it was when last read, and what of it
 -- is in the CRM now (applied_amount, in the opportunity's currency). Unmatched and dismissed
 -- documents are the finance queue.
-CREATE TABLE receipt_ledger (
+CREATE TABLE IF NOT EXISTS receipt_ledger (
     source_system         VARCHAR(20)   NOT NULL,
     document_id           VARCHAR(64)   NOT NULL,
     route_id              VARCHAR(100)  NOT NULL,
@@ -55,14 +57,14 @@ CREATE TABLE receipt_ledger (
     manual_opportunity_no VARCHAR(64),
     first_seen_at         DATETIME(3)   NOT NULL,
     updated_at            DATETIME(3)   NOT NULL,
-    PRIMARY KEY (source_system, document_id)
+    PRIMARY KEY (source_system, document_id),
+    INDEX ix_receipt_ledger_opportunity (opportunity_id),
+    INDEX ix_receipt_ledger_state (state, route_id),
+    INDEX ix_receipt_ledger_date (document_date)
 );
-CREATE INDEX ix_receipt_ledger_opportunity ON receipt_ledger (opportunity_id);
-CREATE INDEX ix_receipt_ledger_state ON receipt_ledger (state, route_id);
-CREATE INDEX ix_receipt_ledger_date ON receipt_ledger (document_date);
 
 -- Every change the hub made because of a receipt document: the history behind the ledger.
-CREATE TABLE receipt_event (
+CREATE TABLE IF NOT EXISTS receipt_event (
     id             BIGINT AUTO_INCREMENT PRIMARY KEY,
     source_system  VARCHAR(20)  NOT NULL,
     document_id    VARCHAR(64)  NOT NULL,
@@ -73,25 +75,25 @@ CREATE TABLE receipt_event (
     reason         VARCHAR(40),
     actor          VARCHAR(100),
     note           VARCHAR(500),
-    created_at     DATETIME(3)  NOT NULL
+    created_at     DATETIME(3)  NOT NULL,
+    INDEX ix_receipt_event_document (source_system, document_id),
+    INDEX ix_receipt_event_batch (batch_id)
 );
-CREATE INDEX ix_receipt_event_document ON receipt_event (source_system, document_id);
-CREATE INDEX ix_receipt_event_batch ON receipt_event (batch_id);
 
 -- A batch is decided and recorded here first (ledger, events, effects, watermark in one hub
 -- transaction), then applied to the CRM in one CRM transaction that also writes the batch id
 -- into the CRM's apply journal, then marked DONE. A PENDING batch is replayed before the next run.
-CREATE TABLE receipt_batch (
+CREATE TABLE IF NOT EXISTS receipt_batch (
     batch_id     VARCHAR(64)  NOT NULL PRIMARY KEY,
     route_id     VARCHAR(100) NOT NULL,
     run_id       BIGINT,
     state        VARCHAR(12)  NOT NULL,
     created_at   DATETIME(3)  NOT NULL,
-    completed_at DATETIME(3)
+    completed_at DATETIME(3),
+    INDEX ix_receipt_batch_state (route_id, state)
 );
-CREATE INDEX ix_receipt_batch_state ON receipt_batch (route_id, state);
 
-CREATE TABLE receipt_batch_effect (
+CREATE TABLE IF NOT EXISTS receipt_batch_effect (
     batch_id          VARCHAR(64)    NOT NULL,
     opportunity_id    BIGINT         NOT NULL,
     delta_amount      DECIMAL(19, 2) NOT NULL,

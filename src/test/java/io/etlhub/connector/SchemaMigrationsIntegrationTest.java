@@ -1,0 +1,113 @@
+package io.etlhub.connector;
+
+import io.etlhub.demo.CrmReferenceSchema;
+import io.etlhub.support.ReferenceSchemas;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Flyway's repair before migrate (SchemaMigrations) on the tests' MariaDB: the state a killed first
+ * start used to leave (a failed migration), stores migrated before the migrations became re-runnable
+ * (old checksums), a half-done SchemaChanges, and a mismatch that must still stop the start.
+ */
+class SchemaMigrationsIntegrationTest {
+    private static final ReferenceSchemas REFERENCE = ReferenceSchemas.get();
+
+    @Test
+    void aFailedMigrationIsRepairedAndRunsAgain() {
+        JdbcTemplate hub = migratedHub();
+        // What the old migrations left after a kill during V4 and one more start: V4 half done and
+        // recorded as failed, nothing after it.
+        hub.update("DELETE FROM flyway_schema_history WHERE version IN ('5', '6', '7')");
+        hub.update("UPDATE flyway_schema_history SET success = 0 WHERE version = '4'");
+        for (String table : List.of("quality_metric", "quality_finding", "archive_import", "archive_staging", "archive_issue",
+                "dead_letter", "audit_log", "console_user")) {
+            hub.execute("DROP TABLE " + table);
+        }
+        hub.execute("DROP INDEX ix_receipt_event_action_time ON receipt_event");
+        assertThatThrownBy(() -> Flyway.configure().dataSource(hub.getDataSource()).locations(HubStoreMigrations.LOCATION)
+                .load().migrate())
+                .isInstanceOf(FlywayException.class).hasMessageContaining("Detected failed migration to version 4");
+
+        HubStoreMigrations.migrate(hub.getDataSource());
+
+        REFERENCE.assertCompleteHubStore(hub, "sm_hub");
+    }
+
+    @Test
+    void aHubStoreMigratedBeforeTheMigrationsBecameReRunnableIsRealigned() {
+        JdbcTemplate hub = migratedHub();
+        setEarlierChecksums(hub, ReferenceSchemas.HUB_HISTORY, HubStoreMigrations.EARLIER_CHECKSUMS, "7");
+        assertThat(Flyway.configure().dataSource(hub.getDataSource()).locations(HubStoreMigrations.LOCATION)
+                .load().validateWithResult().validationSuccessful).as("plain Flyway refuses the earlier checksums").isFalse();
+
+        HubStoreMigrations.migrate(hub.getDataSource());
+
+        REFERENCE.assertCompleteHubStore(hub, "sm_hub");
+    }
+
+    @Test
+    void aCrmPreparedBeforeTheMigrationsBecameReRunnableIsRealigned() {
+        JdbcTemplate crm = migratedCrm();
+        // V3's ALTERs and V2's indexes on earlier tables are V4 now.
+        setEarlierChecksums(crm, ReferenceSchemas.CRM_HISTORY, CrmReferenceSchema.EARLIER_CHECKSUMS, "4");
+
+        CrmReferenceSchema.migrate(crm.getDataSource());
+
+        REFERENCE.assertCompleteCrm(crm, "sm_crm");
+    }
+
+    @Test
+    void anyOtherMismatchStillStopsTheStartAndNothingIsRepaired() {
+        JdbcTemplate hub = migratedHub();
+        hub.update("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '5'");
+        hub.update("UPDATE flyway_schema_history SET success = 0 WHERE version = '6'");
+
+        assertThatThrownBy(() -> HubStoreMigrations.migrate(hub.getDataSource()))
+                .isInstanceOf(FlywayValidateException.class).hasMessageContaining("checksum mismatch");
+
+        assertThat(hub.queryForObject("SELECT checksum FROM flyway_schema_history WHERE version = '5'", Integer.class)).isEqualTo(12345);
+        assertThat(hub.queryForObject("SELECT success FROM flyway_schema_history WHERE version = '6'", Boolean.class)).isFalse();
+    }
+
+    @Test
+    void aHalfDoneSchemaChangeRunsAgain() {
+        JdbcTemplate crm = migratedCrm();
+        // V4 killed after its first columns: the rest of them and its indexes missing, not recorded.
+        crm.execute("ALTER TABLE crm_customer DROP COLUMN registered_capital, DROP COLUMN source_file, DROP INDEX ix_crm_customer_name");
+        crm.execute("DROP INDEX ix_crm_lead_created ON crm_lead");
+        crm.update("DELETE FROM etlhub_crm_schema_history WHERE version = '4'");
+
+        CrmReferenceSchema.migrate(crm.getDataSource());
+
+        REFERENCE.assertCompleteCrm(crm, "sm_crm");
+    }
+
+    private static JdbcTemplate migratedHub() {
+        JdbcTemplate hub = REFERENCE.fresh("sm_hub");
+        HubStoreMigrations.migrate(hub.getDataSource());
+        return hub;
+    }
+
+    private static JdbcTemplate migratedCrm() {
+        JdbcTemplate crm = REFERENCE.fresh("sm_crm");
+        CrmReferenceSchema.migrate(crm.getDataSource());
+        return crm;
+    }
+
+    /** The history of a store migrated with the earlier text: earlier checksums, no later version. */
+    private static void setEarlierChecksums(JdbcTemplate jdbc, String history, Map<String, Integer> checksums, String laterVersion) {
+        checksums.forEach((version, checksum) ->
+                jdbc.update("UPDATE `" + history + "` SET checksum = ? WHERE version = ?", checksum, version));
+        jdbc.update("DELETE FROM `" + history + "` WHERE version = ?", laterVersion);
+    }
+}
