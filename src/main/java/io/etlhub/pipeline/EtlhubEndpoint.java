@@ -61,12 +61,19 @@ public class EtlhubEndpoint extends DefaultEndpoint {
         throw new UnsupportedOperationException("etlhub: is a step (to), not a route's start (from)");
     }
 
-    /** Declared options: name -> the capabilities that use it (label). */
+    /**
+     * Declared options: name -> the capabilities that use it (its label). Camel's own producer options
+     * (lazyStartProducer, from DefaultEndpoint) count as common.
+     */
     static Map<String, List<String>> options() {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Field f : EtlhubEndpoint.class.getDeclaredFields()) {
-            UriParam p = f.getAnnotation(UriParam.class);
-            if (p != null) out.put(p.name().isEmpty() ? f.getName() : p.name(), Arrays.asList(p.label().split(",")));
+        for (Class<?> c = EtlhubEndpoint.class; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                UriParam p = f.getAnnotation(UriParam.class);
+                if (p == null) continue;
+                List<String> labels = c == EtlhubEndpoint.class ? Arrays.asList(p.label().split(",")) : List.of("common");
+                out.putIfAbsent(p.name().isEmpty() ? f.getName() : p.name(), labels);
+            }
         }
         return out;
     }

@@ -96,6 +96,11 @@ class RouteFileParser {
             throw new ConfigFileException(file, lines.lineOfAnyKey("id", camel.getLineNumber()),
                     "route id must be '" + expectedId + "' (the file name), found '" + camel.getRouteId() + "'");
         }
+        if (!RunErrorHandling.ID.equals(camel.getRouteConfigurationId())) {
+            throw new ConfigFileException(file, lines.lineOfAnyKey("routeConfigurationId", camel.getLineNumber()),
+                    "routeConfigurationId must be '" + RunErrorHandling.ID + "' (the hub's shared error handling: redelivery, dead letters), found '"
+                            + camel.getRouteConfigurationId() + "'");
+        }
         List<ToDefinition> steps = new ArrayList<>();
         collectSteps(camel.getOutputs(), steps);
         if (steps.size() != 1) {

@@ -7,13 +7,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The route configuration every route in routes/ shares: a failed run is redelivered (attempts and
+ * The route configuration every route in routes/ shares ({@code routeConfigurationId: etlhub-runs},
+ * required by the file checks; routes the hub builds in Java keep their own error handling): a failed run is redelivered (attempts and
  * back-off from etlhub.runs.redelivery) and then goes to the dead-letter channel, which keeps it in
  * the hub's dead-letter store with the parameters that replay it ({@link DeadLetters}; replay is the
  * hub's own, {@link RouteAdmin#replay}).
  */
 @Component
 class RunErrorHandling extends RouteConfigurationBuilder {
+    static final String ID = "etlhub-runs";
     static final String DEAD_LETTER_BEAN = "etlhubDeadLetterChannel";
 
     private final int attempts;
@@ -30,7 +32,7 @@ class RunErrorHandling extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration().errorHandler(deadLetterChannel("bean:" + DEAD_LETTER_BEAN)
+        routeConfiguration(ID).errorHandler(deadLetterChannel("bean:" + DEAD_LETTER_BEAN)
                 .maximumRedeliveries(attempts).redeliveryDelay(delayMillis).useExponentialBackOff()
                 .backOffMultiplier(multiplier).logExhausted(false).logStackTrace(false));
     }

@@ -9,15 +9,12 @@ CREATE TABLE IF NOT EXISTS route_run_count (
 );
 -- The counts of earlier runs, from route_run's fixed columns (no longer written: MySQL cannot drop a
 -- column re-runnably, so they stay, at their default 0 for new runs).
-INSERT INTO route_run_count (run_id, name, amount) SELECT r.id, 'read', r.rows_read FROM route_run r
-    WHERE r.rows_read <> 0 AND NOT EXISTS (SELECT 1 FROM route_run_count c WHERE c.run_id = r.id AND c.name = 'read');
-INSERT INTO route_run_count (run_id, name, amount) SELECT r.id, 'applied', r.rows_applied FROM route_run r
-    WHERE r.rows_applied <> 0 AND NOT EXISTS (SELECT 1 FROM route_run_count c WHERE c.run_id = r.id AND c.name = 'applied');
-INSERT INTO route_run_count (run_id, name, amount) SELECT r.id, 'reversed', r.rows_reversed FROM route_run r
-    WHERE r.rows_reversed <> 0 AND NOT EXISTS (SELECT 1 FROM route_run_count c WHERE c.run_id = r.id AND c.name = 'reversed');
-INSERT INTO route_run_count (run_id, name, amount) SELECT r.id, 'unmatched', r.rows_unmatched FROM route_run r
-    WHERE r.rows_unmatched <> 0 AND NOT EXISTS (SELECT 1 FROM route_run_count c WHERE c.run_id = r.id AND c.name = 'unmatched');
-INSERT INTO route_run_count (run_id, name, amount) SELECT r.id, 'unchanged', r.rows_unchanged FROM route_run r
-    WHERE r.rows_unchanged <> 0 AND NOT EXISTS (SELECT 1 FROM route_run_count c WHERE c.run_id = r.id AND c.name = 'unchanged');
-INSERT INTO route_run_count (run_id, name, amount) SELECT r.id, 'failed', r.rows_failed FROM route_run r
-    WHERE r.rows_failed <> 0 AND NOT EXISTS (SELECT 1 FROM route_run_count c WHERE c.run_id = r.id AND c.name = 'failed');
+INSERT INTO route_run_count (run_id, name, amount)
+SELECT k.id, k.name, k.amount FROM (
+    SELECT r.id, n.name, CASE n.name WHEN 'read' THEN r.rows_read WHEN 'applied' THEN r.rows_applied
+        WHEN 'reversed' THEN r.rows_reversed WHEN 'unmatched' THEN r.rows_unmatched
+        WHEN 'unchanged' THEN r.rows_unchanged ELSE r.rows_failed END AS amount
+    FROM route_run r CROSS JOIN (SELECT 'read' AS name UNION ALL SELECT 'applied' UNION ALL SELECT 'reversed'
+        UNION ALL SELECT 'unmatched' UNION ALL SELECT 'unchanged' UNION ALL SELECT 'failed') n
+) k
+WHERE k.amount <> 0 AND NOT EXISTS (SELECT 1 FROM route_run_count c WHERE c.run_id = k.id AND c.name = k.name);

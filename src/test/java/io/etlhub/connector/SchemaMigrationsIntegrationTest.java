@@ -27,7 +27,7 @@ class SchemaMigrationsIntegrationTest {
         JdbcTemplate hub = migratedHub();
         // What the old migrations left after a kill during V4 and one more start: V4 half done and
         // recorded as failed, nothing after it.
-        hub.update("DELETE FROM flyway_schema_history WHERE version IN ('5', '6', '7')");
+        deleteFrom(hub, ReferenceSchemas.HUB_HISTORY, "5");
         hub.update("UPDATE flyway_schema_history SET success = 0 WHERE version = '4'");
         for (String table : List.of("quality_metric", "quality_finding", "archive_import", "archive_staging", "archive_issue",
                 "dead_letter", "audit_log", "console_user")) {
@@ -108,6 +108,12 @@ class SchemaMigrationsIntegrationTest {
     private static void setEarlierChecksums(JdbcTemplate jdbc, String history, Map<String, Integer> checksums, String laterVersion) {
         checksums.forEach((version, checksum) ->
                 jdbc.update("UPDATE `" + history + "` SET checksum = ? WHERE version = ?", checksum, version));
-        jdbc.update("DELETE FROM `" + history + "` WHERE version = ?", laterVersion);
+        deleteFrom(jdbc, history, laterVersion);
+    }
+
+    /** Removes {@code version} and every migration applied after it from the history (an earlier release had none of them). */
+    private static void deleteFrom(JdbcTemplate jdbc, String history, String version) {
+        Integer rank = jdbc.queryForObject("SELECT installed_rank FROM `" + history + "` WHERE version = ?", Integer.class, version);
+        jdbc.update("DELETE FROM `" + history + "` WHERE installed_rank >= ?", rank);
     }
 }

@@ -102,6 +102,7 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
                     # test-only route: writes one row per run
                     - route:
                         id: test-ledger
+                        routeConfigurationId: etlhub-runs
                         from:
                           uri: direct:test-ledger
                           steps:
@@ -337,6 +338,7 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
                 # the hub's step, then a standard Camel step an admin added
                 - route:
                     id: logged-ledger
+                    routeConfigurationId: etlhub-runs
                     from:
                       uri: direct:logged-ledger
                       steps:
@@ -367,6 +369,7 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         Files.writeString(file, """
                 - route:
                     id: broken
+                    routeConfigurationId: etlhub-runs
                     from:
                       uri: direct:broken
                       steps:
@@ -374,9 +377,9 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
                 """, StandardCharsets.UTF_8);
         try {
             assertThat(admin.reload("admin").rejected()).singleElement().asString()
-                    .startsWith(file + ":6: unknown kind 'etlhub:receipt'").contains("receipts");
+                    .startsWith(file + ":7: unknown kind 'etlhub:receipt'").contains("receipts");
             Files.writeString(file, Files.readString(file).replace("etlhub:receipt?source=u8", "etlhub:receipts?source=u9"));
-            assertThat(admin.reload("admin").rejected()).singleElement().asString().startsWith(file + ":6: ").contains("u9");
+            assertThat(admin.reload("admin").rejected()).singleElement().asString().startsWith(file + ":7: ").contains("u9");
             assertThat(camel.getRoute("broken")).isNull();
         } finally {
             Files.delete(file);

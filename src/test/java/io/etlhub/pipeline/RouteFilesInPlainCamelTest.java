@@ -1,6 +1,8 @@
 package io.etlhub.pipeline;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.Route;
 import org.apache.camel.component.quartz.QuartzComponent;
@@ -19,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every file in routes/ is Camel YAML DSL that a plain Camel context (no Spring, no hub) loads and
- * starts as it is, with only the hub's component on the classpath (found through its
- * META-INF/services entry). Camel itself rejects an option the component does not declare.
+ * starts as it is, with the hub's component (found through its META-INF/services entry) and the
+ * hub's shared route configuration (its dead-letter channel here a list). Camel itself rejects an
+ * option the component does not declare.
  */
 class RouteFilesInPlainCamelTest {
 
@@ -64,6 +67,7 @@ class RouteFilesInPlainCamelTest {
                           uri: direct:typo
                           steps:
                             - to: etlhub:receipts?source=u8&batchSise=10
+                        routeConfigurationId: etlhub-runs
                     """));
             assertThatThrownBy(camel::start).isInstanceOf(FailedToCreateRouteException.class)
                     .hasStackTraceContaining("batchSise");
@@ -71,8 +75,11 @@ class RouteFilesInPlainCamelTest {
     }
 
     /** A plain Camel context whose Quartz scheduler never fires (the routes' crons are real). */
-    private static CamelContext plainContext() {
+    private static CamelContext plainContext() throws Exception {
         CamelContext camel = new DefaultCamelContext();
+        List<Exchange> deadLetters = new java.util.ArrayList<>();
+        camel.getRegistry().bind(RunErrorHandling.DEAD_LETTER_BEAN, (Processor) deadLetters::add);
+        camel.addRoutesConfigurations(new RunErrorHandling(0, 1000, 2));
         QuartzComponent quartz = new QuartzComponent();
         quartz.setAutoStartScheduler(false);
         camel.addComponent("quartz", quartz);
