@@ -63,14 +63,14 @@ public class EtlhubEndpoint extends DefaultEndpoint {
 
     /**
      * Declared options: name -> the capabilities that use it (its label). Camel's own producer options
-     * (lazyStartProducer, from DefaultEndpoint) count as common.
+     * (lazyStartProducer, from DefaultEndpoint) count as common; its consumer options do not apply (a step is a producer).
      */
     static Map<String, List<String>> options() {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Class<?> c = EtlhubEndpoint.class; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 UriParam p = f.getAnnotation(UriParam.class);
-                if (p == null) continue;
+                if (p == null || c != EtlhubEndpoint.class && !p.label().contains("producer")) continue;
                 List<String> labels = c == EtlhubEndpoint.class ? Arrays.asList(p.label().split(",")) : List.of("common");
                 out.putIfAbsent(p.name().isEmpty() ? f.getName() : p.name(), labels);
             }

@@ -70,6 +70,9 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         // The shared test setup turns the scheduler off; this context wants it live (with crons that never fire).
         registry.add("camel.component.quartz.auto-start-scheduler", () -> "true");
         registry.add("camel.main.name", () -> "etl-hub-route-admin-test");
+        // One Camel redelivery of a failed run, quickly: the redelivery continues the same run.
+        registry.add("etlhub.runs.redelivery.attempts", () -> "1");
+        registry.add("etlhub.runs.redelivery.delay-millis", () -> "10");
     }
 
     private static Path copyConfig() {
@@ -249,8 +252,12 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     @Test
     void aFailedBatchIsADeadLetterThatIsReplayedOnce() {
         TestLedgerJob.failing.set(true);
+        int callsBefore = TestLedgerJob.calls.get();
         RunSummary failed = admin.runNow("test-ledger", "admin", Map.of("key", "batch-7"));
         assertThat(failed.succeeded()).isFalse();
+        // Redelivered once by Camel (etlhub.runs.redelivery.attempts=1), still one run and one dead letter.
+        assertThat(TestLedgerJob.calls.get() - callsBefore).isEqualTo(2);
+        assertThat(hub.queryForObject("SELECT COUNT(*) FROM route_run WHERE route_id = 'test-ledger'", Integer.class)).isEqualTo(1);
 
         assertThat(health("test-ledger").getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(health("test-ledger").getMessage()).hasValueSatisfying(m -> assertThat(m).contains("run " + failed.runId() + " failed"));

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @TestConfiguration
 class TestLedgerJob {
     static final AtomicBoolean failing = new AtomicBoolean();
+    /** Calls of the job: a redelivered exchange calls it again. */
+    static final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
     @Bean
     RouteJob testLedgerRouteJob(JdbcTemplate hub) {
@@ -22,7 +24,8 @@ class TestLedgerJob {
 
             @Override
             public void run(RouteDefinition route, RunContext context) {
-                                if (failing.get()) throw new IllegalStateException("target table locked (test fault)");
+                                calls.incrementAndGet();
+                if (failing.get()) throw new IllegalStateException("target table locked (test fault)");
                 hub.execute("CREATE TABLE IF NOT EXISTS test_ledger (record_key VARCHAR(50), run_id BIGINT)");
                 hub.update("INSERT INTO test_ledger (record_key, run_id) VALUES (?, ?)", context.parameter("key"), context.runId());
                 context.count("written", 1);
