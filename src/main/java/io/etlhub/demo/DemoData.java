@@ -24,6 +24,8 @@ public class DemoData {
     private final List<U8ReceiptWriter.Receipt> u8Receipts = new ArrayList<>();
     private final List<K3ReceiptWriter.Bill> k3Bills = new ArrayList<>();
     private final List<Integer> u8Edited = new ArrayList<>();
+    /** The randomly generated opportunities come first; the fixed suggestion cases after them are never edited into. */
+    private int generatedOpportunities;
 
     public DemoData(long seed, int customerCount) {
         this.random = new Random(seed);
@@ -46,6 +48,46 @@ public class DemoData {
             }
         }
         addUnmatched(u8Id + 1, k3Id + 1);
+        generatedOpportunities = opportunities.size();
+        addSuggestionCases(u8Id + 100);
+    }
+
+    /**
+     * Three customers whose October receipts name no opportunity, for reconciliation's match suggestions (fixed, no
+     * randomness): 锡山 pays exactly the outstanding amount of one of its opportunities (one clear candidate), 江阴
+     * pays an amount two of its opportunities are both owed (an ambiguous pair), 宜兴 pays an amount none is owed.
+     */
+    private void addSuggestionCases(int u8Id) {
+        long clear = addCaseCustomer("无锡锡山精密机械有限公司");
+        CrmWriter.Opp owed = addCaseOpportunity(clear, "86400.00", "2026-10-12");
+        addCaseOpportunity(clear, "150000.00", "2026-10-12");
+        long pair = addCaseCustomer("江阴澄江电子科技有限公司");
+        addCaseOpportunity(pair, "43200.00", "2026-10-20");
+        addCaseOpportunity(pair, "43200.00", "2026-10-25");
+        long none = addCaseCustomer("宜兴丁蜀新材料有限公司");
+        addCaseOpportunity(none, "120000.00", "2026-10-15");
+        addCaseReceipt(u8Id, clear, "2026-10-12", owed.signed(), "货款");
+        addCaseReceipt(u8Id + 1, pair, "2026-10-22", new BigDecimal("43200.00"), "预付款");
+        addCaseReceipt(u8Id + 2, none, "2026-10-15", new BigDecimal("55555.00"), "货款 十月");
+    }
+
+    private long addCaseCustomer(String name) {
+        long id = customers.size() + 1;
+        customers.add(new CrmWriter.Customer(id, String.format("C%05d", id), name, "陈静"));
+        return id;
+    }
+
+    private CrmWriter.Opp addCaseOpportunity(long customerId, String signed, String planned) {
+        int n = opportunities.size() + 1;
+        CrmWriter.Opp o = new CrmWriter.Opp(n, String.format("OPP-2026-%05d", n), customerId, "成交", "陈静", "CNY",
+                new BigDecimal(signed), LocalDate.of(2026, 8, 10), LocalDate.parse(planned));
+        opportunities.add(o);
+        return o;
+    }
+
+    private void addCaseReceipt(int id, long customerId, String date, BigDecimal amount, String memo) {
+        u8Receipts.add(new U8ReceiptWriter.Receipt(id, "48", String.format("SK%08d", id), LocalDate.parse(date),
+                customers.get((int) customerId - 1).erpCode(), "人民币", 1.0, List.of(amount), memo, "王会计"));
     }
 
     private void addOpportunity(long customerId) {
@@ -103,7 +145,7 @@ public class DemoData {
         crm.insertOpportunities(opportunities);
         u8.insert(u8Receipts);
         for (int id : u8Edited) {
-            u8.edit(id, BigDecimal.valueOf(8_888), "商机号：" + opportunities.get(random.nextInt(opportunities.size())).number() + " 修改");
+            u8.edit(id, BigDecimal.valueOf(8_888), "商机号：" + opportunities.get(random.nextInt(generatedOpportunities)).number() + " 修改");
         }
         k3.insertReferenceData(customers.stream().map(CrmWriter.Customer::erpCode).toList());
         k3.insert(k3Bills);

@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * Suggests opportunities for an unmatched receipt among its customer's open opportunities. A candidate's
  * outstanding amount (or the sum of several, for a split) must be within tolerance of the receipt; the
- * score weighs amount closeness and how near the receipt date is to the planned receipt date. Two best
- * suggestions with the same score are both marked ambiguous. Nothing here applies anything.
+ * score weighs amount closeness and how near the receipt date is to the planned receipt date. Suggestions as good
+ * as the best (same score or same amount closeness) are all marked ambiguous. Nothing here applies anything.
  */
 final class MatchSuggester {
     /** Open opportunities considered for splits; keeps the combinations small (C(12,3) = 220). */
@@ -74,7 +74,7 @@ final class MatchSuggester {
             BigDecimal amountScore = amountScore(amount, Money.of(o.outstanding()));
             if (amountScore == null) continue;
             found.add(new Suggestion(List.of(o.number()), List.of(Money.of(o.outstanding())), o.currency(), amount,
-                    score(amountScore, dateScore(receipt, o)), false, false));
+                    score(amountScore, dateScore(receipt, o)), amountScore, false, false));
         }
         if (settings.maxSplitParts() > 1) splits(receipt, open.stream().limit(SPLIT_CANDIDATES).toList(), found);
         found.sort(Comparator.comparing(Suggestion::score).reversed().thenComparing(Suggestion::split)
@@ -97,7 +97,7 @@ final class MatchSuggester {
                     .divide(BigDecimal.valueOf(combo.size()), 4, RoundingMode.HALF_UP);
             found.add(new Suggestion(combo.stream().map(Opp::number).toList(),
                     combo.stream().map(o -> Money.of(o.outstanding())).toList(), currency, amount,
-                    score(amountScore, dates), false, true));
+                    score(amountScore, dates), amountScore, false, true));
         }
     }
 
@@ -118,12 +118,22 @@ final class MatchSuggester {
                 .divide(weights, 4, RoundingMode.HALF_UP);
     }
 
-    /** The best suggestions are ambiguous when two or more share the top score. */
+    /**
+     * The best suggestions are ambiguous when another one is as good: the same score, or the same amount closeness
+     * (two opportunities whose outstanding amounts equal the receipt alike; the planned dates only rank them).
+     */
     private static List<Suggestion> markAmbiguous(List<Suggestion> sorted) {
-        if (sorted.size() < 2 || sorted.get(0).score().compareTo(sorted.get(1).score()) != 0) return sorted;
-        BigDecimal top = sorted.get(0).score();
-        return sorted.stream().map(s -> s.score().compareTo(top) == 0
-                ? new Suggestion(s.opportunityNos(), s.outstanding(), s.currency(), s.receiptAmount(), s.score(), true, s.split())
+        if (sorted.size() < 2) return sorted;
+        Suggestion best = sorted.get(0);
+        boolean tied = sorted.stream().skip(1).anyMatch(s -> ties(best, s));
+        if (!tied) return sorted;
+        return sorted.stream().map(s -> s == best || ties(best, s)
+                ? new Suggestion(s.opportunityNos(), s.outstanding(), s.currency(), s.receiptAmount(), s.score(), s.amountScore(),
+                        true, s.split())
                 : s).toList();
+    }
+
+    private static boolean ties(Suggestion best, Suggestion other) {
+        return best.score().compareTo(other.score()) == 0 || best.amountScore().compareTo(other.amountScore()) == 0;
     }
 }

@@ -1,18 +1,23 @@
 package io.etlhub.reconciliation;
 
+import io.etlhub.reconciliation.ReconciliationReport.Detail;
 import io.etlhub.reconciliation.ReconciliationReport.Difference;
 import io.etlhub.reconciliation.SourceData.LedgerRow;
 import io.etlhub.reconciliation.SourceData.Opp;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Finds every difference of a period and gives it one reason from {@link Reason}. Pure: the same data
- * gives the same list. The rules are documented in docs/reconciliation.md.
+ * Finds every difference of a period, as at its last day, and gives it one reason from {@link Reason}. Pure: the same
+ * data gives the same list. Every row names its document(s) and the opportunity they name. The rules are documented
+ * in docs/reconciliation.md.
  */
 final class ReasonRules {
     /** Half a cent: the most a correct conversion rounding can move a document. */
@@ -24,45 +29,79 @@ final class ReasonRules {
         List<Difference> out = new ArrayList<>();
         Set<String> crmCodes = data.customers().values().stream().map(SourceData.Customer::erpCode)
                 .filter(c -> c != null).collect(Collectors.toSet());
+        Map<String, Opp> byNumber = new HashMap<>();
+        data.opportunities().values().forEach(o -> byNumber.put(o.number(), o));
         for (LedgerRow r : data.ledger()) {
-            if (r.live()) documentReasons(r, data, crmCodes, reportCurrency, out);
+            if (r.live()) documentReasons(r, data, crmCodes, byNumber, reportCurrency, out);
         }
         for (SourceData.EventRow e : data.events()) eventReason(e, data, out);
         for (Opp o : data.opportunities().values()) opportunityReasons(o, data, out);
+        out.sort(REPORT_ORDER);
         return out;
     }
 
-    private static void documentReasons(LedgerRow r, SourceData data, Set<String> crmCodes, String reportCurrency,
-                                        List<Difference> out) {
+    /** Grouped by reason (in the order of {@link Reason}), then customer, then document and opportunity. */
+    static final Comparator<Difference> REPORT_ORDER = Comparator.comparing(Difference::reason)
+            .thenComparing(d -> nz(d.customerCode())).thenComparing(d -> nz(d.system()))
+            .thenComparing(d -> nz(d.documentNo())).thenComparing(d -> nz(d.opportunityNo()));
+
+    private static String nz(String s) { return s == null ? "" : s; }
+
+    private static void documentReasons(LedgerRow r, SourceData data, Set<String> crmCodes, Map<String, Opp> byNumber,
+                                        String reportCurrency, List<Difference> out) {
+        if (r.invalid()) {
+            out.add(doc(Reason.INVALID_DOCUMENT, r, r.namedOpportunity(), r.displayCurrency(), Money.of(r.amount()), invalidDetail(r)));
+            return;
+        }
         BigDecimal local = Money.of(r.localAmount());
         boolean knownCustomer = r.customerCode() != null && crmCodes.contains(r.customerCode());
+        String named = r.namedOpportunity();
         switch (r.state()) {
             case "UNMATCHED" -> {
                 if (!knownCustomer) {
-                    out.add(doc(Reason.CUSTOMER_NOT_IN_CRM, r, null, reportCurrency, local, "ERP customer " + r.customerCode()));
+                    out.add(doc(Reason.CUSTOMER_NOT_IN_CRM, r, named, reportCurrency, local,
+                            Detail.of("customerNotInCrm", r.customerCode())));
+                } else if ("CUSTOMER_MISMATCH".equals(r.reason())) {
+                    Opp opp = byNumber.get(named);
+                    out.add(doc(Reason.CUSTOMER_MISMATCH, r, named, reportCurrency, local, Detail.of("customerMismatch",
+                            r.customerCode(), named, opp == null ? "" : customerCode(opp, data))));
                 } else if ("OPPORTUNITY_CLOSED".equals(r.reason())) {
-                    out.add(doc(Reason.NOT_WON, r, r.opportunityNo(), reportCurrency, local, r.reason()));
+                    Opp opp = byNumber.get(named);
+                    out.add(doc(Reason.NOT_WON, r, named, reportCurrency, local,
+                            Detail.of("opportunityClosed", named, opp == null ? "" : opp.stageAtEnd())));
                 } else {
-                    // NO_NUMBER, MULTIPLE_NUMBERS, UNKNOWN_OPPORTUNITY, CURRENCY, INVALID_DOCUMENT
-                    out.add(doc(Reason.UNMATCHED, r, null, reportCurrency, local, r.reason()));
+                    // NO_NUMBER, MULTIPLE_NUMBERS, UNKNOWN_OPPORTUNITY, CURRENCY: the ledger's reason, translated
+                    out.add(doc(Reason.UNMATCHED, r, named, reportCurrency, local,
+                            Detail.of("ledger." + r.reason(), named, r.displayCurrency())));
                 }
             }
-            case "DISMISSED" -> out.add(doc(knownCustomer ? Reason.DISMISSED : Reason.CUSTOMER_NOT_IN_CRM, r, null,
-                    reportCurrency, local, r.reason()));
+            case "DISMISSED" -> out.add(doc(knownCustomer ? Reason.DISMISSED : Reason.CUSTOMER_NOT_IN_CRM, r, named,
+                    reportCurrency, local, knownCustomer ? Detail.of("dismissed") : Detail.of("customerNotInCrm", r.customerCode())));
             case "APPLIED" -> {
                 Opp opp = r.opportunityId() == null ? null : data.opportunities().get(r.opportunityId());
-                if (opp != null && opp.wonDate() == null) {
-                    out.add(doc(Reason.NOT_WON, r, opp.number(), reportCurrency, local, "stage " + opp.stage()));
+                if (opp == null) {
+                    out.add(doc(Reason.OPPORTUNITY_DELETED, r, r.opportunityNo(), reportCurrency, local,
+                            Detail.of("opportunityDeleted", r.opportunityNo())));
+                } else if (!PeriodEndFigures.of(opp, data).won()) {
+                    out.add(doc(Reason.NOT_WON, r, opp.number(), reportCurrency, local, Detail.of("notWonAtEnd",
+                            data.period().to(), opp.stageAtEnd(), opp.wonDate() == null ? "-" : opp.wonDate())));
                 }
-                if (local.signum() < 0) out.add(doc(Reason.REVERSAL, r, r.opportunityNo(), reportCurrency, local, null));
+                if (local.signum() < 0) out.add(doc(Reason.REVERSAL, r, r.opportunityNo(), reportCurrency, local, Detail.of("reversal")));
             }
             default -> { }
         }
         BigDecimal rounding = rounding(r);
         if (rounding != null) {
-            out.add(doc(Reason.ROUNDING, r, r.opportunityNo(), reportCurrency, rounding,
-                    r.amount() + " x " + r.exchangeRate().stripTrailingZeros().toPlainString()));
+            out.add(doc(Reason.ROUNDING, r, named, reportCurrency, rounding, Detail.of("rounding",
+                    Money.of(r.amount()), r.displayCurrency(), r.exchangeRate().stripTrailingZeros().toPlainString(),
+                    r.amount().multiply(r.exchangeRate()).stripTrailingZeros().toPlainString(), Money.of(r.localAmount()))));
         }
+    }
+
+    private static Detail invalidDetail(LedgerRow r) {
+        if (r.amount() == null) return Detail.of("invalid.noAmount");
+        if (r.date() == null) return Detail.of("invalid.noDate");
+        return Detail.of("invalid.rate", r.exchangeRate() == null ? "-" : r.exchangeRate().stripTrailingZeros().toPlainString());
     }
 
     /** local_amount minus the exact amount x rate, for a converted document, when it is within half a cent. */
@@ -76,43 +115,35 @@ final class ReasonRules {
 
     private static void eventReason(SourceData.EventRow e, SourceData data, List<Difference> out) {
         Opp opp = e.opportunityId() == null ? null : data.opportunities().get(e.opportunityId());
-        String number = opp == null ? null : opp.number();
+        String number = opp == null ? e.opportunityNo() : opp.number();
         String currency = opp == null ? null : opp.currency();
         if ("DELTA".equals(e.action())) {
             out.add(new Difference(Reason.EDITED_AFTER_APPLY, e.system(), e.documentId(), e.documentNo(), e.customerCode(),
-                    number, currency, Money.of(e.amountDelta()), e.reason()));
+                    number, currency, Money.of(e.amountDelta()), Detail.of("edited", number)));
         } else if ("REVERSE".equals(e.action())) {
             out.add(new Difference(Reason.DELETED_AFTER_APPLY, e.system(), e.documentId(), e.documentNo(), e.customerCode(),
-                    number, currency, Money.of(e.amountDelta()), e.reason()));
+                    number, currency, Money.of(e.amountDelta()), Detail.of("event." + e.reason(), number)));
         }
     }
 
     /**
-     * The CRM side of one opportunity. deviation = crm received - ledger applied up to the period end
-     * = (crm received - ledger applied) + (ledger applied after the period): the first part is a hand
-     * edit (or 已回款 with nothing behind it), the second is timing. So every deviation is explained.
+     * The CRM side of one opportunity, as at the period end. deviation = CRM received - ledger applied, both up to the
+     * period end; what came later is in neither, so the deviation is the hand edit (or 已回款 with nothing behind it)
+     * and stays the same when the period is re-run after later receipts.
      */
     private static void opportunityReasons(Opp o, SourceData data, List<Difference> out) {
         SourceData.LedgerSums sums = data.appliedByOpportunity().get(o.id());
-        BigDecimal applied = sums == null ? Money.ZERO : Money.of(sums.applied());
-        BigDecimal after = sums == null ? Money.ZERO : Money.of(sums.appliedAfterPeriod());
-        BigDecimal received = Money.of(o.received());
+        PeriodEndFigures end = PeriodEndFigures.of(o, data);
         String customer = customerCode(o, data);
-        BigDecimal handEdit = received.subtract(applied);
-        if (handEdit.signum() != 0) {
+        if (end.handEdit().signum() != 0) {
             boolean paidWithoutReceipt = data.paidStatus().equals(o.receiptStatus()) && (sums == null || sums.documents() == 0);
             out.add(new Difference(paidWithoutReceipt ? Reason.PAID_WITHOUT_RECEIPT : Reason.CRM_EDITED, null, null, null,
-                    customer, o.number(), o.currency(), handEdit, "CRM " + received + " / ERP " + applied));
+                    customer, o.number(), o.currency(), end.handEdit(),
+                    Detail.of("crmVsLedger", Money.of(o.received()), Money.of(o.received()).subtract(end.handEdit()))));
         }
-        if (after.signum() != 0) {
-            out.add(new Difference(Reason.TIMING, null, null, null, customer, o.number(), o.currency(), after,
-                    "after " + data.period().to()));
-        }
-        boolean won = o.wonDate() != null && !o.wonDate().isAfter(data.period().to());
-        BigDecimal outstanding = Money.of(o.outstanding());
-        if (won && received.signum() > 0 && outstanding.signum() > 0) {
+        if (end.won() && end.crmReceived().signum() > 0 && end.outstanding().signum() > 0) {
             out.add(new Difference(Reason.PARTIAL_PAYMENT, null, null, null, customer, o.number(), o.currency(),
-                    outstanding, "signed " + Money.of(o.signed())));
+                    end.outstanding(), Detail.of("partial", Money.of(o.signed()), end.crmReceived(), data.period().to())));
         }
     }
 
@@ -122,7 +153,7 @@ final class ReasonRules {
     }
 
     private static Difference doc(Reason reason, LedgerRow r, String opportunityNo, String currency, BigDecimal amount,
-                                  String detail) {
+                                  Detail detail) {
         return new Difference(reason, r.system(), r.documentId(), r.documentNo(), r.customerCode(), opportunityNo,
                 currency, amount, detail);
     }

@@ -3,7 +3,6 @@ package io.etlhub.reconciliation;
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.pipeline.RouteJob;
 import io.etlhub.pipeline.RunContext;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -16,11 +15,11 @@ import java.util.Locale;
 @Component
 class ReconcileJob implements RouteJob {
     private final ReconciliationService service;
-    private final MessageSource messages;
+    private final ReconciliationTexts texts;
 
-    ReconcileJob(ReconciliationService service, MessageSource messages) {
+    ReconcileJob(ReconciliationService service, ReconciliationTexts texts) {
         this.service = service;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     @Override
@@ -43,6 +42,7 @@ class ReconcileJob implements RouteJob {
         context.output("matched", control.matched());
         context.output("unmatched", control.unmatched());
         context.output("dismissed", control.dismissed());
+        context.output("invalidDocuments", control.invalid().stream().mapToLong(SourceData.InvalidAmount::documents).sum());
         context.output("controlDifference", control.difference());
         context.output("balanced", control.balanced());
         context.output("differences", report.differences().size());
@@ -50,7 +50,7 @@ class ReconcileJob implements RouteJob {
         if (out == null) out = context.parameter("arg1");
         if (out != null) {
             Path file = Path.of(out).toAbsolutePath();
-            new ReconciliationWorkbook(messages, locale).write(report, file);
+            new ReconciliationWorkbook(texts, locale).write(report, file);
             context.output("file", file.toString());
         }
         if (!control.balanced()) {

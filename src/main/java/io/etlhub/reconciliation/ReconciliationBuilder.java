@@ -32,6 +32,8 @@ final class ReconciliationBuilder {
         BigDecimal dismissed = Money.ZERO;
         Map<String, BigDecimal> unmatchedByCustomer = new HashMap<>();
         for (LedgerRow r : data.ledger()) {
+            // Invalid documents have no amount in the report currency: the control total lists them on their own.
+            if (r.invalid()) continue;
             switch (r.state()) {
                 case "APPLIED" -> receivedInPeriod.merge(r.opportunityId(), Money.of(r.localAmount()), BigDecimal::add);
                 case "UNMATCHED" -> unmatched = unmatched.add(Money.of(r.localAmount()));
@@ -50,28 +52,28 @@ final class ReconciliationBuilder {
         BigDecimal erp = Money.of(data.control().total());
         BigDecimal difference = erp.subtract(matched).subtract(unmatched).subtract(dismissed);
         ControlTotal control = new ControlTotal(data.control().documents(), erp, matched, unmatched, dismissed, difference,
-                difference.signum() == 0);
+                difference.signum() == 0, data.control().invalid());
         List<AmountLine> customers = customerLines(data, opportunities, unmatchedByCustomer);
         return new ReconciliationReport(data.period(), settings.reportCurrency(), control, totalLines(customers), customers,
                 opportunities, ReasonRules.find(data, settings.reportCurrency()), unmatchedReceipts(data));
     }
 
-    /** Opportunities won by the period end, or with anything received (per ERP or per CRM). */
+    /** Opportunities won by the period end, or with anything received (per ERP or per CRM), as at the period end. */
     private List<AmountLine> opportunityLines(SourceData data, Map<Long, BigDecimal> receivedInPeriod) {
         List<AmountLine> lines = new ArrayList<>();
         for (Opp o : data.opportunities().values()) {
-            boolean wonByEnd = o.wonDate() != null && !o.wonDate().isAfter(data.period().to());
-            SourceData.LedgerSums sums = data.appliedByOpportunity().get(o.id());
+            PeriodEndFigures end = PeriodEndFigures.of(o, data);
             BigDecimal local = receivedInPeriod.getOrDefault(o.id(), Money.ZERO);
-            BigDecimal toDate = sums == null ? Money.ZERO : Money.of(sums.applied()).subtract(Money.of(sums.appliedAfterPeriod()));
-            BigDecimal crm = Money.of(o.received());
-            if (!wonByEnd && sums == null && crm.signum() == 0 && local.signum() == 0) continue;
+            // Only what stood by the period end decides: receipts dated later must not add a line to a closed period.
+            SourceData.LedgerSums sums = data.appliedByOpportunity().get(o.id());
+            boolean ledgerByEnd = sums != null && sums.documentsByEnd() > 0;
+            if (!end.won() && !ledgerByEnd && end.crmReceived().signum() == 0 && local.signum() == 0) continue;
             SourceData.Customer c = o.customerId() == null ? null : data.customers().get(o.customerId());
-            BigDecimal deviation = crm.subtract(toDate);
+            BigDecimal deviation = end.crmReceived().subtract(end.erpReceived());
             lines.add(new AmountLine("opportunity", c == null ? null : c.erpCode(), c == null ? null : c.name(), o.number(),
-                    o.stage(), o.currency(), data.period().contains(o.wonDate()) ? Money.of(o.signed()) : Money.ZERO,
-                    wonByEnd ? Money.of(o.signed()) : Money.ZERO, local, Money.ZERO, toDate, crm, Money.of(o.outstanding()),
-                    deviation, Money.percent(deviation, toDate)));
+                    o.stageAtEnd(), o.currency(), end.won() && data.period().contains(o.wonDate()) ? Money.of(o.signed()) : Money.ZERO,
+                    end.won() ? Money.of(o.signed()) : Money.ZERO, local, Money.ZERO, end.erpReceived(), end.crmReceived(),
+                    end.outstanding(), deviation, Money.percent(deviation, end.erpReceived())));
         }
         lines.sort(Comparator.comparing((AmountLine l) -> String.valueOf(l.customerCode())).thenComparing(AmountLine::opportunityNo));
         return lines;
@@ -136,19 +138,22 @@ final class ReconciliationBuilder {
         for (LedgerRow r : data.ledger()) {
             if (!"UNMATCHED".equals(r.state()) && !"DISMISSED".equals(r.state())) continue;
             Long customerId = r.customerCode() == null ? null : customerByCode.get(r.customerCode());
-            List<ReconciliationReport.Suggestion> suggestions = "UNMATCHED".equals(r.state()) && customerId != null
+            List<ReconciliationReport.Suggestion> suggestions = "UNMATCHED".equals(r.state()) && !r.invalid() && customerId != null
                     ? suggester.suggest(r, openByCustomer.getOrDefault(customerId, List.of())) : List.of();
-            out.add(new UnmatchedReceipt(r.system(), r.documentId(), r.documentNo(), r.date(), r.customerCode(), r.currency(),
-                    Money.of(r.amount()), Money.of(r.localAmount()), r.memo(), r.state(), r.reason(), suggestions));
+            out.add(new UnmatchedReceipt(r.system(), r.documentId(), r.documentNo(), r.date(), r.customerCode(),
+                    r.displayCurrency(), r.amount() == null ? null : Money.of(r.amount()),
+                    r.localAmount() == null ? null : Money.of(r.localAmount()), r.memo(), r.state(), r.reason(),
+                    r.namedOpportunity(), suggestions));
         }
         return out;
     }
 
+    /** Per customer, its opportunities open on the period's last day, with their outstanding amount of that day. */
     private static Map<Long, List<Opp>> openOpportunitiesByCustomer(SourceData data) {
         Map<Long, List<Opp>> open = new HashMap<>();
         for (Opp o : data.opportunities().values()) {
-            if (o.customerId() == null || data.noReceiptStages().contains(o.stage())) continue;
-            open.computeIfAbsent(o.customerId(), k -> new ArrayList<>()).add(o);
+            if (o.customerId() == null || data.noReceiptStages().contains(o.stageAtEnd())) continue;
+            open.computeIfAbsent(o.customerId(), k -> new ArrayList<>()).add(o.withOutstanding(PeriodEndFigures.of(o, data).outstanding()));
         }
         return open;
     }

@@ -1,7 +1,6 @@
 package io.etlhub.reconciliation;
 
 import io.etlhub.receipts.LedgerEntry;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,17 +27,17 @@ import java.util.Map;
 @RequestMapping("/api/reconciliation")
 class ReconciliationController {
     private final ReconciliationService service;
-    private final MessageSource messages;
+    private final ReconciliationTexts texts;
 
-    ReconciliationController(ReconciliationService service, MessageSource messages) {
+    ReconciliationController(ReconciliationService service, ReconciliationTexts texts) {
         this.service = service;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     record Confirmation(String system, String documentId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate documentDate,
                         String opportunityNo, String note) {}
 
-    record ReasonedDifference(ReconciliationReport.Difference difference, String reasonText) {}
+    record ReasonedDifference(ReconciliationReport.Difference difference, String reasonText, String detailText) {}
 
     @GetMapping
     Map<String, Object> summary(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
@@ -63,7 +62,7 @@ class ReconciliationController {
         ReconciliationReport report = service.report(p);
         java.nio.file.Path file = java.nio.file.Files.createTempFile("recon-", ".xlsx");
         try {
-            new ReconciliationWorkbook(messages, "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE)
+            new ReconciliationWorkbook(texts, "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE)
                     .write(report, file);
             return ResponseEntity.ok()
                     .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=recon-" + p.label() + ".xlsx")
@@ -97,8 +96,7 @@ class ReconciliationController {
         return service.report(Period.of(period, from, to)).differences().stream()
                 .filter(d -> customer == null || customer.equals(d.customerCode()))
                 .filter(d -> opportunity == null || opportunity.equals(d.opportunityNo()))
-                .map(d -> new ReasonedDifference(d, messages.getMessage("reconciliation.reason." + d.reason().name(), null,
-                        d.reason().name(), locale))).toList();
+                .map(d -> new ReasonedDifference(d, texts.reason(d.reason(), locale), texts.detail(d.detail(), locale))).toList();
     }
 
     @GetMapping("/unmatched")

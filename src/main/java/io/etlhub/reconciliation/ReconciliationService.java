@@ -6,6 +6,7 @@ import io.etlhub.receipts.UnmatchedReceipts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,11 +17,14 @@ public class ReconciliationService {
     private final MappingCatalog mappings;
     /** Lazily: the queue needs the route catalog, which needs the route jobs, one of which uses this. */
     private final ObjectProvider<UnmatchedReceipts> queue;
+    private final Clock clock;
 
-    ReconciliationService(ReconciliationSource source, MappingCatalog mappings, ObjectProvider<UnmatchedReceipts> queue) {
+    ReconciliationService(ReconciliationSource source, MappingCatalog mappings, ObjectProvider<UnmatchedReceipts> queue,
+                          Clock clock) {
         this.source = source;
         this.mappings = mappings;
         this.queue = queue;
+        this.clock = clock;
     }
 
     public ReconciliationSettings settings() {
@@ -32,15 +36,16 @@ public class ReconciliationService {
     }
 
     /**
-     * Applies a 1:1 suggestion for an unmatched receipt: the opportunity must be among the receipt's current
-     * suggestions; a split cannot be applied (one ledger document pays one opportunity); an ambiguous one
+     * Applies a 1:1 suggestion for an unmatched receipt: the opportunity must be among the receipt's suggestions as at
+     * today (a period report shows them as at its end; an opportunity paid since is no candidate any more); a split cannot be applied (one ledger document pays one opportunity); an ambiguous one
      * needs a note saying why this opportunity. Exactly once and audited by {@link UnmatchedReceipts#assign}.
      */
     public LedgerEntry confirm(String system, String documentId, LocalDate documentDate, String opportunityNo, String actor,
                                String note) {
         if (opportunityNo == null || opportunityNo.isBlank()) throw new IllegalArgumentException("opportunityNo is required");
         if (documentDate == null) throw new IllegalArgumentException("documentDate is required (the receipt's date)");
-        ReconciliationReport report = report(new Period(documentDate, documentDate));
+        LocalDate today = LocalDate.now(clock);
+        ReconciliationReport report = report(new Period(documentDate, today.isAfter(documentDate) ? today : documentDate));
         ReconciliationReport.UnmatchedReceipt receipt = report.unmatched().stream()
                 .filter(u -> u.system().equals(system) && u.documentId().equals(documentId) && "UNMATCHED".equals(u.state()))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException(

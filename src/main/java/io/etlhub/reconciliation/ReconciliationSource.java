@@ -7,6 +7,7 @@ import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.TableMapping;
 import io.etlhub.pipeline.RouteCatalog;
 import io.etlhub.pipeline.RouteDefinition;
+import io.etlhub.receipts.OpportunityNumberMatcher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,34 +50,34 @@ class ReconciliationSource {
         CrmSchema crm = mappings.read("crm", CrmSchema.class);
         JdbcTemplate crmDb = connectors.jdbc(crm.connector());
         Map<String, Map<String, String>> currencyCodes = new HashMap<>();
+        OpportunityNumberMatcher numbers = new OpportunityNumberMatcher(crm.opportunityNumber().pattern(),
+                crm.opportunityNumber().labels());
         List<SourceData.LedgerRow> ledger = hub.query("SELECT source_system, document_id, route_id, document_no, document_date, "
                         + "customer_code, currency, exchange_rate, amount, local_amount, memo, state, reason, opportunity_id, "
-                        + "opportunity_no, applied_amount FROM receipt_ledger WHERE document_date BETWEEN ? AND ? "
+                        + "opportunity_no, applied_amount, manual_opportunity_no FROM receipt_ledger WHERE document_date BETWEEN ? AND ? "
                         + "ORDER BY document_date, source_system, document_id",
-                (rs, i) -> ledgerRow(rs, currencyCodes), Date.valueOf(period.from()), Date.valueOf(period.to()));
+                (rs, i) -> ledgerRow(rs, currencyCodes, numbers), Date.valueOf(period.from()), Date.valueOf(period.to()));
         Map<Long, SourceData.LedgerSums> sums = new HashMap<>();
         hub.query("SELECT opportunity_id, SUM(applied_amount) applied, "
-                        + "SUM(CASE WHEN document_date > ? THEN applied_amount ELSE 0 END) after_period, COUNT(*) documents "
+                        + "SUM(CASE WHEN document_date > ? THEN applied_amount ELSE 0 END) after_period, COUNT(*) documents, "
+                        + "SUM(CASE WHEN document_date <= ? THEN 1 ELSE 0 END) by_end "
                         + "FROM receipt_ledger WHERE state = 'APPLIED' AND opportunity_id IS NOT NULL GROUP BY opportunity_id",
-                rs -> { sums.put(rs.getLong(1), new SourceData.LedgerSums(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getLong(4))); },
-                Date.valueOf(period.to()));
+                rs -> { sums.put(rs.getLong(1), new SourceData.LedgerSums(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getLong(4),
+                        rs.getLong(5))); },
+                Date.valueOf(period.to()), Date.valueOf(period.to()));
         List<SourceData.EventRow> events = hub.query("SELECT e.source_system, e.document_id, l.document_no, l.customer_code, "
-                        + "e.action, e.opportunity_id, e.amount_delta, e.reason FROM receipt_event e JOIN receipt_ledger l "
+                        + "e.action, e.opportunity_id, e.amount_delta, e.reason, l.opportunity_no FROM receipt_event e JOIN receipt_ledger l "
                         + "ON l.source_system = e.source_system AND l.document_id = e.document_id "
                         + "WHERE l.document_date BETWEEN ? AND ? AND (e.action = 'DELTA' OR (e.action = 'REVERSE' AND e.reason IN ('DELETED', 'UNAUDITED'))) "
                         + "ORDER BY e.id",
                 (rs, i) -> new SourceData.EventRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), (Long) rs.getObject(6, Long.class), rs.getBigDecimal(7), rs.getString(8)),
+                        rs.getString(5), (Long) rs.getObject(6, Long.class), rs.getBigDecimal(7), rs.getString(8), rs.getString(9)),
                 Date.valueOf(period.from()), Date.valueOf(period.to()));
-        SourceData.ControlFigures control = hub.queryForObject("SELECT COUNT(*), COALESCE(SUM(local_amount), 0) FROM receipt_ledger "
-                        + "WHERE document_date BETWEEN ? AND ? AND state IN " + LIVE,
-                (rs, i) -> new SourceData.ControlFigures(rs.getLong(1), rs.getBigDecimal(2)),
-                Date.valueOf(period.from()), Date.valueOf(period.to()));
-
+        SourceData.ControlFigures control = controlFigures(period, currencyCodes);
         Set<Long> wanted = new java.util.HashSet<>(sums.keySet());
         ledger.forEach(r -> { if (r.opportunityId() != null) wanted.add(r.opportunityId()); });
         events.forEach(e -> { if (e.opportunityId() != null) wanted.add(e.opportunityId()); });
-        Map<Long, SourceData.Opp> opps = opportunities(crm, crmDb, period, wanted);
+        Map<Long, SourceData.Opp> opps = stagesAtEnd(crm, crmDb, period, opportunities(crm, crmDb, period, wanted));
         return new SourceData(period, ledger, sums, events, opps, customers(crm, crmDb), control, crm.statusValue("paid"),
                 crm.noReceiptStages() == null ? List.of() : crm.noReceiptStages());
     }
@@ -101,6 +102,60 @@ class ReconciliationSource {
         return out;
     }
 
+    /**
+     * Live documents dated in the period: their count, the report-currency sum of the valid ones, and the invalid ones
+     * (no local amount: exchange rate 0 or empty, no amount) per original currency, mapped to ISO.
+     */
+    private SourceData.ControlFigures controlFigures(Period period, Map<String, Map<String, String>> currencyCodes) {
+        Object[] dates = {Date.valueOf(period.from()), Date.valueOf(period.to())};
+        String invalid = "(local_amount IS NULL OR reason = 'INVALID_DOCUMENT')";
+        Map<String, long[]> counts = new java.util.TreeMap<>();
+        Map<String, BigDecimal> sums = new HashMap<>();
+        hub.query("SELECT route_id, currency, COUNT(*), SUM(amount) FROM receipt_ledger WHERE document_date BETWEEN ? AND ? "
+                        + "AND state IN " + LIVE + " AND " + invalid + " GROUP BY route_id, currency",
+                rs -> {
+                    String iso = isoCurrency(rs.getString(2), currencyCodes.computeIfAbsent(rs.getString(1), this::currencyCodes));
+                    String key = iso != null ? iso : String.valueOf(rs.getString(2));
+                    counts.computeIfAbsent(key, k -> new long[1])[0] += rs.getLong(3);
+                    sums.merge(key, rs.getBigDecimal(4) == null ? BigDecimal.ZERO : rs.getBigDecimal(4), BigDecimal::add);
+                }, dates);
+        List<SourceData.InvalidAmount> invalidAmounts = counts.entrySet().stream()
+                .map(e -> new SourceData.InvalidAmount(e.getKey(), e.getValue()[0], Money.of(sums.get(e.getKey())))).toList();
+        return hub.queryForObject("SELECT COUNT(*), COALESCE(SUM(CASE WHEN " + invalid + " THEN 0 ELSE local_amount END), 0) "
+                        + "FROM receipt_ledger WHERE document_date BETWEEN ? AND ? AND state IN " + LIVE,
+                (rs, i) -> new SourceData.ControlFigures(rs.getLong(1), rs.getBigDecimal(2), invalidAmounts), dates);
+    }
+
+    /**
+     * Each opportunity's stage on the period's last day, from the CRM's stage history: the stage it was changed to
+     * last by then, else the stage it was changed from first afterwards, else (no history) its stage now.
+     */
+    private Map<Long, SourceData.Opp> stagesAtEnd(CrmSchema crm, JdbcTemplate db, Period period, Map<Long, SourceData.Opp> opps) {
+        if (crm.tables() == null || !crm.tables().containsKey("stage-history") || opps.isEmpty()) return opps;
+        TableMapping h = crm.table("stage-history");
+        java.sql.Timestamp endOfPeriod = java.sql.Timestamp.valueOf(period.to().plusDays(1).atStartOfDay());
+        Map<Long, String> before = new HashMap<>();
+        Map<Long, String> after = new HashMap<>();
+        List<Long> ids = List.copyOf(opps.keySet());
+        for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + IN_CHUNK));
+            List<Object> args = new java.util.ArrayList<>(chunk);
+            db.query("SELECT " + String.join(", ", h.col("opportunity-id"), h.col("from-stage"), h.col("to-stage"),
+                            h.col("changed-at")) + " FROM " + h.table() + " WHERE " + h.col("opportunity-id") + " IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY " + h.col("opportunity-id")
+                            + ", " + h.col("changed-at") + ", " + h.col("id"),
+                    rs -> {
+                        long id = rs.getLong(1);
+                        if (rs.getTimestamp(4).before(endOfPeriod)) before.put(id, trim(rs.getString(3)));
+                        else after.putIfAbsent(id, trim(rs.getString(2)));
+                    }, args.toArray());
+        }
+        Map<Long, SourceData.Opp> out = new LinkedHashMap<>();
+        opps.forEach((id, o) -> out.put(id, before.containsKey(id) ? o.withStageAtEnd(before.get(id))
+                : after.containsKey(id) && after.get(id) != null ? o.withStageAtEnd(after.get(id)) : o));
+        return out;
+    }
+
     private static SourceData.Opp opp(ResultSet rs) throws SQLException {
         return new SourceData.Opp(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class), rs.getString(4),
                 trim(rs.getString(5)), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9),
@@ -116,16 +171,30 @@ class ReconciliationSource {
     }
 
     /** A ledger row, its raw ERP currency text mapped to ISO with the currency-codes of its route's source mapping. */
-    private SourceData.LedgerRow ledgerRow(ResultSet rs, Map<String, Map<String, String>> currencyCodes) throws SQLException {
+    private SourceData.LedgerRow ledgerRow(ResultSet rs, Map<String, Map<String, String>> currencyCodes,
+                                           OpportunityNumberMatcher numbers) throws SQLException {
         String routeId = rs.getString(3);
         String currency = rs.getString(7);
-        Map<String, String> codes = currencyCodes.computeIfAbsent(routeId, this::currencyCodes);
-        String trimmed = currency == null ? null : currency.trim();
-        String iso = trimmed == null ? null : codes.getOrDefault(trimmed, trimmed.matches("[A-Z]{3}") ? trimmed : null);
+        String iso = isoCurrency(currency, currencyCodes.computeIfAbsent(routeId, this::currencyCodes));
+        String opportunityNo = rs.getString(15);
+        String memo = rs.getString(11);
         return new SourceData.LedgerRow(rs.getString(1), rs.getString(2), routeId, rs.getString(4), date(rs.getDate(5)),
                 trim(rs.getString(6)), currency, iso, rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
-                rs.getString(11), rs.getString(12), rs.getString(13), (Long) rs.getObject(14, Long.class), rs.getString(15),
-                rs.getBigDecimal(16));
+                memo, rs.getString(12), rs.getString(13), (Long) rs.getObject(14, Long.class), opportunityNo,
+                rs.getBigDecimal(16), namedOpportunity(opportunityNo, rs.getString(17), memo, numbers));
+    }
+
+    /** The opportunity a document names: the one it is applied to, the one finance assigned, else its memo's number(s). */
+    private static String namedOpportunity(String applied, String manual, String memo, OpportunityNumberMatcher numbers) {
+        if (applied != null) return applied;
+        if (manual != null) return manual;
+        List<String> found = memo == null ? List.of() : numbers.find(memo);
+        return found.isEmpty() ? null : String.join(", ", found);
+    }
+
+    private static String isoCurrency(String currency, Map<String, String> codes) {
+        String trimmed = currency == null ? null : currency.trim();
+        return trimmed == null ? null : codes.getOrDefault(trimmed, trimmed.matches("[A-Z]{3}") ? trimmed : null);
     }
 
     private Map<String, String> currencyCodes(String routeId) {

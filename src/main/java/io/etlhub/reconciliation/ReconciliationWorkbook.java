@@ -13,7 +13,6 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.springframework.context.MessageSource;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,19 +28,20 @@ import java.util.stream.Collectors;
 
 /**
  * The .xlsx of a reconciliation: a summary sheet (control total, totals), one sheet per level, the
- * differences with their reasons, the unmatched receipts with suggestions. Headers in the report's
- * language (Chinese by default), money formats, frozen headers, auto-filters, widths that fit. Amounts
+ * differences with their reasons, the unmatched receipts with suggestions. Headers, reasons, details and states in the
+ * report's language (Chinese by default), ISO currencies, a currency column beside every amount of another currency,
+ * money formats (rounding to the third decimal), frozen headers, auto-filters, widths that fit. Amounts
  * are numeric cells from BigDecimal; text from the source is always a text cell, and text starting with
  * = + - @ is quote-prefixed so no spreadsheet ever reads it as a formula.
  */
 final class ReconciliationWorkbook {
     private static final int MAX_WIDTH = 60;
 
-    private final MessageSource messages;
+    private final ReconciliationTexts texts;
     private final Locale locale;
 
-    ReconciliationWorkbook(MessageSource messages, Locale locale) {
-        this.messages = messages;
+    ReconciliationWorkbook(ReconciliationTexts texts, Locale locale) {
+        this.texts = texts;
         this.locale = locale;
     }
 
@@ -53,11 +53,11 @@ final class ReconciliationWorkbook {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             Styles styles = new Styles(wb);
             summary(wb, styles, report);
-            levels(wb, styles, "sheet.totals", report.totals(), false);
-            levels(wb, styles, "sheet.customers", report.customers(), false);
-            levels(wb, styles, "sheet.opportunities", report.opportunities(), true);
+            levels(wb, styles, "sheet.totals", report.totals(), false, report.reportCurrency());
+            levels(wb, styles, "sheet.customers", report.customers(), false, report.reportCurrency());
+            levels(wb, styles, "sheet.opportunities", report.opportunities(), true, report.reportCurrency());
             differences(wb, styles, report.differences());
-            unmatched(wb, styles, report.unmatched());
+            unmatched(wb, styles, report.unmatched(), report.reportCurrency());
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 wb.write(out);
             }
@@ -68,88 +68,113 @@ final class ReconciliationWorkbook {
         }
     }
 
+    /** Item, value and the value's currency: the control total is in the report currency, each total in its own. */
     private void summary(SXSSFWorkbook wb, Styles styles, ReconciliationReport r) {
-        Table t = new Table(wb.createSheet(text("sheet.summary")), styles, List.of(text("col.item"), text("col.value")));
+        Table t = new Table(wb.createSheet(text("sheet.summary")), styles,
+                List.of(text("col.item"), text("col.value"), text("col.currency")));
+        String rc = r.reportCurrency();
         t.row(text("summary.period"), r.period().label() + " (" + r.period().from() + " ~ " + r.period().to() + ")");
-        t.row(text("summary.reportCurrency"), r.reportCurrency());
+        t.row(text("summary.reportCurrency"), rc);
         ReconciliationReport.ControlTotal c = r.control();
         t.row(text("summary.documents"), c.documents());
-        t.row(text("summary.erpReceipts"), c.erpReceipts());
-        t.row(text("summary.matched"), c.matched());
-        t.row(text("summary.unmatched"), c.unmatched());
-        t.row(text("summary.dismissed"), c.dismissed());
-        t.row(text("summary.controlDifference"), c.difference());
+        t.row(text("summary.erpReceipts"), c.erpReceipts(), rc);
+        t.row(text("summary.matched"), c.matched(), rc);
+        t.row(text("summary.unmatched"), c.unmatched(), rc);
+        t.row(text("summary.dismissed"), c.dismissed(), rc);
+        t.row(text("summary.controlDifference"), c.difference(), rc);
         t.row(text("summary.controlStatus"), c.balanced() ? text("summary.balanced") : text("summary.notBalanced"));
         if (!c.balanced()) t.alarmLastRow();
+        for (SourceData.InvalidAmount invalid : c.invalid()) {
+            t.row(texts.text("summary.invalid", locale, invalid.documents()), invalid.amount(), invalid.currency());
+        }
         for (AmountLine total : r.totals()) {
-            t.row(text("summary.currency"), total.currency());
-            t.row(text("col.signedInPeriod"), total.signedInPeriod());
-            t.row(text("col.signedCumulative"), total.signedCumulative());
-            t.row(text("col.erpReceivedLocal"), total.erpReceivedLocal());
-            t.row(text("col.erpUnmatchedLocal"), total.erpUnmatchedLocal());
-            t.row(text("col.erpReceivedToDate"), total.erpReceivedToDate());
-            t.row(text("col.crmReceived"), total.crmReceived());
-            t.row(text("col.outstanding"), total.outstanding());
-            t.row(text("col.deviation"), total.deviation());
-            t.row(text("col.deviationPercent"), total.deviationPercent());
+            String cur = total.currency();
+            t.row(text("summary.currency"), cur);
+            t.row(text("col.signedInPeriod"), total.signedInPeriod(), cur);
+            t.row(text("col.signedCumulative"), total.signedCumulative(), cur);
+            t.row(text("col.erpReceivedToDate"), total.erpReceivedToDate(), cur);
+            t.row(text("col.crmReceived"), total.crmReceived(), cur);
+            t.row(text("col.outstanding"), total.outstanding(), cur);
+            t.row(text("col.deviation"), total.deviation(), cur);
+            t.row(text("col.deviationPercent"), total.deviationPercent(), "%");
+            t.row(text("col.erpReceivedLocal"), total.erpReceivedLocal(), rc);
+            t.row(text("col.erpUnmatchedLocal"), total.erpUnmatchedLocal(), rc);
         }
         t.finish();
     }
 
-    private void levels(SXSSFWorkbook wb, Styles styles, String sheet, List<AmountLine> lines, boolean opportunities) {
+    /** The line's own currency and its amounts, then the report currency and the ERP amounts converted into it. */
+    private void levels(SXSSFWorkbook wb, Styles styles, String sheet, List<AmountLine> lines, boolean opportunities,
+                        String reportCurrency) {
         List<String> headers = new ArrayList<>(List.of(text("col.customerCode"), text("col.customerName")));
-        if (opportunities) headers.addAll(List.of(text("col.opportunityNo"), text("col.stage")));
+        if (opportunities) headers.addAll(List.of(text("col.opportunityNo"), text("col.stageAtEnd")));
         headers.addAll(List.of(text("col.currency"), text("col.signedInPeriod"), text("col.signedCumulative"),
-                text("col.erpReceivedLocal"), text("col.erpUnmatchedLocal"), text("col.erpReceivedToDate"),
-                text("col.crmReceived"), text("col.outstanding"), text("col.deviation"), text("col.deviationPercent")));
+                text("col.erpReceivedToDate"), text("col.crmReceived"), text("col.outstanding"), text("col.deviation"),
+                text("col.deviationPercent"), text("col.reportCurrency"), text("col.erpReceivedLocal"),
+                text("col.erpUnmatchedLocal")));
         Table t = new Table(wb.createSheet(text(sheet)), styles, headers);
         for (AmountLine l : lines) {
             List<Object> v = new ArrayList<>(List.of(nz(l.customerCode()), nz(l.customerName())));
             if (opportunities) { v.add(nz(l.opportunityNo())); v.add(nz(l.stage())); }
-            v.addAll(java.util.Arrays.asList(l.currency(), l.signedInPeriod(), l.signedCumulative(), l.erpReceivedLocal(),
-                    l.erpUnmatchedLocal(), l.erpReceivedToDate(), l.crmReceived(), l.outstanding(), l.deviation(),
-                    l.deviationPercent()));
+            v.addAll(java.util.Arrays.asList(l.currency(), l.signedInPeriod(), l.signedCumulative(), l.erpReceivedToDate(),
+                    l.crmReceived(), l.outstanding(), l.deviation(), l.deviationPercent(), reportCurrency, l.erpReceivedLocal(),
+                    l.erpUnmatchedLocal()));
             t.row(v.toArray());
         }
         t.finish();
     }
 
+    /** In the report's order: grouped by reason, then customer. */
     private void differences(SXSSFWorkbook wb, Styles styles, List<Difference> differences) {
-        Table t = new Table(wb.createSheet(text("sheet.differences")), styles, List.of(text("col.reasonCode"), text("col.reason"),
-                text("col.system"), text("col.documentNo"), text("col.customerCode"), text("col.opportunityNo"),
+        Table t = new Table(wb.createSheet(text("sheet.differences")), styles, List.of(text("col.reason"),
+                text("col.customerCode"), text("col.system"), text("col.documentNo"), text("col.opportunityNo"),
                 text("col.currency"), text("col.amount"), text("col.detail")));
         for (Difference d : differences) {
-            t.row(d.reason().name(), text("reason." + d.reason().name()), nz(d.system()), nz(d.documentNo()),
-                    nz(d.customerCode()), nz(d.opportunityNo()), nz(d.currency()), d.amount(), nz(d.detail()));
+            t.row(texts.reason(d.reason(), locale), nz(d.customerCode()), nz(d.system()), nz(d.documentNo()),
+                    nz(d.opportunityNo()), nz(d.currency()), d.reason() == Reason.ROUNDING ? new Fine(d.amount()) : d.amount(),
+                    texts.detail(d.detail(), locale));
         }
         t.finish();
     }
 
-    private void unmatched(SXSSFWorkbook wb, Styles styles, List<UnmatchedReceipt> receipts) {
+    /** One row per suggestion; the original amount in the document's ISO currency beside its report-currency amount. */
+    private void unmatched(SXSSFWorkbook wb, Styles styles, List<UnmatchedReceipt> receipts, String reportCurrency) {
         Table t = new Table(wb.createSheet(text("sheet.unmatched")), styles, List.of(text("col.system"), text("col.documentNo"),
                 text("col.date"), text("col.customerCode"), text("col.currency"), text("col.amount"),
-                text("col.localAmount"), text("col.memo"), text("col.state"), text("col.ledgerReason"),
-                text("col.suggestion"), text("col.score"), text("col.suggestionNote")));
+                text("col.reportCurrency"), text("col.localAmount"), text("col.memo"), text("col.state"),
+                text("col.ledgerReason"), text("col.namedOpportunity"), text("col.suggestion"), text("col.score"),
+                text("col.suggestionNote")));
         for (UnmatchedReceipt u : receipts) {
+            List<Object> receipt = java.util.Arrays.asList(u.system(), nz(u.documentNo()), u.date(), nz(u.customerCode()),
+                    nz(u.currency()), u.amount(), reportCurrency, u.localAmount(), nz(u.memo()), texts.state(u.state(), locale),
+                    texts.ledgerReason(u.ledgerReason(), locale), nz(u.namedOpportunity()));
             if (u.suggestions().isEmpty()) {
-                t.row(u.system(), nz(u.documentNo()), u.date(), nz(u.customerCode()), nz(u.currency()), u.amount(),
-                        u.localAmount(), nz(u.memo()), u.state(), nz(u.ledgerReason()), "", null, "");
+                List<Object> v = new ArrayList<>(receipt);
+                v.addAll(java.util.Arrays.asList(text("suggestion.none"), null, ""));
+                t.row(v.toArray());
             }
             for (Suggestion s : u.suggestions()) {
                 String parts = s.split() ? s.opportunityNos().stream().collect(Collectors.joining(" + ")) : s.opportunityNos().get(0);
                 List<String> notes = new ArrayList<>();
                 if (s.ambiguous()) notes.add(text("suggestion.ambiguous"));
                 if (s.split()) notes.add(text("suggestion.split"));
-                t.row(u.system(), nz(u.documentNo()), u.date(), nz(u.customerCode()), nz(u.currency()), u.amount(),
-                        u.localAmount(), nz(u.memo()), u.state(), nz(u.ledgerReason()), parts, s.score(), String.join("; ", notes));
+                List<Object> v = new ArrayList<>(receipt);
+                v.addAll(java.util.Arrays.asList(parts, new Score(s.score()), String.join("; ", notes)));
+                t.row(v.toArray());
             }
         }
         t.finish();
     }
 
     private String text(String key) {
-        return messages.getMessage("reconciliation." + key, null, key, locale);
+        return texts.text(key, locale);
     }
+
+    /** A sub-cent amount (rounding), shown to the third decimal so it does not read 0.00. */
+    private record Fine(BigDecimal value) {}
+
+    /** A suggestion score, 0..1. */
+    private record Score(BigDecimal value) {}
 
     private static String nz(String s) { return s == null ? "" : s; }
 
@@ -161,6 +186,8 @@ final class ReconciliationWorkbook {
     private static final class Styles {
         final CellStyle header;
         final CellStyle money;
+        final CellStyle fine;
+        final CellStyle score;
         final CellStyle text;
         final CellStyle quoted;
         final CellStyle date;
@@ -176,6 +203,10 @@ final class ReconciliationWorkbook {
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             money = wb.createCellStyle();
             money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00;[Red]-#,##0.00"));
+            fine = wb.createCellStyle();
+            fine.setDataFormat(wb.createDataFormat().getFormat("#,##0.000;[Red]-#,##0.000"));
+            score = wb.createCellStyle();
+            score.setDataFormat(wb.createDataFormat().getFormat("0.0000"));
             text = wb.createCellStyle();
             text.setDataFormat(wb.createDataFormat().getFormat("@"));
             quoted = wb.createCellStyle();
@@ -229,7 +260,15 @@ final class ReconciliationWorkbook {
                 Object v = values[i];
                 if (v == null) continue;
                 Cell cell = last.createCell(i);
-                if (v instanceof BigDecimal b) {
+                if (v instanceof Fine f) {
+                    cell.setCellValue(f.value().doubleValue());
+                    cell.setCellStyle(styles.fine);
+                    widen(i, String.format("%,.3f", f.value()));
+                } else if (v instanceof Score s) {
+                    cell.setCellValue(s.value().doubleValue());
+                    cell.setCellStyle(styles.score);
+                    widen(i, "0.0000");
+                } else if (v instanceof BigDecimal b) {
                     // POI stores numbers as IEEE doubles in the file; the value comes from the BigDecimal unchanged.
                     cell.setCellValue(b.doubleValue());
                     cell.setCellStyle(styles.money);

@@ -37,7 +37,9 @@ class FinanceOpsPagesIntegrationTest extends HubIntegrationTest {
                 new U8ReceiptWriter.Receipt(1, "48", "SK1", LocalDate.of(2026, 10, 5), "C00001", "人民币", 1.0,
                         List.of(new BigDecimal("4000.00")), "OPP-2026-00001", "王会计"),
                 new U8ReceiptWriter.Receipt(2, "48", "SK2", LocalDate.of(2026, 10, 6), "C00001", "人民币", 1.0,
-                        List.of(new BigDecimal("500.00")), "货款", "王会计")));
+                        List.of(new BigDecimal("500.00")), "货款", "王会计"),
+                new U8ReceiptWriter.Receipt(3, "48", "SK3", LocalDate.of(2026, 10, 7), "C00001", "美元", 0.0,
+                        List.of(new BigDecimal("100.00")), "货款", "王会计")));
         runner.run("receipts-u8", Trigger.MANUAL, "test", Map.of());
     }
 
@@ -46,6 +48,10 @@ class FinanceOpsPagesIntegrationTest extends HubIntegrationTest {
         String page = rest.withBasicAuth("finance", FINANCE_PASSWORD)
                 .getForObject("/console/reconciliation?period=2026-10&customer=C00001", String.class);
         assertThat(page).contains("控制总数平衡", "C00001", "OPP-2026-00001", "4,500.00");
+        // the unmatched 500.00 with its reason and detail in Chinese, not the ledger's code
+        assertThat(page).contains("收款未匹配到任何商机", "摘要中没有商机号").doesNotContain("NO_NUMBER");
+        // exchange rate 0: no CNY amount, listed apart in its own currency
+        assertThat(page).contains("无效单据（1张，原币，不计入本位币合计）: USD 100.00", "汇率为空或不为正数：0");
 
         ResponseEntity<byte[]> xlsx = rest.withBasicAuth("finance", FINANCE_PASSWORD)
                 .getForEntity("/api/reconciliation/xlsx?period=2026-10", byte[].class);

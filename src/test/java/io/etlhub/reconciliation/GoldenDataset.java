@@ -48,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *  13  10-16 C00001 人民币 1         700.00  OPP-00003  (输单: OPPORTUNITY_CLOSED)
  *  14  10-16 C99999 人民币 1         900.00  no number  (customer not in the CRM)
  *  15  10-17 C00001 人民币 1         250.00  no number  (dismissed by finance)
+ *  16  10-19 C00001 美元   0         500.00  OPP-00002  (exchange rate 0: an invalid document, USD 500.00 in its own bucket)
  * K3 receipt:
  *  21  10-18 C00001 PRE001 1       1500.00  OPP-00001
  * CRM hand edits after the runs: OPP-00005 received 3500.00 / outstanding 4500.00;
@@ -85,7 +86,8 @@ final class GoldenDataset {
                 u8(12, "2026-10-15", "C00001", "人民币", 1.0, "+货款 十月", "10000.00"),
                 u8(13, "2026-10-16", "C00001", "人民币", 1.0, "OPP-2026-00003", "700.00"),
                 u8(14, "2026-10-16", "C99999", "人民币", 1.0, "@预收", "900.00"),
-                u8(15, "2026-10-17", "C00001", "人民币", 1.0, "-重复录入", "250.00")));
+                u8(15, "2026-10-17", "C00001", "人民币", 1.0, "-重复录入", "250.00"),
+                u8(16, "2026-10-19", "C00001", "美元", 0.0, "OPP-2026-00002 尾款", "500.00")));
         K3ReceiptWriter k3Writer = new K3ReceiptWriter(k3);
         k3Writer.insertReferenceData(List.of("C00001", "C00002"));
         k3Writer.insert(List.of(new K3ReceiptWriter.Bill(21, "SKD000021", LocalDate.parse("2026-10-18"), "C00001", "PRE001",

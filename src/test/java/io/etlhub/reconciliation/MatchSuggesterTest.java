@@ -20,7 +20,7 @@ class MatchSuggesterTest {
     static LedgerRow receipt(String amount, String date) {
         return new LedgerRow("U8", "1", "receipts-u8", "SK1", LocalDate.parse(date), "C00001", "人民币", "CNY",
                 BigDecimal.ONE, new BigDecimal(amount), new BigDecimal(amount), "货款", "UNMATCHED", "NO_NUMBER", null, null,
-                BigDecimal.ZERO);
+                BigDecimal.ZERO, null);
     }
 
     static Opp opp(long id, String currency, String outstanding, String planned) {
@@ -79,6 +79,21 @@ class MatchSuggesterTest {
     }
 
     @Test
+    void twoOpportunitiesOwedTheSameAmountAreAmbiguousEvenWhenTheirPlannedDatesRankThem() {
+        // both owed exactly 43200.00 (amount closeness 1); planned 2 and 3 days from the receipt:
+        // 0.7 + 0.3 x (1 - 2/30) = 0.9800, 0.7 + 0.3 x (1 - 3/30) = 0.9700
+        List<Suggestion> s = suggester.suggest(receipt("43200.00", "2026-10-22"), List.of(
+                opp(1, "CNY", "43200.00", "2026-10-20"), opp(2, "CNY", "43200.00", "2026-10-25"),
+                // 10.00 off, tolerance min(50.00, 43200 x 0.5 % = 216.00) = 50.00: closeness 0.8, on the planned day:
+                // 0.7 x 0.8 + 0.3 = 0.8600, not as good as the best
+                opp(3, "CNY", "43210.00", "2026-10-22")));
+        assertThat(s).extracting(x -> x.opportunityNos().get(0), Suggestion::score, Suggestion::ambiguous).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("OPP-2026-00001", new BigDecimal("0.9800"), true),
+                org.assertj.core.groups.Tuple.tuple("OPP-2026-00002", new BigDecimal("0.9700"), true),
+                org.assertj.core.groups.Tuple.tuple("OPP-2026-00003", new BigDecimal("0.8600"), false));
+    }
+
+    @Test
     void oneReceiptOverSeveralOpportunitiesIsASplitSuggestion() {
         // 3000 + 2000 = 5000 exactly; 3000 + 2500 = 5500 and 2000 + 2500 = 4500 are out of tolerance (25.00)
         List<Suggestion> s = suggester.suggest(receipt("5000.00", "2026-10-10"), List.of(
@@ -93,7 +108,7 @@ class MatchSuggesterTest {
     void foreignReceiptsCompareInTheOpportunityCurrency() {
         LedgerRow usd = new LedgerRow("U8", "9", "receipts-u8", "SK9", LocalDate.parse("2026-10-10"), "C00001", "美元", "USD",
                 new BigDecimal("7.1"), new BigDecimal("1000.00"), new BigDecimal("7100.00"), "", "UNMATCHED", "NO_NUMBER",
-                null, null, BigDecimal.ZERO);
+                null, null, BigDecimal.ZERO, null);
         assertThat(suggester.amountIn(usd, "USD")).isEqualByComparingTo("1000.00");
         assertThat(suggester.amountIn(usd, "CNY")).isEqualByComparingTo("7100.00");
         assertThat(suggester.amountIn(usd, "EUR")).isNull();

@@ -20,7 +20,8 @@ class ReasonRulesTest {
                          String local) {
         return new LedgerRow("U8", id, "receipts-u8", "SK" + id, LocalDate.parse("2026-10-10"), customer, "人民币", "CNY",
                 new BigDecimal(rate), new BigDecimal(amount), new BigDecimal(local), "", state, reason, opp,
-                opp == null ? null : "OPP-" + opp, "APPLIED".equals(state) ? new BigDecimal(amount) : BigDecimal.ZERO);
+                opp == null ? null : "OPP-" + opp, "APPLIED".equals(state) ? new BigDecimal(amount) : BigDecimal.ZERO,
+                opp == null ? null : "OPP-" + opp);
     }
 
     static Opp opp(long id, String won, String signed, String received, String status) {
@@ -51,6 +52,24 @@ class ReasonRulesTest {
     }
 
     @Test
+    void aReceiptPaidByAnotherCustomerHasItsOwnReasonAndNamesTheOpportunity() {
+        // the receipts route queues it with CUSTOMER_MISMATCH: C1 paid, the memo names OPP-5 of customer 2 (C2)
+        LedgerRow r = new LedgerRow("K3", "5", "receipts-k3", "SKD5", LocalDate.parse("2026-10-10"), "C1", "PRE001", "CNY",
+                BigDecimal.ONE, new BigDecimal("900.00"), new BigDecimal("900.00"), "商机号 OPP-5", "UNMATCHED",
+                "CUSTOMER_MISMATCH", null, null, BigDecimal.ZERO, "OPP-5");
+        Opp other = new Opp(5, "OPP-5", 2L, "成交", "CNY", new BigDecimal("900.00"), BigDecimal.ZERO, new BigDecimal("900.00"),
+                "未回款", null, LocalDate.parse("2026-09-01"));
+        SourceData data = new SourceData(OCT, List.of(r), Map.of(), List.of(), Map.of(5L, other),
+                Map.of(1L, new SourceData.Customer(1, "C1", "客户1"), 2L, new SourceData.Customer(2, "C2", "客户2")),
+                new SourceData.ControlFigures(1, new BigDecimal("900.00")), "已回款", List.of("输单"));
+        Difference d = ReasonRules.find(data, "CNY").get(0);
+        assertThat(d.reason()).isEqualTo(Reason.CUSTOMER_MISMATCH);
+        assertThat(d.opportunityNo()).isEqualTo("OPP-5");
+        assertThat(d.amount()).isEqualByComparingTo("900.00");
+        assertThat(d.detail()).isEqualTo(new ReconciliationReport.Detail("customerMismatch", List.of("C1", "OPP-5", "C2")));
+    }
+
+    @Test
     void roundingIsTheSubCentPartOfAConversion() {
         // 333.33 x 7.1234 = 2333.31 + 41.132922 = 2374.442922; the ledger keeps 2374.44 -> -0.002922, within half a cent
         LedgerRow r = row("1", "C1", "APPLIED", null, 1L, "333.33", "7.1234", "2374.44");
@@ -61,16 +80,31 @@ class ReasonRulesTest {
     }
 
     @Test
-    void crmSideDeviationSplitsIntoHandEditAndTiming() {
-        // ledger applied 800 in total, 300 of it dated after October; CRM shows 1000
-        // deviation = 1000 - (800 - 300) = 500 = hand edit (1000 - 800 = 200) + timing 300
+    void theCrmSideIsTakenAsAtThePeriodEnd() {
+        // ledger applied 800 in total, 300 of it dated after October; CRM shows 1000 received, 1000 outstanding now.
+        // As at 31 October: CRM 1000 - 300 = 700, ERP 800 - 300 = 500: deviation 200 = the hand edit 1000 - 800;
+        // outstanding then 1000 + 300 = 1300. Nothing dated after October is a row of its own.
         Map<Long, Opp> opps = Map.of(1L, opp(1, "2026-09-01", "2000.00", "1000.00", "部分回款"));
         List<Difference> d = find(List.of(), Map.of(1L, new LedgerSums(new BigDecimal("800.00"), new BigDecimal("300.00"), 2)), opps);
         assertThat(d).extracting(Difference::reason, Difference::amount).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(Reason.CRM_EDITED, new BigDecimal("200.00")),
-                org.assertj.core.groups.Tuple.tuple(Reason.TIMING, new BigDecimal("300.00")),
-                // outstanding 2000 - 1000
-                org.assertj.core.groups.Tuple.tuple(Reason.PARTIAL_PAYMENT, new BigDecimal("1000.00")));
+                org.assertj.core.groups.Tuple.tuple(Reason.PARTIAL_PAYMENT, new BigDecimal("1300.00")));
+    }
+
+    @Test
+    void invalidDocumentsKeepTheirOriginalCurrencyAndDeletedOpportunitiesAreNamed() {
+        LedgerRow rateZero = new LedgerRow("U8", "8", "receipts-u8", "SK8", LocalDate.parse("2026-10-10"), "C1", "美元", "USD",
+                BigDecimal.ZERO, new BigDecimal("100.00"), null, "OPP-7", "UNMATCHED", "INVALID_DOCUMENT", null, null,
+                BigDecimal.ZERO, "OPP-7");
+        // applied to opportunity 9, which the CRM no longer has
+        LedgerRow onDeleted = row("9", "C1", "APPLIED", null, 9L, "300.00", "1", "300.00");
+        List<Difference> d = find(List.of(rateZero, onDeleted), Map.of(9L, new LedgerSums(new BigDecimal("300.00"), BigDecimal.ZERO, 1)),
+                Map.of());
+        assertThat(d).extracting(Difference::reason, Difference::documentId, Difference::opportunityNo, Difference::currency,
+                Difference::amount, x -> x.detail().key()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Reason.INVALID_DOCUMENT, "8", "OPP-7", "USD", new BigDecimal("100.00"), "invalid.rate"),
+                org.assertj.core.groups.Tuple.tuple(Reason.OPPORTUNITY_DELETED, "9", "OPP-9", "CNY", new BigDecimal("300.00"),
+                        "opportunityDeleted"));
     }
 
     @Test

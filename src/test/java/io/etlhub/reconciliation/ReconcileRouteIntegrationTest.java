@@ -57,7 +57,7 @@ class ReconcileRouteIntegrationTest extends HubIntegrationTest {
         assertThat(summary.status()).isEqualTo("SUCCEEDED");
         assertThat(summary.outputs()).containsEntry("balanced", true).containsEntry("file", file.toAbsolutePath().toString());
         assertThat((BigDecimal) summary.outputs().get("erpReceipts")).isEqualByComparingTo("66924.44");
-        assertThat(summary.count("documents")).isEqualTo(12);
+        assertThat(summary.count("documents")).isEqualTo(13); // 12 valid documents and the invalid 16
 
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3),
@@ -74,14 +74,17 @@ class ReconcileRouteIntegrationTest extends HubIntegrationTest {
             XSSFSheet opps = wb.getSheet("商机");
             assertThat(opps.getRow(0).getCell(2).getStringCellValue()).isEqualTo("商机编号");
             assertThat(opps.getPaneInformation().isFreezePane()).isTrue();
-            assertThat(opps.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:N9");
+            assertThat(opps.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:O9");
             Row opp1 = findRow(opps, 2, "OPP-2026-00001");
-            // signed in period, cumulative, ERP local, unmatched, to date, CRM, outstanding, deviation, %
+            // currency, signed in period, cumulative, to date, CRM, outstanding, deviation, %, report currency, ERP local, unmatched
+            assertThat(opp1.getCell(4).getStringCellValue()).isEqualTo("CNY");
             assertThat(opp1.getCell(5).getNumericCellValue()).isEqualTo(100000.00);
-            assertThat(number(opp1.getCell(7))).isEqualByComparingTo("35700.00");
-            assertThat(number(opp1.getCell(10))).isEqualByComparingTo("36700.00");
-            assertThat(number(opp1.getCell(12))).isEqualByComparingTo("1000.00");
-            assertThat(opp1.getCell(7).getCellStyle().getDataFormatString()).contains("#,##0.00");
+            // as at 31 October: the CRM's 36700 today less November's 1000
+            assertThat(number(opp1.getCell(8))).isEqualByComparingTo("35700.00");
+            assertThat(number(opp1.getCell(10))).isEqualByComparingTo("0.00");
+            assertThat(opp1.getCell(12).getStringCellValue()).isEqualTo("CNY");
+            assertThat(number(opp1.getCell(13))).isEqualByComparingTo("35700.00");
+            assertThat(opp1.getCell(13).getCellStyle().getDataFormatString()).contains("#,##0.00");
             assertThat(opps.getColumnWidth(2)).isGreaterThanOrEqualTo("OPP-2026-00001".length() * 256);
 
             // the customer named "=HYPERLINK(...)" in the CRM is text, not a formula
@@ -92,14 +95,16 @@ class ReconcileRouteIntegrationTest extends HubIntegrationTest {
 
             Sheet unmatched = wb.getSheet("未匹配收款");
             Row r12 = findRow(unmatched, 1, "SK000012");
-            assertThat(r12.getCell(7).getStringCellValue()).isEqualTo("+货款 十月");
-            assertThat(r12.getCell(7).getCellStyle().getQuotePrefixed()).isTrue();
-            assertThat(r12.getCell(10).getStringCellValue()).isEqualTo("OPP-2026-00008 + OPP-2026-00009");
-            assertThat(r12.getCell(12).getStringCellValue()).contains("拆分");
-            assertThat(findRow(unmatched, 1, "SK000014").getCell(7).getStringCellValue()).isEqualTo("@预收");
+            assertThat(r12.getCell(8).getStringCellValue()).isEqualTo("+货款 十月");
+            assertThat(r12.getCell(8).getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(r12.getCell(12).getStringCellValue()).isEqualTo("OPP-2026-00008 + OPP-2026-00009");
+            assertThat(r12.getCell(14).getStringCellValue()).contains("拆分");
+            assertThat(findRow(unmatched, 1, "SK000014").getCell(8).getStringCellValue()).isEqualTo("@预收");
+            // K3's PRE001 and U8's 人民币 are both CNY
+            assertThat(findRow(unmatched, 1, "SK000011").getCell(4).getStringCellValue()).isEqualTo("CNY");
 
             Sheet differences = wb.getSheet("差异明细");
-            assertThat(findRow(differences, 0, "PAID_WITHOUT_RECEIPT").getCell(1).getStringCellValue()).isEqualTo("CRM标记已回款但无收款单");
+            assertThat(findRow(differences, 0, "CRM标记已回款但无收款单").getCell(4).getStringCellValue()).isEqualTo("OPP-2026-00006");
             assertThat(differences.getLastRowNum()).isEqualTo(16); // header + the 16 golden differences
         }
     }
@@ -168,7 +173,8 @@ class ReconcileRouteIntegrationTest extends HubIntegrationTest {
         return out;
     }
 
-    private static Row findRow(Sheet sheet, int column, String value) {
+    /** The first row whose cell in column holds value (text); shared by the workbook tests of this package. */
+    static Row findRow(Sheet sheet, int column, String value) {
         for (Row row : sheet) {
             Cell c = row.getCell(column);
             if (c != null && c.getCellType() == CellType.STRING && value.equals(c.getStringCellValue())) return row;

@@ -68,6 +68,7 @@ class ReconciliationApiIntegrationTest extends HubIntegrationTest {
                 FINANCE_PASSWORD).body());
         assertThat(diffs).extracting(d -> d.get("difference").get("reason").asText()).containsExactlyInAnyOrder("CRM_EDITED", "PARTIAL_PAYMENT");
         assertThat(diffs).extracting(d -> d.get("reasonText").asText()).contains("CRM已回款金额被手工修改（与收款台账不一致）");
+        assertThat(diffs).extracting(d -> d.get("detailText").asText()).contains("CRM已回款 3500.00，收款台账 3000.00");
 
         assertThat(get("/api/reconciliation?period=2026-10", "ops", OPS_PASSWORD).statusCode()).isEqualTo(403);
         assertThat(get("/api/reconciliation?period=10-2026", "finance", FINANCE_PASSWORD).statusCode()).isEqualTo(422);
