@@ -1,11 +1,15 @@
 package io.etlhub.archive;
 
+import io.etlhub.connector.CrmSchema;
+import io.etlhub.connector.MappingCatalog;
+import io.etlhub.connector.TableNeed;
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.pipeline.RouteJob;
 import io.etlhub.pipeline.RunContext;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Route kind archive-import: imports the file named by parameter arg1 (or file). Parameters: kind
@@ -15,9 +19,11 @@ import java.nio.file.Path;
 @Component
 public class ArchiveImportJob implements RouteJob {
     private final ArchiveService archive;
+    private final MappingCatalog mappings;
 
-    public ArchiveImportJob(ArchiveService archive) {
+    public ArchiveImportJob(ArchiveService archive, MappingCatalog mappings) {
         this.archive = archive;
+        this.mappings = mappings;
     }
 
     @Override
@@ -31,6 +37,14 @@ public class ArchiveImportJob implements RouteJob {
         if (route.source() == null || route.source().mapping() == null) {
             throw new IllegalArgumentException("etlhub:archive-import needs the option sourceMapping (e.g. archive-customers)");
         }
+    }
+
+    /** It inserts new customers and merges into existing ones. */
+    @Override
+    public List<TableNeed> tablesNeeded(RouteDefinition route) {
+        if (route.target() == null || route.target().mapping() == null) return List.of();
+        CrmSchema crm = mappings.read(route.target().mapping(), CrmSchema.class);
+        return List.of(TableNeed.of(crm.connector(), crm.table("customer"), "SELECT", "INSERT", "UPDATE"));
     }
 
     @Override

@@ -11,6 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
@@ -22,9 +26,10 @@ public class ConnectorCatalog implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ConnectorCatalog.class);
 
     private final Map<String, ConnectorDefinition> connectors = new ConcurrentHashMap<>();
-    private final Map<String, HikariDataSource> dataSources = new ConcurrentHashMap<>();
+    private final Map<String, ConnectorDataSource> dataSources = new ConcurrentHashMap<>();
 
     public ConnectorCatalog(ConfigFiles files, HubConfig config) {
+        config.requireFolders();
         Path dir = config.dir("connectors");
         for (Path file : ConfigFiles.list(dir, ".yml", ".yaml")) {
             ConnectorDefinition c = files.read(file, ConnectorDefinition.class).withFile(file);
@@ -55,8 +60,33 @@ public class ConnectorCatalog implements DisposableBean {
         return connectors.values();
     }
 
+    /**
+     * The connector's pool. It is opened on first use, not at start, so a connector that cannot be
+     * reached fails only what uses it (and `run check` still starts); the failure names the connector,
+     * its server and user ({@link ConnectorConnectionException}).
+     */
     public DataSource dataSource(String id) {
-        return dataSources.computeIfAbsent(id, this::open);
+        return dataSources.computeIfAbsent(id, key -> new ConnectorDataSource(get(key), this::open));
+    }
+
+    /**
+     * One connection outside the pool, with the connector's credentials: for checks, which must not
+     * wait for a pool's timeout nor keep connections open.
+     */
+    public Connection connect(String id) throws ConnectorConnectionException {
+        ConnectorDefinition c = get(id);
+        Properties props = new Properties();
+        if (c.properties() != null) props.putAll(c.properties());
+        if (c.username() != null) props.setProperty("user", c.username());
+        if (c.password() != null) props.setProperty("password", c.password());
+        // Unreachable servers answer with a timeout, not an error: do not wait minutes for it.
+        if (c.url().startsWith("jdbc:mysql:") || c.url().startsWith("jdbc:mariadb:")) props.putIfAbsent("connectTimeout", "10000");
+        if (c.url().startsWith("jdbc:sqlserver:")) props.putIfAbsent("loginTimeout", "10");
+        try {
+            return DriverManager.getConnection(c.url(), props);
+        } catch (SQLException e) {
+            throw new ConnectorConnectionException(id, JdbcUrls.server(c.url()), c.username(), e);
+        }
     }
 
     public JdbcTemplate jdbc(String id) {
@@ -88,6 +118,6 @@ public class ConnectorCatalog implements DisposableBean {
 
     @Override
     public void destroy() {
-        dataSources.values().forEach(HikariDataSource::close);
+        dataSources.values().forEach(ConnectorDataSource::close);
     }
 }

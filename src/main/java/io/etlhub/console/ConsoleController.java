@@ -1,6 +1,7 @@
 package io.etlhub.console;
 
 import io.etlhub.pipeline.AuditLog;
+import io.etlhub.pipeline.ConfigurationCheck;
 import io.etlhub.pipeline.DeadLetters;
 import io.etlhub.pipeline.RouteAdmin;
 import io.etlhub.pipeline.RouteCatalog;
@@ -31,9 +32,11 @@ class ConsoleController {
     private final DeadLetters deadLetters;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final ConfigurationCheck check;
 
     ConsoleController(RouteAdmin admin, RouteCatalog catalog, RunHistory history, RunStatistics statistics,
-                      DeadLetters deadLetters, AuditLog audit, MessageSource messages) {
+                      DeadLetters deadLetters, AuditLog audit, MessageSource messages, ConfigurationCheck check) {
+        this.check = check;
         this.admin = admin;
         this.catalog = catalog;
         this.history = history;
@@ -73,6 +76,13 @@ class ConsoleController {
         model.addAttribute("routes", admin.list());
         model.addAttribute("problems", catalog.problems());
         return "console/routes";
+    }
+
+    /** The routes page with the results of `run check` (GET /api/check) below its buttons. */
+    @GetMapping("/console/routes/check")
+    String routesChecked(Model model) {
+        model.addAttribute("check", check.run());
+        return routes(model);
     }
 
     @PostMapping("/console/routes/reload")

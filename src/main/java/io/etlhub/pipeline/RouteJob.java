@@ -1,5 +1,7 @@
 package io.etlhub.pipeline;
 
+import io.etlhub.connector.TableNeed;
+
 import java.util.List;
 
 /**
@@ -17,6 +19,9 @@ public interface RouteJob {
      * are registered as metrics when the route loads; a job may count others too.
      */
     default List<String> counters() { return List.of(); }
+
+    /** The tables, columns and privileges a run needs, for `run check`; the CRM's mapped tables are checked anyway. */
+    default List<TableNeed> tablesNeeded(RouteDefinition route) { return List.of(); }
 
     /** Does the work, counting into the context; throws to fail the run. */
     void run(RouteDefinition route, RunContext context) throws Exception;

@@ -1,5 +1,6 @@
 package io.etlhub.pipeline;
 
+import io.etlhub.connector.FailureCause;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -155,6 +156,8 @@ public class RouteRunner {
         }
         String status = failure == null ? "SUCCEEDED" : "FAILED";
         String error = failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        // A database or configuration fault: its one-line cause first (docs/deployment.md).
+        if (failure != null && FailureCause.recognises(failure)) error = FailureCause.of(failure, null).line() + " <- " + error;
         if (failure != null) log.error("route {} run {} failed", route.id(), runId, failure);
         LocalDateTime ended = LocalDateTime.now(clock);
         history.close(context, status, error, ended);

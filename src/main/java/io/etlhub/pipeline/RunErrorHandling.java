@@ -49,7 +49,10 @@ class RunErrorHandling extends RouteConfigurationBuilder {
         @Override
         public void process(Exchange exchange) {
             Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-            String error = failure == null ? "unknown failure" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            RunSummary summary = exchange.getProperty(RouteRunner.SUMMARY, RunSummary.class);
+            // The run's own error (with its one-line cause first when the hub recognises it), else the exception.
+            String error = summary != null && summary.error() != null ? summary.error()
+                    : failure == null ? "unknown failure" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
             RunContext run = exchange.getProperty(RouteRunner.RUN_CONTEXT, RunContext.class);
             if (run == null) {
                 // Failed in a step before the run started: keep it too, under the route, without a run.

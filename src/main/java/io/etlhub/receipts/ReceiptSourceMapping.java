@@ -2,8 +2,13 @@ package io.etlhub.receipts;
 
 import io.etlhub.connector.Dialect;
 import io.etlhub.connector.IncrementalReader;
+import io.etlhub.connector.SqlColumnRefs;
+import io.etlhub.connector.TableNeed;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,6 +72,18 @@ public record ReceiptSourceMapping(
                 + " FROM " + headerTable + " h WHERE (" + documentFilter + ")";
         String upper = safeUpperBound == null ? null : safeUpperBound.get(dialect.key());
         return new IncrementalReader.Spec(sql, fields.version(), fields.documentId(), versionType, overlap, upper);
+    }
+
+    /** The source tables and columns the mapping's expressions use: read, and only read, by the hub. */
+    List<TableNeed> tablesNeeded(String connector) {
+        List<String> expressions = new ArrayList<>(List.of(lineLink, lineAmount, documentFilter, audited));
+        if (negativeWhen != null) expressions.add(negativeWhen);
+        if (fields != null) {
+            expressions.addAll(Arrays.asList(fields.documentId(), fields.documentNo(), fields.documentDate(), fields.customerCode(),
+                    fields.currency(), fields.exchangeRate(), fields.memo(), fields.version()));
+        }
+        return SqlColumnRefs.byTable(Map.of("h", headerTable, "l", lineTable), expressions).entrySet().stream()
+                .map(e -> TableNeed.readOnly(connector, e.getKey(), e.getValue())).toList();
     }
 
     /** Every document key the source holds now, to find the ones deleted since they were read. */

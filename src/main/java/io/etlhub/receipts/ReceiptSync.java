@@ -5,6 +5,7 @@ import io.etlhub.connector.Dialect;
 import io.etlhub.connector.IncrementalReader;
 import io.etlhub.connector.IncrementalReader.Cursor;
 import io.etlhub.connector.MappingCatalog;
+import io.etlhub.connector.TableNeed;
 import io.etlhub.pipeline.FaultInjection;
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.pipeline.RouteJob;
@@ -70,6 +71,16 @@ class ReceiptSync implements RouteJob {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("mapping " + route.source().mapping() + ": " + e.getMessage());
         }
+    }
+
+    /** The ERP tables it reads (SELECT only) and the CRM opportunities and journal it writes. */
+    @Override
+    public List<TableNeed> tablesNeeded(RouteDefinition route) {
+        List<TableNeed> needs = new ArrayList<>(mappings.read(route.source().mapping(), ReceiptSourceMapping.class)
+                .tablesNeeded(route.source().connector()));
+        needs.add(TableNeed.of(crm.schema().connector(), crm.schema().table("opportunity"), "SELECT", "UPDATE"));
+        needs.add(TableNeed.of(crm.schema().connector(), crm.schema().table("apply-journal"), "SELECT", "INSERT"));
+        return needs;
     }
 
     @Override

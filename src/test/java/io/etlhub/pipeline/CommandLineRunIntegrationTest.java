@@ -2,7 +2,6 @@ package io.etlhub.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.etlhub.EtlHubApplication;
 import io.etlhub.demo.CrmReferenceSchema;
 import io.etlhub.demo.CrmWriter;
 import io.etlhub.demo.SqlScripts;
@@ -14,10 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,10 +81,10 @@ class CommandLineRunIntegrationTest {
         }
         new U8ReceiptWriter(u8).insert(receipts);
 
-        Result result = runCli("run", "receipts-u8");
+        CliOutput result = CliOutput.run("run", "receipts-u8");
 
-        assertThat(result.exitCode).isZero();
-        JsonNode summary = new ObjectMapper().readTree(result.lastLine);
+        assertThat(result.exitCode()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(result.lastLine());
         assertThat(summary.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(summary.get("counts").get("read").asInt()).isEqualTo(1500);
         assertThat(summary.get("counts").get("applied").asInt()).isEqualTo(1500);
@@ -98,26 +94,10 @@ class CommandLineRunIntegrationTest {
 
     @Test
     void anUnknownRouteExitsNonZeroWithTheReason() throws Exception {
-        Result result = runCli("run", "no-such-route");
-        assertThat(result.exitCode).isEqualTo(2);
-        JsonNode summary = new ObjectMapper().readTree(result.lastLine);
+        CliOutput result = CliOutput.run("run", "no-such-route");
+        assertThat(result.exitCode()).isEqualTo(2);
+        JsonNode summary = new ObjectMapper().readTree(result.lastLine());
         assertThat(summary.get("status").asText()).isEqualTo("FAILED");
         assertThat(summary.get("error").asText()).contains("no route 'no-such-route'");
-    }
-
-    private record Result(int exitCode, String lastLine) {}
-
-    private static Result runCli(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            code = CommandLineRun.execute(EtlHubApplication.class, args);
-        } finally {
-            System.setOut(original);
-        }
-        String[] lines = captured.toString(StandardCharsets.UTF_8).strip().split("\n");
-        return new Result(code, lines[lines.length - 1]);
     }
 }

@@ -1,0 +1,95 @@
+package io.etlhub.pipeline;
+
+import io.etlhub.connector.CheckLine;
+import io.etlhub.connector.ConnectorCatalog;
+import io.etlhub.connector.ConnectorCheck;
+import io.etlhub.connector.ConnectorDefinition;
+import io.etlhub.connector.CrmSchema;
+import io.etlhub.connector.MappingCatalog;
+import io.etlhub.connector.TableMapping;
+import io.etlhub.connector.TableNeed;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * `run check` and GET /api/check: every connector as the routes will use it (login, tables, columns,
+ * privileges, binlog, hosts), every route file's problems and schedule. One line per check.
+ */
+@Service
+public class ConfigurationCheck {
+    private final ConnectorCatalog connectors;
+    private final ConnectorCheck connectorCheck;
+    private final MappingCatalog mappings;
+    private final RouteCatalog routes;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public ConfigurationCheck(ConnectorCatalog connectors, ConnectorCheck connectorCheck, MappingCatalog mappings,
+                              RouteCatalog routes, Clock clock, @Value("${etlhub.scheduler.time-zone:Asia/Shanghai}") String zone) {
+        this.connectors = connectors;
+        this.connectorCheck = connectorCheck;
+        this.mappings = mappings;
+        this.routes = routes;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** ok is false when any line is a FAIL; warnings do not count. */
+    public record Report(boolean ok, List<CheckLine> lines) {
+        static Report of(List<CheckLine> lines) {
+            return new Report(lines.stream().noneMatch(l -> l.status() == CheckLine.Status.FAIL), List.copyOf(lines));
+        }
+    }
+
+    public Report run() {
+        List<CheckLine> lines = new ArrayList<>();
+        Map<String, TableNeed> needs = new LinkedHashMap<>();
+        crmTables(needs, lines);
+        for (RouteDefinition route : routes.all()) {
+            try {
+                routes.jobFor(route).tablesNeeded(route).forEach(n -> needs.merge(n.key(), n, TableNeed::merge));
+            } catch (RuntimeException e) {
+                lines.add(CheckLine.fail("route " + route.id(), "its mapping cannot be read: " + e.getMessage()));
+            }
+        }
+        List<ConnectorDefinition> all = connectors.all().stream().sorted(Comparator.comparing(ConnectorDefinition::id)).toList();
+        for (ConnectorDefinition c : all) {
+            lines.addAll(connectorCheck.check(c, needs.values().stream().filter(n -> n.connector().equals(c.id())).toList()));
+        }
+        routes.problems().forEach(p -> lines.add(CheckLine.fail("route file", p)));
+        Date now = Date.from(clock.instant());
+        for (RouteDefinition route : routes.all()) {
+            lines.add(ScheduleCheck.check(route, zone, now));
+            if (route.options() != null) {
+                route.options().forEach((key, value) -> {
+                    if (value != null && value.matches("(?i)https?://.*")) {
+                        lines.add(ConnectorCheck.hostResolves("route " + route.id() + " option " + key, value));
+                    }
+                });
+            }
+        }
+        return Report.of(lines);
+    }
+
+    /** Every table and column mapped in mappings/crm.yml must exist and be readable. */
+    private void crmTables(Map<String, TableNeed> needs, List<CheckLine> lines) {
+        try {
+            CrmSchema crm = mappings.read("crm", CrmSchema.class);
+            for (TableMapping t : crm.tables().values()) {
+                TableNeed need = TableNeed.of(crm.connector(), t, "SELECT");
+                needs.merge(need.key(), need, TableNeed::merge);
+            }
+        } catch (RuntimeException e) {
+            lines.add(CheckLine.fail("mapping crm", e.getMessage()));
+        }
+    }
+}

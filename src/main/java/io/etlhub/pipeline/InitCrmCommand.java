@@ -1,0 +1,43 @@
+package io.etlhub.pipeline;
+
+import io.etlhub.connector.ApplyJournal;
+import io.etlhub.connector.ConnectorCatalog;
+import io.etlhub.connector.CrmSchema;
+import io.etlhub.connector.JdbcUrls;
+import io.etlhub.connector.MappingCatalog;
+import io.etlhub.connector.TableMapping;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.util.Map;
+
+/**
+ * {@code run init-crm}: creates the hub's one CRM table, the apply journal (mappings/crm.yml
+ * apply-journal), with the CRM connector's account. Safe to run again: an existing table is kept.
+ */
+@Component
+class InitCrmCommand implements CliCommand {
+    private final ConnectorCatalog connectors;
+    private final MappingCatalog mappings;
+
+    InitCrmCommand(ConnectorCatalog connectors, MappingCatalog mappings) {
+        this.connectors = connectors;
+        this.mappings = mappings;
+    }
+
+    @Override
+    public String name() { return "init-crm"; }
+
+    @Override
+    public int run(Map<String, String> parameters, PrintStream out) throws Exception {
+        CrmSchema crm = mappings.read("crm", CrmSchema.class);
+        TableMapping journal = crm.table("apply-journal");
+        String where = "connector " + crm.connector() + " (" + JdbcUrls.server(connectors.get(crm.connector()).url()) + ")";
+        try (Connection c = connectors.connect(crm.connector())) {
+            boolean created = ApplyJournal.create(c, connectors.dialect(crm.connector()), journal);
+            out.println((created ? "created table " : "table already there, kept: ") + journal.table() + " in " + where);
+        }
+        return 0;
+    }
+}
