@@ -12,6 +12,17 @@ class EtlhubProducer extends DefaultProducer {
         this.endpoint = endpoint;
     }
 
+    /**
+     * In the hub, a step whose source connector does not answer does not start, so neither does its
+     * route: Camel's supervising route controller starts it again with back-off.
+     */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        RouteRunner runner = endpoint.getCamelContext().getRegistry().findSingleByType(RouteRunner.class);
+        if (runner != null) runner.checkSource(endpoint);
+    }
+
     @Override
     public void process(Exchange exchange) throws Exception {
         RouteRunner runner = endpoint.getCamelContext().getRegistry().findSingleByType(RouteRunner.class);

@@ -1,17 +1,13 @@
 package io.etlhub.pipeline;
 
-import io.etlhub.connector.ConnectorCatalog;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.springframework.stereotype.Component;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -22,17 +18,17 @@ import java.util.stream.Stream;
 @Component
 class RouteRunHealthChecks implements HealthCheckRepository {
     static final String PREFIX = "route-run:";
-    private static final long SOURCE_TIMEOUT_SECONDS = 3;
+    private static final int SOURCE_TIMEOUT_SECONDS = 4;
 
     private final RouteCatalog catalog;
     private final RunHistory history;
-    private final ConnectorCatalog connectors;
+    private final SourceProbe probe;
     private boolean enabled = true;
 
-    RouteRunHealthChecks(RouteCatalog catalog, RunHistory history, ConnectorCatalog connectors) {
+    RouteRunHealthChecks(RouteCatalog catalog, RunHistory history, SourceProbe probe) {
         this.catalog = catalog;
         this.history = history;
-        this.connectors = connectors;
+        this.probe = probe;
     }
 
     @Override
@@ -75,32 +71,13 @@ class RouteRunHealthChecks implements HealthCheckRepository {
             RouteDefinition route = catalog.all().stream().filter(r -> r.id().equals(routeId)).findFirst().orElse(null);
             String source = route == null || route.source() == null ? null : route.source().connector();
             if (source != null) {
-                String problem = unreachable(source);
+                String problem = probe.unreachable(source, SOURCE_TIMEOUT_SECONDS);
                 if (problem != null) {
                     builder.down().message("source " + source + " unreachable: " + problem);
                     return;
                 }
             }
             builder.up();
-        }
-
-        /** Null when the connector's database answers within a few seconds, else why not. */
-        private String unreachable(String connector) {
-            try {
-                Boolean valid = CompletableFuture.supplyAsync(() -> {
-                    try (Connection c = connectors.dataSource(connector).getConnection()) {
-                        return c.isValid((int) SOURCE_TIMEOUT_SECONDS);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e.getMessage(), e);
-                    }
-                }).get(SOURCE_TIMEOUT_SECONDS + 1, TimeUnit.SECONDS);
-                return Boolean.TRUE.equals(valid) ? null : "connection not valid";
-            } catch (java.util.concurrent.TimeoutException e) {
-                return "no answer within " + (SOURCE_TIMEOUT_SECONDS + 1) + " s";
-            } catch (Exception e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                return cause.getMessage();
-            }
         }
     }
 }

@@ -6,6 +6,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.spi.SupervisingRouteController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.camel.component.quartz.QuartzComponent;
@@ -39,6 +40,7 @@ public class RouteRunner {
     static final String SUMMARY = "EtlhubRunSummary";
     /** String headers a Quartz tick carries that are not run parameters. */
     private static final Set<String> QUARTZ_HEADERS = Set.of("triggerName", "triggerGroup");
+    private static final int SOURCE_TIMEOUT_SECONDS = 10;
 
     private final RouteCatalog routes;
     private final RouteLocks locks;
@@ -46,10 +48,12 @@ public class RouteRunner {
     private final Clock clock;
     private final RouteMetrics metrics;
     private final CamelContext camel;
+    private final SourceProbe probe;
     private final Map<String, RouteJob> jobs;
 
     public RouteRunner(RouteCatalog routes, RouteLocks locks, RunHistory history, Clock clock, RouteMetrics metrics,
-                       CamelContext camel, List<RouteJob> jobs) {
+                       CamelContext camel, SourceProbe probe, List<RouteJob> jobs) {
+        this.probe = probe;
         this.routes = routes;
         this.locks = locks;
         this.history = history;
@@ -106,7 +110,9 @@ public class RouteRunner {
         if (status == null || !status.isStarted()) {
             // etlhub.scheduler.enabled=false sets the Quartz component's autoStartScheduler=false
             if (camel.getComponent("quartz", QuartzComponent.class).isAutoStartScheduler()) {
-                throw new RouteStoppedException(routeId, status);
+                Throwable why = camel.getRouteController() instanceof SupervisingRouteController supervisor
+                        ? supervisor.getRestartException(routeId) : null;
+                throw new RouteStoppedException(routeId, status, why);
             }
             try {
                 camel.getRouteController().startRoute(routeId);
@@ -115,6 +121,13 @@ public class RouteRunner {
             }
         }
         return route;
+    }
+
+    /** Throws when the step's source connector does not answer (the step, and so its route, does not start). */
+    void checkSource(EtlhubEndpoint step) {
+        if (step.getSource() == null) return;
+        String problem = probe.unreachable(step.getSource(), SOURCE_TIMEOUT_SECONDS);
+        if (problem != null) throw new IllegalStateException("source " + step.getSource() + " unreachable: " + problem);
     }
 
     /** The {@code etlhub:} step: one run of the route's job for this exchange. */

@@ -2,10 +2,14 @@ package io.etlhub.pipeline;
 
 import org.apache.camel.ServiceStatus;
 
-/** A run asked of a route that is stopped (autoStartup: false, or stopped from the console). */
+/**
+ * A run asked of a route that is not started: stopped (autoStartup: false, or from the console), or
+ * failing to start (its source is down; Camel's supervising route controller keeps retrying).
+ */
 public class RouteStoppedException extends RuntimeException {
-    RouteStoppedException(String routeId, ServiceStatus status) {
+    RouteStoppedException(String routeId, ServiceStatus status, Throwable whyNotStarted) {
         super("route " + routeId + " is " + (status == null ? "not started" : status.name().toLowerCase())
-                + ": start it to run it");
+                + (whyNotStarted == null ? ": start it to run it"
+                        : ": it cannot start (" + whyNotStarted.getMessage() + "), Camel retries it with back-off"));
     }
 }

@@ -5,6 +5,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.SupervisingRouteController;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +101,14 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
                     properties:
                       signing-key: key-SECRET-3
                       timeout: "30s"
+                    """, StandardCharsets.UTF_8);
+            // A source that never answers (nothing listens on port 1).
+            Files.writeString(dir.resolve("connectors/offline.yml"), """
+                    id: offline
+                    name: 停机的数据库
+                    kind: jdbc
+                    url: jdbc:mysql://127.0.0.1:1/offline?connectTimeout=1000
+                    username: etlhub
                     """, StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("routes/test-ledger.yaml"), """
                     # test-only route: writes one row per run
@@ -388,6 +397,35 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
             Files.writeString(file, Files.readString(file).replace("etlhub:receipt?source=u8", "etlhub:receipts?source=u9"));
             assertThat(admin.reload("admin").rejected()).singleElement().asString().startsWith(file + ":7: ").contains("u9");
             assertThat(camel.getRoute("broken")).isNull();
+        } finally {
+            Files.delete(file);
+            admin.reload("admin");
+        }
+    }
+
+    @Test
+    void aRouteWhoseSourceIsDownDoesNotStartAndCamelKeepsRetryingIt() throws IOException {
+        Path file = CONFIG.resolve("routes/offline-receipts.yaml");
+        Files.writeString(file, """
+                - route:
+                    id: offline-receipts
+                    routeConfigurationId: etlhub-runs
+                    from:
+                      uri: direct:offline-receipts
+                      steps:
+                        - to: etlhub:receipts?source=offline&sourceMapping=u8-receipts&target=crm
+                """, StandardCharsets.UTF_8);
+        try {
+            assertThat(admin.reload("admin").rejected()).isEmpty();
+
+            assertThat(camel.getRouteController().getRouteStatus("offline-receipts").isStarted()).isFalse();
+            assertThat(((SupervisingRouteController) camel.getRouteController()).getRestartException("offline-receipts"))
+                    .hasMessageContaining("source offline unreachable");
+            assertThatThrownBy(() -> admin.runNow("offline-receipts", "admin", Map.of()))
+                    .isInstanceOf(RouteStoppedException.class).hasMessageContaining("source offline unreachable")
+                    .hasMessageContaining("retries it with back-off");
+            assertThat(health("offline-receipts").getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(health("offline-receipts").getMessage()).hasValueSatisfying(m -> assertThat(m).contains("source offline unreachable"));
         } finally {
             Files.delete(file);
             admin.reload("admin");
