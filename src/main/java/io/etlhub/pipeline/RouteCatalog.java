@@ -6,6 +6,7 @@ import io.etlhub.connector.ConnectorCatalog;
 import io.etlhub.connector.HubConfig;
 import io.etlhub.connector.MappingCatalog;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.SupervisingRouteController;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
@@ -67,12 +68,20 @@ public class RouteCatalog {
         Map<String, RouteDefinition> before = routes;
         Map<String, String> textsBefore = texts;
         ReloadResult result = load();
-        if (camel != null) applyToCamel(textsBefore, before);
+        if (camel != null) {
+            List<String> refused = applyToCamel(textsBefore, before);
+            if (!refused.isEmpty()) {
+                List<String> rejected = new ArrayList<>(result.rejected());
+                rejected.addAll(refused);
+                result = new ReloadResult(result.routes(), List.copyOf(rejected));
+            }
+        }
         events.publishEvent(new RoutesReloaded(before, routes));
         return result;
     }
 
-    private void applyToCamel(Map<String, String> textsBefore, Map<String, RouteDefinition> before) {
+    /** Applies the changed files to Camel; answers the problems of routes Camel refused. */
+    private List<String> applyToCamel(Map<String, String> textsBefore, Map<String, RouteDefinition> before) {
         java.util.Set<String> ids = new java.util.TreeSet<>(textsBefore.keySet());
         ids.addAll(texts.keySet());
         List<ConfigFileException> failed = new ArrayList<>();
@@ -104,6 +113,7 @@ public class RouteCatalog {
             all.addAll(failed);
             problems = List.copyOf(all);
         }
+        return failed.stream().map(Throwable::getMessage).toList();
     }
 
     private void restore(String id, String oldText, RouteDefinition oldRoute) {
@@ -127,10 +137,23 @@ public class RouteCatalog {
     private void addToCamel(String id, String text) throws Exception {
         RouteDefinition route = routes.get(id);
         metrics.register(id, route.kind(), jobs.get(route.kind()).counters());
-        PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file:" + route.file(), text));
-        // Before the context starts, Camel starts the routes itself; a route added later is started
-        // here, through the route controller (the supervising one retries it while its source is down).
-        if (camel.isStarted() && route.isEnabled()) camel.getRouteController().startRoute(id);
+        try {
+            PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file:" + route.file(), text));
+            // Before the context starts, Camel starts the routes itself; a route added later is started
+            // here, through the route controller.
+            if (camel.isStarted() && route.isEnabled()) camel.getRouteController().startRoute(id);
+        } catch (Exception e) {
+            // Loaded but not started (its source is down): the supervising route controller retries it
+            // with back-off, so the route stays; anything else is Camel refusing the route.
+            if (camel.getRouteController().getRouteStatus(id) == null || !restarting(id)) throw e;
+            log.warn("route {} loaded but not started, Camel retries it with back-off: {}", id, e.getMessage());
+        }
+    }
+
+    /** True when Camel's supervising route controller is retrying the route's start. */
+    boolean restarting(String id) {
+        return camel != null && camel.getRouteController() instanceof SupervisingRouteController s
+                && s.getRestartingRoutes().stream().anyMatch(r -> r.getId().equals(id));
     }
 
     private void removeFromCamel(String id) throws Exception {

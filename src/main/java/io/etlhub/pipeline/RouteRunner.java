@@ -104,15 +104,14 @@ public class RouteRunner {
      * first); the CLI and a hub without schedules start it, as their Quartz scheduler never fires.
      */
     private Route startedRoute(String routeId) {
-        Route route = camel.getRoute(routeId);
-        if (route == null) throw new IllegalStateException("route " + routeId + " is not loaded into Camel (see the route problems)");
         ServiceStatus status = camel.getRouteController().getRouteStatus(routeId);
+        if (status == null) throw new IllegalStateException("route " + routeId + " is not loaded into Camel (see the route problems)");
         if (status == null || !status.isStarted()) {
             // etlhub.scheduler.enabled=false sets the Quartz component's autoStartScheduler=false
             if (camel.getComponent("quartz", QuartzComponent.class).isAutoStartScheduler()) {
                 Throwable why = camel.getRouteController() instanceof SupervisingRouteController supervisor
                         ? supervisor.getRestartException(routeId) : null;
-                throw new RouteStoppedException(routeId, status, why);
+                throw new RouteStoppedException(routeId, status, routes.restarting(routeId), why);
             }
             try {
                 camel.getRouteController().startRoute(routeId);
@@ -120,7 +119,7 @@ public class RouteRunner {
                 throw new IllegalStateException("route " + routeId + " cannot start: " + e.getMessage(), e);
             }
         }
-        return route;
+        return camel.getRoute(routeId);
     }
 
     /** Throws when the step's source connector does not answer (the step, and so its route, does not start). */

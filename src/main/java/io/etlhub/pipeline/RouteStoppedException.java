@@ -7,9 +7,10 @@ import org.apache.camel.ServiceStatus;
  * failing to start (its source is down; Camel's supervising route controller keeps retrying).
  */
 public class RouteStoppedException extends RuntimeException {
-    RouteStoppedException(String routeId, ServiceStatus status, Throwable whyNotStarted) {
+    RouteStoppedException(String routeId, ServiceStatus status, boolean restarting, Throwable lastStartFailure) {
         super("route " + routeId + " is " + (status == null ? "not started" : status.name().toLowerCase())
-                + (whyNotStarted == null ? ": start it to run it"
-                        : ": it cannot start (" + whyNotStarted.getMessage() + "), Camel retries it with back-off"));
+                + (!restarting ? ": start it to run it"
+                        : ": it cannot start (" + (lastStartFailure == null ? "see its health check" : lastStartFailure.getMessage())
+                                + "), Camel retries it with back-off"));
     }
 }

@@ -5,6 +5,8 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -15,6 +17,13 @@ import java.util.concurrent.TimeoutException;
  */
 @Component
 class SourceProbe {
+    /** Daemon threads: a probe of a dead host may block in the pool's own start-up long after its answer is given up. */
+    private static final ExecutorService PROBES = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "source-probe");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final ConnectorCatalog connectors;
 
     SourceProbe(ConnectorCatalog connectors) {
@@ -30,7 +39,7 @@ class SourceProbe {
                 } catch (Exception e) {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
-            }).get(seconds, TimeUnit.SECONDS);
+            }, PROBES).get(seconds, TimeUnit.SECONDS);
             return Boolean.TRUE.equals(valid) ? null : "connection not valid";
         } catch (TimeoutException e) {
             return "no answer within " + seconds + " s";
