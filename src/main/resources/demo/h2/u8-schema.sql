@@ -1,9 +1,10 @@
 -- Simulated Yonyou U8 receipt tables in H2 (SQL Server mode), with U8's own table and column names.
--- ufts is a row version: H2 has no rowversion type, so a domain bumps it from a sequence on every write.
-CREATE SEQUENCE rv_seq START WITH 2001;
-CREATE DOMAIN rowversion AS BINARY(8) DEFAULT CAST(NEXT VALUE FOR rv_seq AS BINARY(8)) ON UPDATE CAST(NEXT VALUE FOR rv_seq AS BINARY(8));
-CREATE ALIAS MIN_ACTIVE_ROWVERSION FOR 'io.etlhub.demo.H2RowVersions.minActiveRowVersion';
-CREATE TABLE Ap_CloseBill (
+-- Idempotent (IF NOT EXISTS): the demo runs it at every start on its persistent H2 files.
+-- ufts is a row version: H2 has no rowversion type, so its default bumps it from a sequence on every write
+-- (a column default, not a domain: H2 reopens a file's domains before its sequences).
+CREATE SEQUENCE IF NOT EXISTS rv_seq START WITH 2001;
+CREATE ALIAS IF NOT EXISTS MIN_ACTIVE_ROWVERSION FOR 'io.etlhub.demo.H2RowVersions.minActiveRowVersion';
+CREATE TABLE IF NOT EXISTS Ap_CloseBill (
     iID            int NOT NULL PRIMARY KEY,
     cVouchType     nvarchar(10) NOT NULL,
     cVouchID       nvarchar(30) NOT NULL,
@@ -23,10 +24,10 @@ CREATE TABLE Ap_CloseBill (
     bPrePay        bit,
     dcreatesystime datetime,
     dmodifysystime datetime,
-    ufts           rowversion NOT NULL
+    ufts           BINARY(8) DEFAULT CAST(NEXT VALUE FOR rv_seq AS BINARY(8)) ON UPDATE CAST(NEXT VALUE FOR rv_seq AS BINARY(8)) NOT NULL
 );
-CREATE INDEX ix_Ap_CloseBill_ufts ON Ap_CloseBill (ufts);
-CREATE TABLE Ap_CloseBills (
+CREATE INDEX IF NOT EXISTS ix_Ap_CloseBill_ufts ON Ap_CloseBill (ufts);
+CREATE TABLE IF NOT EXISTS Ap_CloseBills (
     ID        int NOT NULL PRIMARY KEY,
     iID       int NOT NULL,
     iAmt      money,
@@ -39,4 +40,4 @@ CREATE TABLE Ap_CloseBills (
     cXm       nvarchar(20),
     cItemName nvarchar(60)
 );
-CREATE INDEX ix_Ap_CloseBills_iID ON Ap_CloseBills (iID);
+CREATE INDEX IF NOT EXISTS ix_Ap_CloseBills_iID ON Ap_CloseBills (iID);

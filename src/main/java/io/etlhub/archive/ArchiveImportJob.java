@@ -30,7 +30,7 @@ public class ArchiveImportJob implements RouteJob {
     public String kind() { return "archive-import"; }
 
     @Override
-    public java.util.List<String> counters() { return java.util.List.of("read", "imported", "merged", "duplicates", "rejected"); }
+    public java.util.List<String> counters() { return java.util.List.of("read", "imported", "merged", "unchanged", "duplicates", "rejected"); }
 
     @Override
     public void validate(RouteDefinition route) {
@@ -61,17 +61,26 @@ public class ArchiveImportJob implements RouteJob {
         if (progress == null) progress = new ImportProgress();
         try {
             ImportResult result = archive.importFile(file, displayName, mapping, report, context.runId(), context.actor(), progress, messages);
-            ImportCounts c = result.counts();
-            context.count("read", c.read());
-            context.count("imported", c.imported());
-            context.count("merged", c.merged());
-            context.count("duplicates", c.duplicates());
-            context.count("rejected", c.rejected());
+            count(context, result.counts());
             output(context, result);
         } catch (RuntimeException e) {
-            progress.failed(e.getMessage());
+            // Rows were read before the failure: the run's summary says so (nothing was applied).
+            ImportCounts c = progress.failedCounts();
+            context.count("read", c.read());
+            context.count("rejected", c.rejected());
+            if (progress.phase() != ImportProgress.Phase.FAILED) progress.failed(e.getMessage());
             throw e;
         }
+    }
+
+    /** The import's own words: imported (new), merged (changed), unchanged (nothing new), duplicates (merged into another row of the file), rejected. */
+    private static void count(RunContext context, ImportCounts c) {
+        context.count("read", c.read());
+        context.count("imported", c.imported());
+        context.count("merged", c.merged());
+        context.count("unchanged", c.unchanged());
+        context.count("duplicates", c.duplicates());
+        context.count("rejected", c.rejected());
     }
 
     private static void output(RunContext context, ImportResult r) {
@@ -80,9 +89,11 @@ public class ArchiveImportJob implements RouteJob {
         context.output("sha256", r.sha256());
         context.output("imported", r.counts().imported());
         context.output("merged", r.counts().merged());
+        context.output("unchanged", r.counts().unchanged());
         context.output("duplicates", r.counts().duplicates());
         context.output("rejected", r.counts().rejected());
         context.output("changedCells", r.counts().changedCells());
+        if (!r.unmappedColumns().isEmpty()) context.output("unmappedColumns", String.join("、", r.unmappedColumns()));
         if (r.reportPath() != null) context.output("report", r.reportPath());
     }
 

@@ -13,11 +13,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
- * Imports one archive file: read and normalise every sheet into the hub's staging table, mark
- * duplicates, then merge all valid rows into the CRM in one CRM transaction, and write the report.
+ * Imports one archive file: read and normalise every sheet into the hub's staging table, give every
+ * row its company, merge each company's rows and then the companies into the CRM in one CRM
+ * transaction, and write the report.
  * A failure at any point leaves the CRM as it was; the same content imported again changes nothing.
  */
 public final class ArchiveImporter {
@@ -52,20 +55,22 @@ public final class ArchiveImporter {
         String sha = sha256(file);
         var past = staging.succeeded(sha, mapping.kind());
         if (past.isPresent()) {
-            ImportResult result = new ImportResult(past.get().id(), displayName, sha, "ALREADY_IMPORTED", ImportCounts.NONE, past.get().reportPath());
+            ImportResult result = new ImportResult(past.get().id(), displayName, sha, "ALREADY_IMPORTED", ImportCounts.NONE,
+                    past.get().reportPath(), List.of());
             progress.done(result);
             return result;
         }
         long importId = staging.open(displayName, sha, mapping.kind(), runId, actor, LocalDateTime.now(clock));
         long[] n = new long[3]; // read, rejected, changed cells
-        ImportCounts counts = ImportCounts.NONE;
+        List<String> unmapped = new ArrayList<>();
         try (ArchiveStaging.Writer writer = staging.writer(importId)) {
             CustomerKeys keys = new CustomerKeys(mapping.dedup());
+            CrmColumnLimits limits = crmLimits(mapping);
             progress.phase(ImportProgress.Phase.READING, 0);
-            SheetInterpreter sheets = new SheetInterpreter(mapping, maxRows, messages, row -> {
+            SheetInterpreter sheets = new SheetInterpreter(mapping, maxRows, messages, limits, row -> {
                 n[0]++;
                 if (row.rejected()) n[1]++;
-                writer.row(row, keys.creditCode(row.values()), keys.firstNamePhone(row.values()));
+                writer.row(row, keys.creditCode(row.values()), keys.nameKey(row.values()));
                 progress.processed(1);
             }, issue -> {
                 if (issue.kind() == CellIssue.Kind.CHANGED) n[2]++;
@@ -73,55 +78,79 @@ public final class ArchiveImporter {
             });
             reader.read(file, new ProgressSink(sheets, progress));
             writer.flush();
+            unmapped.addAll(sheets.unmappedColumns());
             if (!sheets.anyCell()) throw messages.failure("archive.error.no-rows", null, displayName);
             if (sheets.sheetsWithHeader() == 0) {
                 throw messages.failure("archive.error.no-header", null, displayName, mapping.minHeaderMatchesOr(2));
             }
 
             progress.phase(ImportProgress.Phase.DEDUPLICATING, 0);
-            long duplicates = staging.markDuplicates(importId);
+            staging.assignCompanies(importId, keys);
             long valid = staging.countValid(importId);
 
             progress.phase(ImportProgress.Phase.MERGING, valid);
             CrmCustomerMerge merge = new CrmCustomerMerge(crm, customers, mapping, displayName);
+            List<Company> companies = new ArrayList<>();
+            CompanyFolder folder = new CompanyFolder(mapping, new FieldLabels(mapping), writer::issue, companies::add);
             try {
                 crmTransactions.executeWithoutResult(tx -> {
                     merge.loadExisting();
-                    staging.forEachValid(importId, ArchiveStaging.BATCH, page -> {
-                        merge.apply(page);
+                    staging.forEachCompanyRow(importId, ArchiveStaging.BATCH, page -> {
+                        page.forEach(folder::accept);
+                        if (companies.size() >= ArchiveStaging.BATCH) {
+                            merge.apply(companies, writer::issue, tx);
+                            companies.clear();
+                        }
                         progress.processed(page.size());
                     });
+                    folder.finish();
+                    if (!companies.isEmpty()) merge.apply(companies, writer::issue, tx);
                 });
+            } catch (CrmWriteException e) {
+                throw messages.failure("archive.error.crm-row", e, e.sheet, String.valueOf(e.row), e.getMessage());
             } catch (DataAccessException e) {
                 throw messages.failure("archive.error.crm", e, String.valueOf(e.getMostSpecificCause().getMessage()));
             }
-            counts = new ImportCounts(n[0], merge.inserted(), merge.merged(), duplicates, n[1], n[2]);
+            writer.flush();
+            ImportCounts counts = new ImportCounts(n[0], merge.inserted(), merge.merged(), merge.unchanged(), folder.merged(), n[1], n[2]);
 
             progress.phase(ImportProgress.Phase.REPORTING, 0);
-            writeReport(report, importId, displayName, sha, "SUCCEEDED", counts, null);
-            staging.finish(importId, "SUCCEEDED", counts, report.toString(), null, LocalDateTime.now(clock));
-            ImportResult result = new ImportResult(importId, displayName, sha, "SUCCEEDED", counts, report.toString());
+            writeReport(report, importId, displayName, sha, "SUCCEEDED", counts, unmapped, null);
+            staging.finish(importId, "SUCCEEDED", counts, String.join("、", unmapped), report.toString(), null, LocalDateTime.now(clock));
+            ImportResult result = new ImportResult(importId, displayName, sha, "SUCCEEDED", counts, report.toString(), List.copyOf(unmapped));
             progress.done(result);
             return result;
         } catch (RuntimeException e) {
             String message = e instanceof ArchiveFileException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            ImportCounts failedCounts = new ImportCounts(n[0], 0, 0, 0, n[1], n[2]);
+            ImportCounts failedCounts = ImportCounts.readOnly(n[0], n[1], n[2]);
             String reportPath = null;
             try {
-                writeReport(report, importId, displayName, sha, "FAILED", failedCounts, message);
+                // Rolled back: the lines of CRM merges would describe changes that were not made.
+                staging.dropCrmLines(importId);
+                writeReport(report, importId, displayName, sha, "FAILED", failedCounts, unmapped, message);
                 reportPath = report.toString();
             } catch (RuntimeException reportFailure) {
                 e.addSuppressed(reportFailure);
             }
-            staging.finish(importId, "FAILED", failedCounts, reportPath, message, LocalDateTime.now(clock));
-            progress.failed(message);
+            staging.finish(importId, "FAILED", failedCounts, String.join("、", unmapped), reportPath, message, LocalDateTime.now(clock));
+            progress.failed(message, failedCounts);
             throw e;
         }
     }
 
-    private void writeReport(Path report, long importId, String fileName, String sha, String status, ImportCounts counts, String error) {
+    /** The CRM's column sizes for the mapped fields; a CRM that cannot be reached fails the import before any reading. */
+    private CrmColumnLimits crmLimits(ArchiveMapping mapping) {
         try {
-            new ArchiveReport(messages).write(report, fileName, sha, status, counts, error,
+            return CrmColumnLimits.read(crm, customers, mapping);
+        } catch (DataAccessException e) {
+            throw messages.failure("archive.error.crm", e, String.valueOf(e.getMostSpecificCause().getMessage()));
+        }
+    }
+
+    private void writeReport(Path report, long importId, String fileName, String sha, String status, ImportCounts counts,
+                             List<String> unmapped, String error) {
+        try {
+            new ArchiveReport(messages).write(report, fileName, sha, status, counts, unmapped, error,
                     consumer -> staging.forEachIssue(importId, consumer));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write the report " + report, e);
@@ -145,7 +174,9 @@ public final class ArchiveImporter {
     private record ProgressSink(SheetRowSink target, ImportProgress progress) implements SheetRowSink {
         @Override public void startSheet(String name) { target.startSheet(name); }
         @Override public void declaredRows(int rows) { target.declaredRows(rows); progress.addTotal(rows); }
-        @Override public void row(int rowNumber, String[] cells, java.util.BitSet formulas) { target.row(rowNumber, cells, formulas); }
+        @Override public void row(int rowNumber, String[] cells, java.util.BitSet formulas, java.util.BitSet errors) {
+            target.row(rowNumber, cells, formulas, errors);
+        }
         @Override public void endSheet() { target.endSheet(); }
     }
 }

@@ -10,14 +10,26 @@ import java.nio.file.Path;
  * and turns POI's many failures into one {@link ArchiveFileException} with a clear message.
  */
 public final class ArchiveReader {
+    /** Default unpacked size of an .xlsx part other than a worksheet (etlhub.archive.max-part-size). */
+    public static final long DEFAULT_MAX_PART_SIZE = 200L << 20;
+
     private final ArchiveMessages messages;
+    private final XlsxPartLimit partLimit;
+    private final long maxPartSize;
+
+    public ArchiveReader(ArchiveMessages messages, double minInflateRatio, long maxEntrySize) {
+        this(messages, minInflateRatio, maxEntrySize, DEFAULT_MAX_PART_SIZE);
+    }
 
     /**
      * {@code minInflateRatio} and {@code maxEntrySize} are POI's zip-bomb limits (ZipSecureFile); they
-     * are process-wide in POI, so every reader sets the same configured values.
+     * are process-wide in POI, so every reader sets the same configured values. {@code maxPartSize}
+     * limits the unpacked size of every .xlsx part that is not a worksheet ({@link XlsxPartLimit}).
      */
-    public ArchiveReader(ArchiveMessages messages, double minInflateRatio, long maxEntrySize) {
+    public ArchiveReader(ArchiveMessages messages, double minInflateRatio, long maxEntrySize, long maxPartSize) {
         this.messages = messages;
+        this.partLimit = new XlsxPartLimit(maxPartSize);
+        this.maxPartSize = maxPartSize;
         ZipSecureFile.setMinInflateRatio(minInflateRatio);
         ZipSecureFile.setMaxEntrySize(maxEntrySize);
     }
@@ -26,8 +38,13 @@ public final class ArchiveReader {
         String name = file.getFileName().toString();
         ExcelFileType type = ExcelFileType.detect(file, messages);
         try {
-            if (type == ExcelFileType.XLSX) new XlsxStreamReader().read(file, sink);
-            else new XlsStreamReader().read(file, sink);
+            if (type == ExcelFileType.XLSX) {
+                String part = partLimit.oversizedPart(file);
+                if (part != null) throw messages.failure("archive.error.part-too-large", null, name, part, maxPartSize >> 20);
+                new XlsxStreamReader().read(file, sink);
+            } else {
+                new XlsStreamReader().read(file, sink);
+            }
         } catch (ArchiveFileException e) {
             throw e;
         } catch (EncryptedDocumentException e) {

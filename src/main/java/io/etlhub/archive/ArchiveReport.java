@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The import's report for the file's owner, an .xlsx written with SXSSF (streaming, a window of
- * rows in memory): a summary sheet with the counts, and one line per changed or rejected cell,
- * rejected or duplicate row and skipped sheet. Headers and reasons in the messages' language.
+ * rows in memory): a summary sheet with the counts and the columns not imported, and one line per
+ * changed or rejected cell, rejected row, row merged within the file, customer merged into (or found
+ * unchanged in) the CRM, column not imported and skipped sheet. Headers and reasons in the messages' language.
  */
 public final class ArchiveReport {
     private final ArchiveMessages messages;
@@ -22,8 +24,8 @@ public final class ArchiveReport {
         this.messages = messages;
     }
 
-    public void write(Path out, String fileName, String sha256, String status, ImportCounts counts, String error,
-                      Consumer<Consumer<CellIssue>> issues) throws IOException {
+    public void write(Path out, String fileName, String sha256, String status, ImportCounts counts, List<String> unmappedColumns,
+                      String error, Consumer<Consumer<CellIssue>> issues) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             wb.setCompressTempFiles(true);
             Sheet summary = wb.createSheet(messages.get("archive.report.summary"));
@@ -34,9 +36,11 @@ public final class ArchiveReport {
             r = pair(summary, r, "archive.report.read", counts.read());
             r = pair(summary, r, "archive.report.imported", counts.imported());
             r = pair(summary, r, "archive.report.merged", counts.merged());
+            r = pair(summary, r, "archive.report.unchanged", counts.unchanged());
             r = pair(summary, r, "archive.report.duplicate", counts.duplicates());
             r = pair(summary, r, "archive.report.rejected", counts.rejected());
             r = pair(summary, r, "archive.report.changed", counts.changedCells());
+            r = pair(summary, r, "archive.report.unmapped", unmappedColumns.isEmpty() ? "-" : String.join("、", unmappedColumns));
             if (error != null) pair(summary, r, "archive.report.error", error);
             summary.setColumnWidth(0, 24 * 256);
             summary.setColumnWidth(1, 80 * 256);
@@ -72,13 +76,7 @@ public final class ArchiveReport {
 
     private String reason(CellIssue issue) {
         if (issue.detail() == null) return messages.get(issue.reason());
-        String detail = issue.detail();
-        if (issue.kind() == CellIssue.Kind.DUPLICATE && detail.contains("!")) {
-            // "sheet!row" of the row this one repeats.
-            int at = detail.lastIndexOf('!');
-            return messages.get(issue.reason(), detail.substring(at + 1), detail.substring(0, at));
-        }
-        return messages.get(issue.reason(), detail);
+        return messages.get(issue.reason(), (Object[]) issue.detail().split("\t", -1));
     }
 
     private int pair(Sheet sheet, int r, String key, Object value) {

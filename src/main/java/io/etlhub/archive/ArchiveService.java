@@ -52,7 +52,8 @@ public class ArchiveService {
                                    ImportProgress tracker, ArchiveMessages messages) {
         CrmSchema crm = mappings.read("crm", CrmSchema.class);
         ArchiveImporter importer = new ArchiveImporter(hub, connectors.jdbc(crm.connector()), connectors.transactions(crm.connector()),
-                crm.table(mapping.target()), new ArchiveReader(messages, settings.minInflateRatioOr(), settings.maxEntrySizeOr()),
+                crm.table(mapping.target()), new ArchiveReader(messages, settings.minInflateRatioOr(), settings.maxEntrySizeOr(),
+                        settings.maxPartSizeOr()),
                 messages, settings.maxRowsOr(), clock);
         return importer.importFile(file, displayName, mapping, report, runId, actor, tracker);
     }

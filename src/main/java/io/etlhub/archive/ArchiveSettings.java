@@ -4,8 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** The etlhub.archive section of application.yml. */
 @ConfigurationProperties("etlhub.archive")
-public record ArchiveSettings(Long maxRows, Double minInflateRatio, Long maxEntrySize, String uploadDir, String reportLanguage,
-                              DropFolder dropFolder) {
+public record ArchiveSettings(Long maxRows, Double minInflateRatio, Long maxEntrySize, Long maxPartSize, String uploadDir,
+                              String reportLanguage, DropFolder dropFolder) {
     public record DropFolder(boolean enabled, String path, Long minAgeMs) {}
 
     public long maxRowsOr() { return maxRows == null ? 2_000_000 : maxRows; }
@@ -13,6 +13,9 @@ public record ArchiveSettings(Long maxRows, Double minInflateRatio, Long maxEntr
     public double minInflateRatioOr() { return minInflateRatio == null ? 0.01 : minInflateRatio; }
 
     public long maxEntrySizeOr() { return maxEntrySize == null ? 0xFFFFFFFFL : maxEntrySize; }
+
+    /** Unpacked bytes of an .xlsx part other than a worksheet (shared strings, styles...), which POI reads whole. */
+    public long maxPartSizeOr() { return maxPartSize == null ? ArchiveReader.DEFAULT_MAX_PART_SIZE : maxPartSize; }
 
     public String uploadDirOr() { return uploadDir == null ? "data/archive/uploads" : uploadDir; }
 }

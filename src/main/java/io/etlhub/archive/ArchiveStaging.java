@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * The hub's side of an import: the import history (by content hash), the staged rows and the report
- * lines, all in the hub store. Rows are written in JDBC batches; de-duplication runs as set-based SQL.
+ * lines, all in the hub store. Rows are written in JDBC batches; companies are assigned by set-based SQL.
  */
 public final class ArchiveStaging {
     static final int BATCH = 1000;
@@ -55,11 +55,12 @@ public final class ArchiveStaging {
         return hub.queryForObject("SELECT MAX(id) FROM archive_import WHERE sha256 = ? AND status = 'RUNNING'", Long.class, sha256);
     }
 
-    public void finish(long importId, String status, ImportCounts counts, String reportPath, String error, LocalDateTime now) {
-        hub.update("UPDATE archive_import SET status = ?, rows_read = ?, imported = ?, merged = ?, duplicates = ?, rejected = ?, "
-                        + "changed_cells = ?, report_path = ?, error = ?, ended_at = ? WHERE id = ?",
-                status, counts.read(), counts.imported(), counts.merged(), counts.duplicates(), counts.rejected(), counts.changedCells(),
-                reportPath, error == null ? null : error.substring(0, Math.min(error.length(), 2000)), Timestamp.valueOf(now), importId);
+    public void finish(long importId, String status, ImportCounts counts, String unmappedColumns, String reportPath, String error,
+                       LocalDateTime now) {
+        hub.update("UPDATE archive_import SET status = ?, rows_read = ?, imported = ?, merged = ?, unchanged = ?, duplicates = ?, "
+                        + "rejected = ?, changed_cells = ?, unmapped_columns = ?, report_path = ?, error = ?, ended_at = ? WHERE id = ?",
+                status, counts.read(), counts.imported(), counts.merged(), counts.unchanged(), counts.duplicates(), counts.rejected(),
+                counts.changedCells(), cut(unmappedColumns, 2000), reportPath, cut(error, 2000), Timestamp.valueOf(now), importId);
         // Staged rows have served their purpose once merged; the report lines stay with the import.
         hub.update("DELETE FROM archive_staging WHERE import_id = ?", importId);
     }
@@ -87,10 +88,13 @@ public final class ArchiveStaging {
 
         private Writer(long importId) { this.importId = importId; }
 
-        public void row(ArchiveRow row, String creditCode, String namePhoneKey) {
+        /** A normalised row with its credit code and normalised name (the company keys, see {@link #assignCompanies}). */
+        public void row(ArchiveRow row, String creditCode, String nameKey) {
             try {
-                rows.add(new Object[] {importId, ++seq, cut(row.sheet(), 100), row.row(), row.rejected() ? "REJECTED" : "VALID",
-                        row.rejected() ? null : creditCode, row.rejected() ? null : cut(namePhoneKey, 300), json.writeValueAsString(row.values())});
+                boolean valid = !row.rejected();
+                String code = valid ? creditCode : null;
+                rows.add(new Object[] {importId, ++seq, cut(row.sheet(), 100), row.row(), valid ? "VALID" : "REJECTED",
+                        code, valid ? cut(nameKey, 300) : null, code == null ? null : "C:" + code, seq, json.writeValueAsString(row.values())});
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
@@ -127,8 +131,8 @@ public final class ArchiveStaging {
             if (rows.isEmpty()) return;
             List<Object[]> batch = rows;
             rows = new ArrayList<>(BATCH);
-            submit("INSERT INTO archive_staging (import_id, seq, sheet_name, row_no, status, credit_code, name_phone_key, payload) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batch);
+            submit("INSERT INTO archive_staging (import_id, seq, sheet_name, row_no, status, credit_code, name_key, company_key, "
+                    + "company_seq, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
         }
 
         private void flushIssues() {
@@ -160,63 +164,112 @@ public final class ArchiveStaging {
     }
 
     /**
-     * Marks duplicates within the file, set-based: first rows sharing a credit code (all but the
-     * first become DUP_CODE), then rows without a credit code sharing name and phone with an earlier
-     * row (DUP_NAME_PHONE). Each duplicate gets a report line naming the row it repeats.
+     * Gives every VALID row its company, set-based: a row with a credit code belongs to C:<code>; a
+     * row without one to the only credit code among the rows of the same normalised name, or (several
+     * codes under one name) to the code whose rows share a phone with it, else the first such code;
+     * with no code under its name, to N:<name>; with neither, to itself. Each row's company_seq becomes the seq of its
+     * company's first row, the order in which {@link #forEachCompanyRow} reads them back.
      */
-    public long markDuplicates(long importId) {
+    public void assignCompanies(long importId, CustomerKeys keys) {
+        // A name under which exactly one credit code occurs: that company.
+        updateJoined("SELECT name_key, MIN(credit_code) AS code FROM archive_staging WHERE import_id = ? AND status = 'VALID' "
+                        + "AND credit_code IS NOT NULL GROUP BY name_key HAVING COUNT(DISTINCT credit_code) = 1",
+                "s.name_key = k.name_key AND s.import_id = ? AND s.status = 'VALID' AND s.company_key IS NULL",
+                "company_key = CONCAT('C:', k.code)", importId, importId);
+        assignAmbiguousNames(importId, keys);
+        hub.update("UPDATE archive_staging SET company_key = CONCAT('N:', name_key) WHERE import_id = ? AND status = 'VALID' "
+                + "AND company_key IS NULL AND name_key IS NOT NULL", importId);
+        // No credit code and no name (a mapping without a required name): a company of its own.
+        hub.update("UPDATE archive_staging SET company_key = CONCAT('R:', CAST(seq AS CHAR(20))) WHERE import_id = ? "
+                + "AND status = 'VALID' AND company_key IS NULL", importId);
+        updateJoined("SELECT company_key, MIN(seq) AS keep FROM archive_staging WHERE import_id = ? AND status = 'VALID' "
+                        + "GROUP BY company_key HAVING COUNT(*) > 1",
+                "s.company_key = k.company_key AND s.import_id = ? AND s.status = 'VALID' AND s.seq > k.keep",
+                "company_seq = k.keep", importId, importId);
+    }
+
+    /** Rows without a credit code under a name that several credit codes share: rare, so decided row by row. */
+    private void assignAmbiguousNames(long importId, CustomerKeys keys) {
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> group = new ArrayList<>(); // {seq, credit code, values}
+        String[] name = {null};
+        Runnable decide = () -> {
+            for (Object[] r : group) {
+                if (r[1] != null) continue;
+                String chosen = null;
+                for (Object[] coded : group) {
+                    if (coded[1] == null) continue;
+                    if (chosen == null) chosen = (String) coded[1];
+                    @SuppressWarnings("unchecked") Map<String, String> a = (Map<String, String>) r[2];
+                    @SuppressWarnings("unchecked") Map<String, String> b = (Map<String, String>) coded[2];
+                    if (keys.sharePhone(a, b)) {
+                        chosen = (String) coded[1];
+                        break;
+                    }
+                }
+                updates.add(new Object[] {"C:" + chosen, importId, r[0]});
+            }
+            group.clear();
+        };
+        hub.query("SELECT seq, name_key, credit_code, payload FROM archive_staging WHERE import_id = ? AND status = 'VALID' AND name_key IN "
+                + "(SELECT name_key FROM archive_staging WHERE import_id = ? AND status = 'VALID' AND credit_code IS NOT NULL "
+                + "GROUP BY name_key HAVING COUNT(DISTINCT credit_code) > 1) ORDER BY name_key, seq", rs -> {
+            if (!rs.getString(2).equals(name[0])) decide.run();
+            name[0] = rs.getString(2);
+            group.add(new Object[] {rs.getLong(1), rs.getString(3), values(rs.getString(4))});
+        }, importId, importId);
+        decide.run();
+        if (!updates.isEmpty()) hub.batchUpdate("UPDATE archive_staging SET company_key = ? WHERE import_id = ? AND seq = ?", updates);
+    }
+
+    /**
+     * UPDATE archive_staging s from a derived table k: UPDATE ... JOIN on MySQL/MariaDB (far quicker
+     * than correlated subqueries on large files), MERGE INTO ... USING elsewhere (H2, the demo's hub
+     * store). Parameters: the derived table's first, then the join condition's.
+     */
+    private void updateJoined(String derived, String on, String set, Object... args) {
         if (hubDialect() == Dialect.MYSQL) {
-            // MySQL/MariaDB: a join against each key's first row, far quicker than NOT IN on large files.
-            hub.update("UPDATE archive_staging s JOIN (SELECT credit_code, MIN(seq) AS keep FROM archive_staging WHERE import_id = ? "
-                    + "AND status = 'VALID' AND credit_code IS NOT NULL GROUP BY credit_code HAVING COUNT(*) > 1) k "
-                    + "ON s.credit_code = k.credit_code SET s.status = 'DUP_CODE' WHERE s.import_id = ? AND s.status = 'VALID' "
-                    + "AND s.seq > k.keep", importId, importId);
-            hub.update("UPDATE archive_staging s JOIN (SELECT name_phone_key, MIN(seq) AS keep FROM archive_staging WHERE import_id = ? "
-                    + "AND status = 'VALID' AND name_phone_key IS NOT NULL GROUP BY name_phone_key HAVING COUNT(*) > 1) k "
-                    + "ON s.name_phone_key = k.name_phone_key SET s.status = 'DUP_NAME_PHONE' WHERE s.import_id = ? "
-                    + "AND s.status = 'VALID' AND s.credit_code IS NULL AND s.seq > k.keep", importId, importId);
+            hub.update("UPDATE archive_staging s JOIN (" + derived + ") k ON " + on + " SET " + set, args);
         } else {
-            // Portable form (H2, the demo's hub store, has no UPDATE ... JOIN).
-            hub.update("UPDATE archive_staging SET status = 'DUP_CODE' WHERE import_id = ? AND status = 'VALID' AND credit_code IS NOT NULL "
-                    + "AND seq NOT IN (SELECT keep FROM (SELECT MIN(seq) AS keep FROM archive_staging WHERE import_id = ? AND status = 'VALID' "
-                    + "AND credit_code IS NOT NULL GROUP BY credit_code) k)", importId, importId);
-            hub.update("UPDATE archive_staging SET status = 'DUP_NAME_PHONE' WHERE import_id = ? AND status = 'VALID' AND credit_code IS NULL "
-                    + "AND name_phone_key IS NOT NULL AND seq NOT IN (SELECT keep FROM (SELECT MIN(seq) AS keep FROM archive_staging "
-                    + "WHERE import_id = ? AND status = 'VALID' AND name_phone_key IS NOT NULL GROUP BY name_phone_key) k)", importId, importId);
+            hub.update("MERGE INTO archive_staging s USING (" + derived + ") k ON (" + on + ") WHEN MATCHED THEN UPDATE SET " + set, args);
         }
-        hub.update("INSERT INTO archive_issue (import_id, sheet_name, row_no, kind, reason, detail) "
-                + "SELECT d.import_id, d.sheet_name, d.row_no, 'DUPLICATE', 'archive.reason.duplicate.credit-code', "
-                + "CONCAT(k.sheet_name, '!', k.row_no) FROM archive_staging d JOIN archive_staging k ON k.import_id = d.import_id "
-                + "AND k.credit_code = d.credit_code AND k.status = 'VALID' WHERE d.import_id = ? AND d.status = 'DUP_CODE'", importId);
-        hub.update("INSERT INTO archive_issue (import_id, sheet_name, row_no, kind, reason, detail) "
-                + "SELECT d.import_id, d.sheet_name, d.row_no, 'DUPLICATE', 'archive.reason.duplicate.name-phone', "
-                + "CONCAT(k.sheet_name, '!', k.row_no) FROM archive_staging d JOIN archive_staging k ON k.import_id = d.import_id "
-                + "AND k.seq = (SELECT MIN(f.seq) FROM archive_staging f WHERE f.import_id = d.import_id AND f.status = 'VALID' "
-                + "AND f.name_phone_key = d.name_phone_key) WHERE d.import_id = ? AND d.status = 'DUP_NAME_PHONE'", importId);
-        return hub.queryForObject("SELECT COUNT(*) FROM archive_staging WHERE import_id = ? AND status LIKE 'DUP%'", Long.class, importId);
+    }
+
+    /** Removes the lines about CRM merges (after the CRM transaction was rolled back). */
+    public void dropCrmLines(long importId) {
+        hub.update("DELETE FROM archive_issue WHERE import_id = ? AND kind IN ('CRM_MERGED', 'CRM_UNCHANGED')", importId);
     }
 
     public long countValid(long importId) {
         return hub.queryForObject("SELECT COUNT(*) FROM archive_staging WHERE import_id = ? AND status = 'VALID'", Long.class, importId);
     }
 
-    /** The VALID rows in file order, page by page (keyset on seq), as field -> value maps. */
-    public void forEachValid(long importId, int pageSize, Consumer<List<Map<String, String>>> page) {
-        long after = 0;
+    /**
+     * The VALID rows company by company (in the order of each company's first row), each company's
+     * rows in file order; paged by (company_seq, seq) so a large file never sits in memory.
+     */
+    public void forEachCompanyRow(long importId, int pageSize, Consumer<List<StagedRow>> page) {
+        long afterCompany = 0;
+        long afterSeq = 0;
         while (true) {
-            List<Object[]> rows = hub.query("SELECT seq, payload FROM archive_staging WHERE import_id = ? AND status = 'VALID' AND seq > ? "
-                    + "ORDER BY seq LIMIT " + pageSize, (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}, importId, after);
+            List<StagedRow> rows = hub.query("SELECT seq, company_seq, sheet_name, row_no, payload FROM archive_staging "
+                            + "WHERE import_id = ? AND status = 'VALID' AND company_seq >= ? AND (company_seq > ? OR seq > ?) "
+                            + "ORDER BY company_seq, seq LIMIT " + pageSize,
+                    (rs, i) -> new StagedRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), values(rs.getString(5))),
+                    importId, afterCompany, afterCompany, afterSeq);
             if (rows.isEmpty()) return;
-            List<Map<String, String>> values = new ArrayList<>(rows.size());
-            for (Object[] r : rows) {
-                try {
-                    values.add(json.readValue((String) r[1], MAP));
-                } catch (JsonProcessingException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            page.accept(values);
-            after = (Long) rows.get(rows.size() - 1)[0];
+            page.accept(rows);
+            StagedRow last = rows.get(rows.size() - 1);
+            afterCompany = last.companySeq();
+            afterSeq = last.seq();
+        }
+    }
+
+    private Map<String, String> values(String payload) {
+        try {
+            return json.readValue(payload, MAP);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,55 +1,77 @@
 package io.etlhub.archive;
 
 import io.etlhub.connector.TableMapping;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.SavepointManager;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
 
 /**
- * Writes staged rows into the CRM's customer table, inside the caller's CRM transaction: a row that
- * matches an existing customer (credit code first, then name + phone) is merged by the mapping's
- * policy, any other row is inserted. Column names come from mappings/crm.yml only.
+ * Writes the file's companies into the CRM's customer table, inside the caller's CRM transaction.
+ * A company matches an existing customer by credit code; else by normalised name, unless both carry
+ * different credit codes (when a name fits several customers, one sharing a phone is taken, else the
+ * oldest). A match is merged by the mapping's policy and written, with a new update time, only when
+ * a value changed; any other company is inserted. Column names come from mappings/crm.yml only.
  */
 public final class CrmCustomerMerge {
     private final JdbcTemplate crm;
     private final TableMapping table;
     private final ArchiveMapping mapping;
     private final CustomerKeys keys;
+    private final MergePolicy policy;
+    private final FieldLabels labels;
     private final String sourceFile;
     private final List<String> fields = new ArrayList<>();
     private final Map<String, Long> byCode = new HashMap<>();
-    private final Map<String, Long> byNamePhone = new HashMap<>();
+    private final Map<String, List<Long>> byName = new HashMap<>();
+    private final Map<Long, List<String>> phonesOf = new HashMap<>();
     private final Map<Long, String> codeOf = new HashMap<>();
     private final String insertSql;
-    private final String mergeSql;
     private long inserted;
     private long merged;
+    private long unchanged;
 
     public CrmCustomerMerge(JdbcTemplate crm, TableMapping table, ArchiveMapping mapping, String sourceFile) {
         this.crm = crm;
         this.table = table;
         this.mapping = mapping;
         this.keys = new CustomerKeys(mapping.dedup());
+        this.policy = new MergePolicy(mapping);
+        this.labels = new FieldLabels(mapping);
         this.sourceFile = sourceFile;
         mapping.fields().forEach((name, f) -> { if (f.toCrm()) fields.add(name); });
         this.insertSql = insertSql();
-        this.mergeSql = mergeSql();
     }
 
-    /** Reads the CRM's existing customers' keys: credit codes and normalised name + each phone. */
+    private record Match(long id, String how) {}
+
+    /** A CRM customer as the merge sees it: field -> canonical text, and when it last changed. */
+    private record CrmRow(Map<String, String> values, LocalDateTime updatedAt, Set<String> dirty) {}
+
+    /** Reads the CRM's existing customers' keys: credit codes, normalised names and every phone. */
     public void loadExisting() {
         List<String> phoneColumns = new ArrayList<>();
         for (String p : mapping.dedup().phones()) phoneColumns.add(column(p));
         if (table.has("phone") && !phoneColumns.contains(table.col("phone"))) phoneColumns.add(table.col("phone"));
         String sql = "SELECT " + table.col("id") + ", " + table.col("credit-code") + ", " + table.col("name")
-                + (phoneColumns.isEmpty() ? "" : ", " + String.join(", ", phoneColumns)) + " FROM " + table.table();
-        PhoneRule phones = new PhoneRule(false);
+                + (phoneColumns.isEmpty() ? "" : ", " + String.join(", ", phoneColumns)) + " FROM " + table.table()
+                + " ORDER BY " + table.col("id");
+        PhoneRule phoneRule = new PhoneRule(false);
         crm.query(sql, rs -> {
             long id = rs.getLong(1);
             String code = rs.getString(2);
@@ -58,45 +80,152 @@ public final class CrmCustomerMerge {
                 codeOf.put(id, code.trim().toUpperCase());
             }
             String name = CompanyNameRule.key(rs.getString(3));
-            for (int i = 0; i < phoneColumns.size() && name != null; i++) {
+            if (name != null) byName.computeIfAbsent(name, k -> new ArrayList<>(1)).add(id);
+            List<String> phones = new ArrayList<>(1);
+            for (int i = 0; i < phoneColumns.size(); i++) {
                 String raw = rs.getString(4 + i);
-                Cleaned phone = raw == null ? Cleaned.BLANK : phones.apply(raw);
-                if (phone.value() != null) byNamePhone.putIfAbsent(name + "|" + phone.value(), id);
+                Cleaned phone = raw == null ? Cleaned.BLANK : phoneRule.apply(raw);
+                if (phone.value() != null) phones.add(phone.value());
             }
+            if (!phones.isEmpty()) phonesOf.put(id, phones);
         });
     }
 
-    /** Inserts or merges one page of rows (field -> normalised value). */
-    public void apply(List<Map<String, String>> rows) {
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> merges = new ArrayList<>();
-        for (Map<String, String> row : rows) {
-            Long id = match(row);
-            if (id == null) {
-                inserts.add(insertArgs(row));
-            } else {
-                merges.add(mergeArgs(row, id));
+    /**
+     * Inserts or merges one page of companies; report lines for every merge (what it filled) and every
+     * unchanged customer go to {@code issues}. When the CRM refuses the page, it is rolled back to a
+     * savepoint and written company by company to name the one refused ({@link CrmWriteException}).
+     */
+    public void apply(List<Company> companies, Consumer<CellIssue> issues, SavepointManager savepoints) {
+        Map<Company, Match> matches = new LinkedHashMap<>();
+        for (Company c : companies) {
+            Match m = match(c.values);
+            if (m != null) matches.put(c, m);
+        }
+        Map<Long, CrmRow> rows = load(matches.values().stream().map(Match::id).distinct().toList());
+        List<Company> inserts = new ArrayList<>();
+        Map<Long, Company> updatedBy = new LinkedHashMap<>();
+        for (Company c : companies) {
+            Match m = matches.get(c);
+            if (m != null && otherCode(c, rows.get(m.id()))) {
+                // An earlier company of this page gave that customer another credit code: look again.
+                m = match(c.values);
+                if (m != null && !rows.containsKey(m.id())) rows.putAll(load(List.of(m.id())));
+            }
+            if (m == null) {
+                inserts.add(c);
+                continue;
+            }
+            CrmRow row = rows.get(m.id());
+            List<MergePolicy.Change> changes = policy.merge(row.values(), f -> row.updatedAt(), c.values, c::asOf, fields);
+            String name = row.values().get(mapping.dedup().name());
+            if (changes.isEmpty()) {
+                unchanged++;
+                issues.accept(new CellIssue(c.sheet, c.row, null, null, null, CellIssue.Kind.CRM_UNCHANGED,
+                        "archive.reason.crm-unchanged." + m.how(), CellIssue.args(m.id(), name)));
+                continue;
+            }
+            merged++;
+            changes.forEach(ch -> row.dirty().add(ch.field()));
+            updatedBy.putIfAbsent(m.id(), c);
+            issues.accept(new CellIssue(c.sheet, c.row, null, null, labels.describe(changes), CellIssue.Kind.CRM_MERGED,
+                    "archive.reason.crm-merged." + m.how(), CellIssue.args(m.id(), name, labels.names(changes))));
+            String code = keys.creditCode(row.values());
+            if (code != null && !codeOf.containsKey(m.id())) {
+                codeOf.put(m.id(), code);
+                byCode.putIfAbsent(code, m.id());
             }
         }
-        if (!inserts.isEmpty()) crm.batchUpdate(insertSql, inserts);
-        if (!merges.isEmpty()) crm.batchUpdate(mergeSql, merges);
+        write(inserts, rows, updatedBy, savepoints);
         inserted += inserts.size();
-        merged += merges.size();
     }
 
     public long inserted() { return inserted; }
 
+    /** Existing customers with at least one value changed. */
     public long merged() { return merged; }
 
-    private Long match(Map<String, String> row) {
+    /** Existing customers the file had nothing new for. */
+    public long unchanged() { return unchanged; }
+
+    private boolean otherCode(Company company, CrmRow row) {
+        String mine = keys.creditCode(company.values);
+        String theirs = keys.creditCode(row.values());
+        return mine != null && theirs != null && !mine.equals(theirs);
+    }
+
+    private Match match(Map<String, String> row) {
         String code = keys.creditCode(row);
-        if (code != null && byCode.containsKey(code)) return byCode.get(code);
-        for (String key : keys.namePhones(row)) {
-            Long id = byNamePhone.get(key);
-            // Same name and phone but a different credit code is another company.
-            if (id != null && (code == null || !codeOf.containsKey(id))) return id;
+        if (code != null && byCode.containsKey(code)) return new Match(byCode.get(code), "credit-code");
+        List<Long> sameName = byName.getOrDefault(keys.nameKey(row), List.of());
+        Long first = null;
+        for (long id : sameName) {
+            // A customer with another credit code is another company of the same name.
+            if (code != null && codeOf.containsKey(id)) continue;
+            if (first == null) first = id;
+            List<String> phones = phonesOf.getOrDefault(id, List.of());
+            for (String p : keys.phones(row)) if (phones.contains(p)) return new Match(id, "name-phone");
         }
-        return null;
+        return first == null ? null : new Match(first, "name");
+    }
+
+    private Map<Long, CrmRow> load(List<Long> ids) {
+        Map<Long, CrmRow> rows = new HashMap<>();
+        if (ids.isEmpty()) return rows;
+        StringJoiner cols = new StringJoiner(", ");
+        for (String f : fields) cols.add(column(f));
+        String updatedAt = table.has("updated-at") ? ", " + table.col("updated-at") : "";
+        crm.query("SELECT " + table.col("id") + ", " + cols + updatedAt + " FROM " + table.table() + " WHERE " + table.col("id")
+                + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", rs -> {
+            Map<String, String> values = new HashMap<>();
+            for (int i = 0; i < fields.size(); i++) {
+                String v = canonical(rs.getObject(2 + i));
+                if (v != null) values.put(fields.get(i), v);
+            }
+            Timestamp at = updatedAt.isEmpty() ? null : rs.getTimestamp(2 + fields.size());
+            rows.put(rs.getLong(1), new CrmRow(values, at == null ? null : at.toLocalDateTime(), new LinkedHashSet<>()));
+        }, ids.toArray());
+        return rows;
+    }
+
+    private void write(List<Company> inserts, Map<Long, CrmRow> rows, Map<Long, Company> updatedBy, SavepointManager savepoints) {
+        List<Object[]> insertArgs = new ArrayList<>();
+        for (Company c : inserts) insertArgs.add(insertArgs(c.values));
+        // Updates grouped by the columns they set, one batch per group.
+        Map<String, List<Object[]>> updates = new LinkedHashMap<>();
+        Map<String, List<Company>> updateOwners = new LinkedHashMap<>();
+        updatedBy.forEach((id, company) -> {
+            CrmRow row = rows.get(id);
+            List<String> dirty = new ArrayList<>(row.dirty());
+            List<Object> args = new ArrayList<>();
+            for (String f : dirty) args.add(typed(f, row.values().get(f)));
+            args.add(id);
+            String sql = updateSql(dirty);
+            updates.computeIfAbsent(sql, k -> new ArrayList<>()).add(args.toArray());
+            updateOwners.computeIfAbsent(sql, k -> new ArrayList<>()).add(company);
+        });
+        Object savepoint = savepoints == null ? null : savepoints.createSavepoint();
+        try {
+            if (!insertArgs.isEmpty()) crm.batchUpdate(insertSql, insertArgs);
+            updates.forEach(crm::batchUpdate);
+        } catch (DataAccessException e) {
+            if (savepoint == null) throw e;
+            savepoints.rollbackToSavepoint(savepoint);
+            for (int i = 0; i < inserts.size(); i++) writeOne(insertSql, insertArgs.get(i), inserts.get(i));
+            updates.forEach((sql, args) -> {
+                for (int i = 0; i < args.size(); i++) writeOne(sql, args.get(i), updateOwners.get(sql).get(i));
+            });
+            throw e;
+        }
+        if (savepoint != null) savepoints.releaseSavepoint(savepoint);
+    }
+
+    private void writeOne(String sql, Object[] args, Company company) {
+        try {
+            crm.update(sql, args);
+        } catch (DataAccessException e) {
+            throw new CrmWriteException(company.sheet, company.row, e);
+        }
     }
 
     private String insertSql() {
@@ -104,7 +233,7 @@ public final class CrmCustomerMerge {
         for (String f : fields) cols.add(column(f));
         cols.add(table.col("source-file"));
         return "INSERT INTO " + table.table() + " (" + String.join(", ", cols) + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(cols.size(), "?")) + ")";
+                + String.join(", ", Collections.nCopies(cols.size(), "?")) + ")";
     }
 
     private Object[] insertArgs(Map<String, String> row) {
@@ -114,35 +243,22 @@ public final class CrmCustomerMerge {
         return args;
     }
 
-    /**
-     * One statement for every merge: each column keeps its CRM value unless that is blank (or, with
-     * overwrite-older, older than the row's record date) and the row has a value. updated-at is set
-     * last, so the comparisons above see the CRM's own time.
-     */
-    private String mergeSql() {
-        StringBuilder sql = new StringBuilder("UPDATE " + table.table() + " SET ");
-        String updatedAt = table.col("updated-at");
-        for (String f : fields) {
-            String c = column(f);
-            boolean text = !"date".equals(rule(f)) && !"number".equals(rule(f));
-            sql.append(c).append(" = CASE WHEN ").append(c).append(" IS NULL").append(text ? " OR " + c + " = ''" : "")
-                    .append(mapping.merge().overwriteOlder() ? " OR " + updatedAt + " < ?" : "")
-                    .append(" THEN COALESCE(?, ").append(c).append(") ELSE ").append(c).append(" END, ");
-        }
-        sql.append(updatedAt).append(" = CURRENT_TIMESTAMP WHERE ").append(table.col("id")).append(" = ?");
-        return sql.toString();
+    /** Sets the changed columns only; the update time moves with them (and only then). */
+    private String updateSql(List<String> changed) {
+        StringJoiner set = new StringJoiner(", ");
+        for (String f : changed) set.add(column(f) + " = ?");
+        if (table.has("updated-at")) set.add(table.col("updated-at") + " = CURRENT_TIMESTAMP");
+        return "UPDATE " + table.table() + " SET " + set + " WHERE " + table.col("id") + " = ?";
     }
 
-    private Object[] mergeArgs(Map<String, String> row, long id) {
-        List<Object> args = new ArrayList<>();
-        String recordDateField = mapping.merge().recordDate();
-        String recordDate = recordDateField == null ? null : row.get(recordDateField);
-        for (String f : fields) {
-            if (mapping.merge().overwriteOlder()) args.add(recordDate == null ? null : Date.valueOf(LocalDate.parse(recordDate.substring(0, 10))));
-            args.add(typed(f, row.get(f)));
-        }
-        args.add(id);
-        return args.toArray();
+    /** A CRM value as the rules write it: dates ISO, numbers plain; blank text as no value. */
+    private static String canonical(Object value) {
+        if (value == null) return null;
+        if (value instanceof Date d) return d.toLocalDate().toString();
+        if (value instanceof LocalDate d) return d.toString();
+        if (value instanceof BigDecimal n) return n.toPlainString();
+        String s = value.toString();
+        return s.isBlank() ? null : s;
     }
 
     private Object typed(String field, String value) {

@@ -16,21 +16,26 @@ public final class CustomerKeys {
         return dedup.creditCode() == null ? null : values.get(dedup.creditCode());
     }
 
-    /** name|phone for the first phone field the row has (used for staging), or null. */
-    public String firstNamePhone(Map<String, String> values) {
-        List<String> all = namePhones(values);
-        return all.isEmpty() ? null : all.get(0);
+    /** The normalised company name ({@link CompanyNameRule#key}), or null. */
+    public String nameKey(Map<String, String> values) {
+        return CompanyNameRule.key(values.get(dedup.name()));
     }
 
-    /** name|phone for every phone field the row has. */
-    public List<String> namePhones(Map<String, String> values) {
-        String name = CompanyNameRule.key(values.get(dedup.name()));
-        List<String> keys = new ArrayList<>(2);
-        if (name == null || dedup.phones() == null) return keys;
+    /** Every phone the row has, in the order of the dedup section's phone fields, without repeats. */
+    public List<String> phones(Map<String, String> values) {
+        List<String> phones = new ArrayList<>(2);
+        if (dedup.phones() == null) return phones;
         for (String p : dedup.phones()) {
             String phone = values.get(p);
-            if (phone != null) keys.add(name + "|" + phone);
+            if (phone != null && !phones.contains(phone)) phones.add(phone);
         }
-        return keys;
+        return phones;
+    }
+
+    /** Whether two rows share any phone. */
+    public boolean sharePhone(Map<String, String> a, Map<String, String> b) {
+        List<String> mine = phones(a);
+        for (String p : phones(b)) if (mine.contains(p)) return true;
+        return false;
     }
 }

@@ -14,6 +14,7 @@ public final class ImportProgress {
     private final AtomicLong total = new AtomicLong();
     private volatile String message;
     private volatile ImportResult result;
+    private volatile ImportCounts failedCounts = ImportCounts.NONE;
 
     void phase(Phase phase, long total) {
         this.phase = phase;
@@ -34,6 +35,14 @@ public final class ImportProgress {
         this.message = message;
         this.phase = Phase.FAILED;
     }
+
+    /** A failure after rows were read: the counts so far (rows read, rejected), for the run's summary. */
+    void failed(String message, ImportCounts counts) {
+        this.failedCounts = counts;
+        failed(message);
+    }
+
+    public ImportCounts failedCounts() { return failedCounts; }
 
     public Phase phase() { return phase; }
 

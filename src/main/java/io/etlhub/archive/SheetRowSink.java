@@ -11,9 +11,10 @@ public interface SheetRowSink {
 
     /**
      * One row with at least one cell. {@code rowNumber} is 1-based as Excel shows it; {@code cells}
-     * by 0-based column (null = no cell); {@code formulas} marks cells that held a formula.
+     * by 0-based column (null = no cell); {@code formulas} marks cells that held a formula;
+     * {@code errors} marks error cells (#N/A, #DIV/0!...), whose text is the error as Excel shows it.
      */
-    void row(int rowNumber, String[] cells, BitSet formulas);
+    void row(int rowNumber, String[] cells, BitSet formulas, BitSet errors);
 
     void endSheet();
 }

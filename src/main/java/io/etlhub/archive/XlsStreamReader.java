@@ -19,6 +19,7 @@ import org.apache.poi.hssf.record.SSTRecord;
 import org.apache.poi.hssf.record.StringRecord;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaError;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,8 +74,8 @@ final class XlsStreamReader {
                 buffer.cell(r.getRow(), r.getColumn(),
                         ImportFormatter.format(r.getValue(), formats.getFormatIndex(r), formats.getFormatString(r)), false);
             } else if (record instanceof BoolErrRecord r) {
-                buffer.cell(r.getRow(), r.getColumn(),
-                        r.isBoolean() ? String.valueOf(r.getBooleanValue()).toUpperCase() : "#ERROR", false);
+                if (r.isBoolean()) buffer.cell(r.getRow(), r.getColumn(), String.valueOf(r.getBooleanValue()).toUpperCase(), false);
+                else buffer.cell(r.getRow(), r.getColumn(), error(r.getErrorValue()), false, true);
             } else if (record instanceof FormulaRecord r) {
                 formula(r);
             } else if (record instanceof StringRecord r) {
@@ -95,14 +96,26 @@ final class XlsStreamReader {
                 return;
             }
             String value;
-            if (r.getCachedResultType() == CellType.NUMERIC.getCode()) {
+            if (r.getCachedResultType() == CellType.ERROR.getCode()) {
+                buffer.cell(r.getRow(), r.getColumn(), error(r.getCachedErrorValue()), true, true);
+                return;
+            } else if (r.getCachedResultType() == CellType.NUMERIC.getCode()) {
                 value = ImportFormatter.format(r.getValue(), formats.getFormatIndex(r), formats.getFormatString(r));
             } else if (r.getCachedResultType() == CellType.BOOLEAN.getCode()) {
                 value = String.valueOf(r.getCachedBooleanValue()).toUpperCase();
             } else {
-                value = "#ERROR";
+                value = "";
             }
             buffer.cell(r.getRow(), r.getColumn(), value, true);
+        }
+
+        /** An error code as Excel shows it: #N/A, #DIV/0!, #REF!... */
+        private static String error(int code) {
+            try {
+                return FormulaError.forInt(code).getString();
+            } catch (IllegalArgumentException e) {
+                return "#ERROR";
+            }
         }
     }
 }

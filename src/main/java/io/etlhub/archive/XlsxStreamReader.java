@@ -19,7 +19,8 @@ import java.nio.file.Path;
 
 /**
  * Reads every sheet of an .xlsx with POI's SAX event reader: constant memory whatever the row
- * count; shared strings read-only. Formula cells give their cached result and are marked.
+ * count; shared strings read-only. Formula cells give their cached result and are marked; error
+ * cells (t="e") give the error (#N/A) and are marked as errors.
  */
 final class XlsxStreamReader {
     void read(Path file, SheetRowSink sink) throws Exception {
@@ -49,6 +50,7 @@ final class XlsxStreamReader {
     private static final class Handler extends XSSFSheetXMLHandler {
         private final SheetRowSink sink;
         boolean formula;
+        boolean error;
 
         Handler(StylesTable styles, ReadOnlySharedStringsTable strings, Contents contents, SheetRowSink sink) {
             super(styles, null, strings, contents, new ImportFormatter(), false);
@@ -59,6 +61,7 @@ final class XlsxStreamReader {
         public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
             if ("c".equals(localName)) {
                 formula = false;
+                error = "e".equals(attributes.getValue("t"));
             } else if ("f".equals(localName)) {
                 formula = true;
             } else if ("dimension".equals(localName)) {
@@ -94,7 +97,10 @@ final class XlsxStreamReader {
         public void cell(String ref, String value, XSSFComment comment) {
             int column = ref == null ? nextColumn : new CellReference(ref).getCol();
             nextColumn = column + 1;
-            buffer.cell(row, column, value, handler.formula);
+            // POI writes an error cell as ERROR:#N/A; the cell is the error itself.
+            boolean error = handler.error;
+            if (error && value != null && value.startsWith("ERROR:")) value = value.substring("ERROR:".length());
+            buffer.cell(row, column, value, handler.formula, error);
         }
     }
 }

@@ -27,8 +27,9 @@ public record ConnectorDefinition(
         return new ConnectorDefinition(id, name, kind, system, url, username, password, poolSize, properties, file);
     }
 
+    /** An H2 database of the hub's own (the demo's files under data/demo, or in memory): never a real system. */
     public boolean embedded() {
-        return url != null && url.startsWith("jdbc:h2:mem:");
+        return url != null && (url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:file:"));
     }
 
     /** For logs and API answers: never the password. */

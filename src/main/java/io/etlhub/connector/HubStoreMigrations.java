@@ -37,6 +37,11 @@ public class HubStoreMigrations {
         return javaMigration();
     }
 
+    @Bean
+    JavaMigration hubStoreArchiveCompanies() {
+        return archiveCompanies();
+    }
+
     /**
      * Indexes on tables of earlier migrations. Receipt lag (quality) reads the APPLY events of one
      * month: an index on receipt_event, which belongs to the receipts feature (V1).
@@ -46,9 +51,27 @@ public class HubStoreMigrations {
                 .addIndex("receipt_event", "ix_receipt_event_action_time", "action, created_at");
     }
 
+    /**
+     * Archive import, issue 11: counts that say what happened (unchanged customers, columns not
+     * imported) and de-duplication by company. name_key: the normalised company name; company_key:
+     * C:<credit code> or N:<name key>; company_seq: the seq of the company's first row, the order in
+     * which its rows are merged. V5's name_phone_key is no longer written.
+     */
+    static SchemaChanges archiveCompanies() {
+        return SchemaChanges.version("7.1", "archive import companies and counts")
+                .addColumn("archive_import", "unchanged", "BIGINT NOT NULL DEFAULT 0")
+                .addColumn("archive_import", "unmapped_columns", "VARCHAR(2000)")
+                .addColumn("archive_staging", "name_key", "VARCHAR(300)")
+                .addColumn("archive_staging", "company_key", "VARCHAR(310)")
+                .addColumn("archive_staging", "company_seq", "BIGINT")
+                .addIndex("archive_staging", "ix_archive_staging_name", "import_id, name_key")
+                .addIndex("archive_staging", "ix_archive_staging_company", "import_id, company_key")
+                .addIndex("archive_staging", "ix_archive_staging_order", "import_id, company_seq, seq");
+    }
+
     /** The same migrations outside Spring (benchmarks, tests). */
     public static void migrate(DataSource hub) {
         SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION)
-                .javaMigrations(javaMigration()).load(), "hub store", EARLIER_CHECKSUMS);
+                .javaMigrations(javaMigration(), archiveCompanies()).load(), "hub store", EARLIER_CHECKSUMS);
     }
 }

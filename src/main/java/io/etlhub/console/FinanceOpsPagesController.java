@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.YearMonth;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -31,18 +31,20 @@ class FinanceOpsPagesController {
     private final ReconciliationService reconciliation;
     private final HealthReports healthReports;
     private final RouteRunner runner;
+    private final Clock clock;
 
-    FinanceOpsPagesController(ReconciliationService reconciliation, HealthReports healthReports, RouteRunner runner) {
+    FinanceOpsPagesController(ReconciliationService reconciliation, HealthReports healthReports, RouteRunner runner, Clock clock) {
         this.reconciliation = reconciliation;
         this.healthReports = healthReports;
         this.runner = runner;
+        this.clock = clock;
     }
 
     @GetMapping("/console/reconciliation")
     String reconciliation(@RequestParam(required = false) String period, @RequestParam(required = false) String customer,
                           Model model) {
         String month = period == null || period.isBlank()
-                ? YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString() : period.trim();
+                ? YearMonth.now(clock).minusMonths(1).toString() : period.trim();
         ReconciliationReport report = reconciliation.report(Period.of(month, null, null));
         model.addAttribute("period", month);
         model.addAttribute("customer", customer);

@@ -57,7 +57,7 @@ public class CrmReferenceSchema {
         Flyway flyway = Flyway.configure()
                 .dataSource(crm)
                 .locations("classpath:db/migration/crm-reference")
-                .javaMigrations(changes())
+                .javaMigrations(changes(), archiveColumns())
                 .callbacks(callbacks)
                 .table(HISTORY_TABLE)
                 .load();
@@ -83,6 +83,14 @@ public class CrmReferenceSchema {
                 // Indexes the monthly data-quality checks (issue 4) filter on.
                 .addIndex("crm_lead", "ix_crm_lead_created", "created_at")
                 .addIndex("crm_opportunity_stage_history", "ix_crm_stage_history_changed", "changed_at");
+    }
+
+    /** Columns for common archive headers (issue 11): 建档日期/创建日期, 客户来源/来源, 备注; mapped in mappings/crm.yml. */
+    private static SchemaChanges archiveColumns() {
+        return SchemaChanges.version("4.1", "archive import columns for common headers")
+                .addColumn("crm_customer", "created_date", "DATE")
+                .addColumn("crm_customer", "customer_source", "VARCHAR(60)")
+                .addColumn("crm_customer", "remark", "VARCHAR(500)");
     }
 
     public boolean created() { return created; }

@@ -5,7 +5,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -18,14 +20,15 @@ public class DemoData {
     private static final String[] TRADES = {"精密机械", "电子科技", "汽车零部件", "新材料", "智能装备", "模具", "五金制品", "塑胶"};
     private static final String[] OWNERS = {"张伟", "李娜", "王强", "刘洋", "陈静", "杨帆"};
 
+    /** Id of the first of the unmatched demo receipts, in U8 and in K3; the others follow. */
+    public static final int FIRST_UNMATCHED_ID = 900_001;
+
     private final Random random;
     private final List<CrmWriter.Customer> customers = new ArrayList<>();
     private final List<CrmWriter.Opp> opportunities = new ArrayList<>();
     private final List<U8ReceiptWriter.Receipt> u8Receipts = new ArrayList<>();
     private final List<K3ReceiptWriter.Bill> k3Bills = new ArrayList<>();
-    private final List<Integer> u8Edited = new ArrayList<>();
-    /** The randomly generated opportunities come first; the fixed suggestion cases after them are never edited into. */
-    private int generatedOpportunities;
+    private final Map<Integer, String> u8Edits = new LinkedHashMap<>();
 
     public DemoData(long seed, int customerCount) {
         this.random = new Random(seed);
@@ -47,8 +50,13 @@ public class DemoData {
                 if (u8) addU8(++u8Id, o, amount); else addK3(++k3Id, o, amount);
             }
         }
-        addUnmatched(u8Id + 1, k3Id + 1);
-        generatedOpportunities = opportunities.size();
+        addUnmatched();
+        // Edits only of generated receipts, into generated opportunities (never the fixed cases below).
+        for (U8ReceiptWriter.Receipt r : u8Receipts) {
+            if (r.id() < FIRST_UNMATCHED_ID && random.nextInt(100) < 3) u8Edits.put(r.id(), null);
+        }
+        int generatedOpportunities = opportunities.size();
+        u8Edits.replaceAll((id, memo) -> "商机号：" + opportunities.get(random.nextInt(generatedOpportunities)).number() + " 修改");
         addSuggestionCases(u8Id + 100);
     }
 
@@ -112,7 +120,6 @@ public class DemoData {
         String auditor = random.nextInt(100) < 4 ? null : "王会计";
         u8Receipts.add(new U8ReceiptWriter.Receipt(id, type, String.format("SK%08d", id), receiptDate(o), customerCode(o),
                 foreign ? "美元" : "人民币", rate, splitLines(original), memo(o.number()), auditor));
-        if (random.nextInt(100) < 3) u8Edited.add(id);
     }
 
     private void addK3(int id, CrmWriter.Opp o, BigDecimal amount) {
@@ -126,27 +133,43 @@ public class DemoData {
                 rate, splitLines(original), memo(o.number()), status, date.atTime(17, 30)));
     }
 
-    private void addUnmatched(int u8Id, int k3Id) {
+    /**
+     * Ten U8 and ten K3 receipts of October 2026 the hub cannot match, with fixed document ids from
+     * {@link #FIRST_UNMATCHED_ID} on (SK00900001 ..., SKD00900001 ...) so the README can name them.
+     */
+    private void addUnmatched() {
         String[] memos = {"货款", "预收款 无商机号", "商机号：OPP-2025-99999", "OPP-2026-00001 OPP-2026-00002 合并付款", "退回多收款"};
         for (int i = 0; i < 10; i++) {
             CrmWriter.Customer c = customers.get(random.nextInt(customers.size()));
             LocalDate date = LocalDate.of(2026, 10, 1).plusDays(i * 3);
             BigDecimal amount = BigDecimal.valueOf(10_000 + random.nextInt(90_000)).setScale(2, RoundingMode.HALF_UP);
-            u8Receipts.add(new U8ReceiptWriter.Receipt(u8Id + i, "48", String.format("SK%08d", u8Id + i), date, c.erpCode(),
+            int id = FIRST_UNMATCHED_ID + i;
+            u8Receipts.add(new U8ReceiptWriter.Receipt(id, "48", String.format("SK%08d", id), date, c.erpCode(),
                     "人民币", 1.0, List.of(amount), memos[i % memos.length], "王会计"));
-            k3Bills.add(new K3ReceiptWriter.Bill(k3Id + i, String.format("SKD%08d", k3Id + i), date, c.erpCode(), "PRE003",
+            k3Bills.add(new K3ReceiptWriter.Bill(id, String.format("SKD%08d", id), date, c.erpCode(), "PRE003",
                     new BigDecimal("7.8"), List.of(amount), i % 2 == 0 ? "商机号 OPP-2026-00003" : memos[i % memos.length], "C",
                     date.atTime(9, 0)));
         }
     }
 
+    /** Everything at once (tests); the demo seeder writes each database on its own. */
     public void writeTo(CrmWriter crm, U8ReceiptWriter u8, K3ReceiptWriter k3) {
+        writeCrm(crm);
+        writeU8(u8);
+        writeK3(k3);
+    }
+
+    public void writeCrm(CrmWriter crm) {
         crm.insertCustomers(customers);
         crm.insertOpportunities(opportunities);
+    }
+
+    public void writeU8(U8ReceiptWriter u8) {
         u8.insert(u8Receipts);
-        for (int id : u8Edited) {
-            u8.edit(id, BigDecimal.valueOf(8_888), "商机号：" + opportunities.get(random.nextInt(generatedOpportunities)).number() + " 修改");
-        }
+        u8Edits.forEach((id, memo) -> u8.edit(id, BigDecimal.valueOf(8_888), memo));
+    }
+
+    public void writeK3(K3ReceiptWriter k3) {
         k3.insertReferenceData(customers.stream().map(CrmWriter.Customer::erpCode).toList());
         k3.insert(k3Bills);
         k3.edit(k3Bills.get(0).id(), new BigDecimal("12345.67"), "商机号：" + opportunities.get(0).number() + " 修改",

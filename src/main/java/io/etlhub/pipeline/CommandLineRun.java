@@ -71,6 +71,8 @@ public final class CommandLineRun {
             connectorsReachable(context, routeId);
             summary = context.getBean(RouteRunner.class)
                     .run(routeId, Trigger.CLI, System.getProperty("user.name", "cli"), parameters);
+            // The hub's mapper: timestamps with their offset, as the API writes them.
+            json = context.getBean(ObjectMapper.class);
         } catch (Exception e) {
             if (context != null) context.close();
             printFailure(json, routeId, FailureCause.of(e, environment.get()));

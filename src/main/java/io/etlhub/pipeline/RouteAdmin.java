@@ -4,7 +4,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.quartz.CronExpression;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.text.ParseException;
@@ -36,8 +35,7 @@ public class RouteAdmin {
     private final CamelContext camel;
 
     RouteAdmin(RouteCatalog catalog, RouteFileEditor editor, RouteRunner runner, RunHistory history, RouteLocks locks,
-               DeadLetters deadLetters, AuditLog audit, Clock clock, CamelContext camel,
-               @Value("${etlhub.scheduler.time-zone:Asia/Shanghai}") String timeZone) {
+               DeadLetters deadLetters, AuditLog audit, Clock clock, CamelContext camel) {
         this.camel = camel;
         this.catalog = catalog;
         this.editor = editor;
@@ -47,7 +45,7 @@ public class RouteAdmin {
         this.deadLetters = deadLetters;
         this.audit = audit;
         this.clock = clock;
-        this.zone = ZoneId.of(timeZone);
+        this.zone = clock.getZone();
     }
 
     /** {@code state} is Camel's status of the route (Started, Stopped, ...); {@code enabled} its file's autoStartup. */
@@ -77,7 +75,7 @@ public class RouteAdmin {
         return camel.getRoute(routeId).getEndpoint() instanceof QuartzEndpoint quartz ? quartz.getCron() : null;
     }
 
-    /** When the route's schedule fires next (in the scheduler's time zone); null when stopped or unscheduled. */
+    /** When the route's schedule fires next (in the hub's time zone); null when stopped or unscheduled. */
     LocalDateTime nextRun(RouteDefinition r) {
         if (!r.isEnabled() || r.schedule() == null || r.schedule().isBlank()) return null;
         try {

@@ -51,9 +51,9 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
 
     @BeforeEach
     void existingCustomers() {
-        crmDb().update("INSERT INTO crm_customer (id, name, credit_code, phone, email, owner) VALUES "
-                + "(1, '杭州甲乙机械有限公司', ?, NULL, 'old@jiayi.com', '王五'), "
-                + "(2, '宁波丙丁贸易（集团）有限公司', NULL, '139-0000-1111', NULL, '赵六')", CODE_A);
+        crmDb().update("INSERT INTO crm_customer (id, name, credit_code, phone, email, owner, updated_at) VALUES "
+                + "(1, '杭州甲乙机械有限公司', ?, NULL, 'old@jiayi.com', '王五', '2025-01-01 09:00:00'), "
+                + "(2, '宁波丙丁贸易（集团）有限公司', NULL, '139-0000-1111', NULL, '赵六', '2025-01-01 09:00:00')", CODE_A);
     }
 
     Path archive() throws Exception {
@@ -82,9 +82,9 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
         // Read 7 data rows: 2 new (rows 4, 8), 2 merged (rows 2, 3), 2 duplicates (5, 6), 1 rejected (7).
         assertThat(summary.count("read")).isEqualTo(7);
         assertThat(summary.count("imported") + summary.count("merged")).isEqualTo(4);
+        assertThat(summary.count("unchanged") + summary.count("duplicates")).isEqualTo(2);
         assertThat(summary.count("rejected")).isEqualTo(1);
-        assertThat(summary.outputs()).containsEntry("imported", 2L).containsEntry("merged", 2L)
-                .containsEntry("duplicates", 2L).containsEntry("rejected", 1L);
+        assertCounts(summary, 2, 2, 0, 2, 1);
 
         assertThat(crmDb().queryForObject("SELECT COUNT(*) FROM crm_customer", Integer.class)).isEqualTo(4);
         // Merged by credit code: blanks filled, the CRM's own e-mail kept.
@@ -108,26 +108,58 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
             Sheet s = wb.getSheet("汇总");
             assertThat(s.getRow(0).getCell(1).getStringCellValue()).isEqualTo("华东客户档案.xlsx");
             assertThat(s.getRow(2).getCell(1).getStringCellValue()).isEqualTo("成功");
-            // read, imported, merged, duplicate, rejected
-            assertThat(List.of(3, 4, 5, 6, 7).stream().map(i -> s.getRow(i).getCell(1).getNumericCellValue()).toList())
-                    .containsExactly(7.0, 2.0, 2.0, 2.0, 1.0);
-            List<String> lines = new ArrayList<>();
-            Sheet d = wb.getSheet("明细");
-            assertThat(d.getRow(0).getCell(3).getStringCellValue()).isEqualTo("原始值");
-            for (Row row : d) {
-                if (row.getRowNum() == 0) continue;
-                lines.add((int) row.getCell(1).getNumericCellValue() + "|" + row.getCell(2).getStringCellValue() + "|"
-                        + row.getCell(3).getStringCellValue() + "|" + row.getCell(4).getStringCellValue() + "|"
-                        + row.getCell(5).getStringCellValue() + "|" + row.getCell(6).getStringCellValue());
-            }
-            assertThat(lines).contains(
-                    "2|B 统一社会信用代码|" + CODE_A.toLowerCase() + "|" + CODE_A + "|已修改|已规范化（规则：credit-code）",
-                    "2|C 手机|138 1234 5678|13812345678|已修改|已规范化（规则：mobile）",
-                    "7||||整行被拒绝|必填项为空",
-                    "8|B 统一社会信用代码|12345||单元格被拒绝|统一社会信用代码应为18位",
-                    "5||||重复|与工作表“客户”第 4 行重复（统一社会信用代码相同）",
-                    "6||||重复|与工作表“客户”第 4 行重复（客户名称和电话相同）");
+            // read, imported, merged, unchanged, duplicate, rejected
+            assertThat(List.of(3, 4, 5, 6, 7, 8).stream().map(i -> s.getRow(i).getCell(1).getNumericCellValue()).toList())
+                    .containsExactly(7.0, 2.0, 2.0, 0.0, 2.0, 1.0);
+            assertThat(wb.getSheet("明细").getRow(0).getCell(3).getStringCellValue()).isEqualTo("原始值");
         }
+        assertThat(reportLines(report)).contains(
+                "2|B 统一社会信用代码|" + CODE_A.toLowerCase() + "|" + CODE_A + "|已修改|已规范化（规则：credit-code）",
+                "2|C 手机|138 1234 5678|13812345678|已修改|已规范化（规则：mobile）",
+                "7|A 客户名称|||整行被拒绝|必填项为空",
+                "8|B 统一社会信用代码|12345||单元格被拒绝|统一社会信用代码应为18位",
+                "5||||文件内重复（已合并）|与工作表“客户”第 4 行是同一客户（统一社会信用代码相同），已合并，取用的值：-",
+                "6||||文件内重复（已合并）|与工作表“客户”第 4 行是同一客户（客户名称和电话相同），已合并，取用的值：-",
+                "2|||联系人: 张三; 手机: 13812345678; 行业: 机械; 地区: 浙江; 成立日期: 2010-06-01|已合并到CRM客户|"
+                        + "合并到CRM已有客户 #1 杭州甲乙机械有限公司（统一社会信用代码相同），写入：联系人、手机、行业、地区、成立日期",
+                // 行业 and 地区 carried down from row 2 (grouped columns).
+                "3|||手机: 13900001111; 行业: 机械; 地区: 浙江|已合并到CRM客户|"
+                        + "合并到CRM已有客户 #2 宁波丙丁贸易（集团）有限公司（客户名称和电话相同），写入：手机、行业、地区");
+    }
+
+    /** The run's counts: new customers, changed ones, unchanged ones, rows merged within the file, rejected rows. */
+    static void assertCounts(RunSummary summary, long imported, long merged, long unchanged, long duplicates, long rejected) {
+        assertThat(summary.status()).as(summary.error()).isEqualTo("SUCCEEDED");
+        assertThat(summary.outputs()).containsEntry("imported", imported).containsEntry("merged", merged).containsEntry("unchanged", unchanged)
+                .containsEntry("duplicates", duplicates).containsEntry("rejected", rejected);
+    }
+
+    /** The report's detail lines as row|column|original|value|kind|reason. */
+    static List<String> reportLines(Path report) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(report); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (Row row : wb.getSheet("明细")) {
+                if (row.getRowNum() == 0) continue;
+                lines.add((row.getCell(1) == null ? "" : String.valueOf((int) row.getCell(1).getNumericCellValue())) + "|"
+                        + row.getCell(2).getStringCellValue() + "|" + row.getCell(3).getStringCellValue() + "|"
+                        + row.getCell(4).getStringCellValue() + "|" + row.getCell(5).getStringCellValue() + "|"
+                        + row.getCell(6).getStringCellValue());
+            }
+        }
+        return lines;
+    }
+
+    /** The report's summary sheet as label -> value. */
+    static Map<String, String> reportSummary(Path report) throws Exception {
+        Map<String, String> summary = new java.util.LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(report); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (Row row : wb.getSheet("汇总")) {
+                var v = row.getCell(1);
+                summary.put(row.getCell(0).getStringCellValue(), v.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                        ? String.valueOf((long) v.getNumericCellValue()) : v.getStringCellValue());
+            }
+        }
+        return summary;
     }
 
     @Test
@@ -148,27 +180,180 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
-    void aCrmFailureLeavesTheCrmAsItWas() throws Exception {
-        // 1,500 new customers: the first 1,000 are written in a first batch, then row 1,402's contact
-        // (61 characters, the column holds 60) fails the second batch. Nothing may remain.
+    void aCrmFailureLeavesTheCrmAsItWasAndNamesSheetAndRow() throws Exception {
+        // 1,500 new customers: the first 1,000 are written in a first batch, then the CRM refuses row
+        // 1,402 (a check constraint of this CRM) in the second. Nothing may remain.
         List<List<Object>> r = new ArrayList<>();
         r.add(row("客户名称", "联系人"));
-        for (int i = 1; i <= 1500; i++) r.add(row("测试客户" + i + "有限公司", i == 1401 ? "长".repeat(61) : "联系人" + i));
+        for (int i = 1; i <= 1500; i++) r.add(row("测试客户" + i + "有限公司", i == 1401 ? "拒收" : "联系人" + i));
         Path file = Workbooks.xlsx(dir.resolve("big.xlsx"), new Workbooks.SheetSpec("S", r));
         List<Map<String, Object>> before = crmDb().queryForList("SELECT * FROM crm_customer ORDER BY id");
 
-        RunSummary summary = run(file);
+        crmDb().execute("ALTER TABLE crm_customer ADD CONSTRAINT it_refused_contact CHECK (contact IS NULL OR contact <> '拒收')");
+        RunSummary summary;
+        try {
+            summary = run(file);
+        } finally {
+            crmDb().execute("ALTER TABLE crm_customer DROP CONSTRAINT it_refused_contact");
+        }
 
         assertThat(summary.status()).isEqualTo("FAILED");
-        assertThat(summary.error()).contains("写入CRM失败，CRM未作任何修改");
+        assertThat(summary.error()).contains("写入CRM失败（工作表“S”第 1402 行），CRM未作任何修改").doesNotContain("INSERT");
+        assertThat(summary.count("read")).isEqualTo(1500);
+        assertThat(summary.count("imported") + summary.count("merged")).isZero();
         assertThat(crmDb().queryForList("SELECT * FROM crm_customer ORDER BY id")).isEqualTo(before);
         assertThat(hub.queryForObject("SELECT status FROM archive_import", String.class)).isEqualTo("FAILED");
-        assertThat(dir.resolve("big-report.xlsx")).exists();
+        assertThat(hub.queryForObject("SELECT rows_read FROM archive_import", Long.class)).isEqualTo(1500);
+        assertThat(reportSummary(dir.resolve("big-report.xlsx"))).containsEntry("读取行数", "1500").containsEntry("新增客户", "0");
 
-        // Fixed, the same file name imports: a failed attempt does not count as imported.
-        r.set(1401, row("测试客户1401有限公司", "联系人1401"));
-        assertThat(run(Workbooks.xlsx(dir.resolve("big.xlsx"), new Workbooks.SheetSpec("S", r))).status()).isEqualTo("SUCCEEDED");
+        // The same file name imports now: a failed attempt does not count as imported.
+        assertThat(run(file).status()).isEqualTo("SUCCEEDED");
         assertThat(crmDb().queryForObject("SELECT COUNT(*) FROM crm_customer", Integer.class)).isEqualTo(1502);
+    }
+
+    @Test
+    void anOverLongValueRejectsItsRowAtValidationWithTheCrmColumnLength() throws Exception {
+        // The CRM's contact column holds 60 characters (read from its metadata, not configured).
+        List<List<Object>> r = new ArrayList<>();
+        r.add(row("客户名称", "联系人"));
+        for (int i = 1; i <= 1500; i++) r.add(row("测试客户" + i + "有限公司", i == 1401 ? "长".repeat(61) : "联系人" + i));
+        Path file = Workbooks.xlsx(dir.resolve("long.xlsx"), new Workbooks.SheetSpec("S", r));
+
+        RunSummary summary = run(file);
+
+        assertThat(summary.status()).as(summary.error()).isEqualTo("SUCCEEDED");
+        assertThat(summary.count("read")).isEqualTo(1500);
+        assertThat(summary.outputs()).containsEntry("imported", 1499L).containsEntry("rejected", 1L);
+        assertThat(crmDb().queryForObject("SELECT COUNT(*) FROM crm_customer WHERE name = '测试客户1401有限公司'", Integer.class)).isZero();
+        assertThat(reportLines(dir.resolve("long-report.xlsx"))).contains(
+                "1402|B 联系人|" + "长".repeat(61) + "||单元格被拒绝|超过CRM字段长度：最多 60 个字符，此值 61 个，整行未导入",
+                "1402|B 联系人|||整行被拒绝|超过CRM字段长度：最多 60 个字符，此值 61 个，整行未导入");
+    }
+
+    static final String CODE_D = code("91330300MA2DDDDD0");
+
+    /** Rows of three companies written the ways people write them. */
+    Path messy(Path file) throws Exception {
+        List<List<Object>> r = new ArrayList<>();
+        r.add(row("客户名称", "统一社会信用代码", "手机", "电话", "联系人", "地址", "业务员"));
+        r.add(row("宁波壬癸贸易有限公司", null, null, null, "张三", null, null));                        // 2: no code, no phone
+        r.add(row("宁波壬癸贸易　有限责任公司", null, null, null, null, "宁波市江东区中山路1号", null));   // 3: same by name: address kept
+        r.add(row("温州子丑电器有限公司", null, "13700003333", "0577-8888 1111", null, null, null));     // 4
+        r.add(row("温州子丑电器有限公司", null, null, "0577-88881111", "李四", null, null));             // 5: same name and its second phone
+        r.add(row("温州子丑电器(有限公司)", CODE_D, null, null, null, "温州市鹿城区1号", null));          // 6: a later copy adds the code
+        r.add(row("杭州甲乙机械有限公司", null, null, null, null, "杭州市西湖区文三路1号", null));        // 7: in the CRM with a code: by name
+        r.add(row(" 宁波壬癸贸易 有限公司 ", null, null, null, null, null, "王五")); // 8: the owner only this copy has
+        return Workbooks.xlsx(file, new Workbooks.SheetSpec("客户", r));
+    }
+
+    @Test
+    void rowsOfOneCompanyAreMergedWithEveryValueKept() throws Exception {
+        RunSummary summary = run(messy(dir.resolve("messy.xlsx")));
+
+        assertThat(summary.status()).as(summary.error()).isEqualTo("SUCCEEDED");
+        assertThat(summary.count("read")).isEqualTo(7);
+        assertCounts(summary, 2, 1, 0, 4, 0);
+        assertThat(crmDb().queryForObject("SELECT COUNT(*) FROM crm_customer", Integer.class)).isEqualTo(4);
+        assertThat(crmDb().queryForMap("SELECT name, contact, owner, address FROM crm_customer WHERE name LIKE '宁波壬癸%'"))
+                .containsEntry("name", "宁波壬癸贸易有限公司").containsEntry("contact", "张三").containsEntry("owner", "王五")
+                .containsEntry("address", "宁波市江东区中山路1号");
+        assertThat(crmDb().queryForMap("SELECT credit_code, mobile, landline, contact, address FROM crm_customer WHERE name LIKE '温州子丑%'"))
+                .containsEntry("credit_code", CODE_D).containsEntry("mobile", "13700003333").containsEntry("landline", "0577-88881111")
+                .containsEntry("contact", "李四").containsEntry("address", "温州市鹿城区1号");
+        assertThat(crmDb().queryForMap("SELECT address FROM crm_customer WHERE id = 1")).containsEntry("address", "杭州市西湖区文三路1号");
+        assertThat(reportLines(dir.resolve("messy-report.xlsx"))).contains(
+                "3|||地址: 宁波市江东区中山路1号|文件内重复（已合并）|与工作表“客户”第 2 行是同一客户（客户名称相同），已合并，取用的值：地址",
+                "5|||联系人: 李四|文件内重复（已合并）|与工作表“客户”第 4 行是同一客户（客户名称和电话相同），已合并，取用的值：联系人",
+                "6|||统一社会信用代码: " + CODE_D + "; 地址: 温州市鹿城区1号|文件内重复（已合并）|"
+                        + "与工作表“客户”第 4 行是同一客户（客户名称相同），已合并，取用的值：统一社会信用代码、地址",
+                "8|||业务员: 王五|文件内重复（已合并）|与工作表“客户”第 2 行是同一客户（客户名称相同），已合并，取用的值：业务员",
+                "7|||地址: 杭州市西湖区文三路1号|已合并到CRM客户|合并到CRM已有客户 #1 杭州甲乙机械有限公司（客户名称相同），写入：地址");
+    }
+
+    @Test
+    void aReSavedCopyChangesNothing() throws Exception {
+        assertThat(run(messy(dir.resolve("messy.xlsx"))).status()).isEqualTo("SUCCEEDED");
+        List<Map<String, Object>> before = crmDb().queryForList("SELECT * FROM crm_customer ORDER BY id");
+
+        // The same cells saved again, as .xls: other bytes, so not recognised by its hash.
+        Path copy;
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("messy.xlsx")));
+             org.apache.poi.hssf.usermodel.HSSFWorkbook xls = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+            Sheet to = xls.createSheet("客户");
+            for (Row from : wb.getSheetAt(0)) {
+                Row row = to.createRow(from.getRowNum());
+                from.forEach(c -> row.createCell(c.getColumnIndex()).setCellValue(c.getStringCellValue()));
+            }
+            copy = dir.resolve("messy-again.xls");
+            try (var out = Files.newOutputStream(copy)) {
+                xls.write(out);
+            }
+        }
+        RunSummary again = run(copy);
+
+        assertThat(again.status()).as(again.error()).isEqualTo("SUCCEEDED");
+        assertThat(again.outputs()).containsEntry("status", "SUCCEEDED").containsEntry("imported", 0L).containsEntry("merged", 0L)
+                .containsEntry("unchanged", 3L).containsEntry("duplicates", 4L);
+        assertThat(again.count("imported") + again.count("merged")).isZero();
+        // Not a value, nor an update time, changed.
+        assertThat(crmDb().queryForList("SELECT * FROM crm_customer ORDER BY id")).isEqualTo(before);
+        assertThat(reportLines(dir.resolve("messy-again-report.xlsx")))
+                .contains("7||||CRM客户未变|CRM已有客户 #1 杭州甲乙机械有限公司（客户名称相同），没有新的值，未修改");
+    }
+
+    @Test
+    void aCompanyInTheCrmUnderItsNameWithAnotherPhoneIsNotCreatedAgain() throws Exception {
+        List<List<Object>> r = new ArrayList<>();
+        r.add(row("公司名称", "手机", "地址"));
+        r.add(row("宁波丙丁贸易 (集团) 有限责任公司", "13600009999", "宁波市海曙区1号"));
+        RunSummary summary = run(Workbooks.xlsx(dir.resolve("one.xlsx"), new Workbooks.SheetSpec("S", r)));
+
+        assertThat(summary.outputs()).containsEntry("imported", 0L).containsEntry("merged", 1L);
+        assertThat(crmDb().queryForList("SELECT id FROM crm_customer WHERE name LIKE '宁波丙丁%'", Long.class)).containsExactly(2L);
+        assertThat(crmDb().queryForMap("SELECT phone, mobile, address FROM crm_customer WHERE id = 2")).containsEntry("phone", "139-0000-1111")
+                .containsEntry("mobile", "13600009999").containsEntry("address", "宁波市海曙区1号");
+    }
+
+    @Test
+    void messyCellsAreCleanedAndEveryProblemNamesSheetRowAndColumn() throws Exception {
+        List<List<Object>> r = new ArrayList<>();
+        r.add(row("客户名称", "手机", "电话", "注册资本", "行业", "建档日期", "客户来源", "备注", "客户等级", "开户行"));
+        r.add(row("苏州寅卯精密有限公司", "0512-66668888", null, new Workbooks.Formula("1/0"), new Workbooks.Formula("NA()"),
+                LocalDate.of(2018, 4, 2), "展会", "老客户，需回访", "A", "工商银行"));
+        r.add(row("苏州辰巳精密有限公司", "0512-66661111", "0512-66662222", 300, null, null, "电话营销", null, "B", null));
+        r.add(row(new Workbooks.Formula("NA()"), "13800001111", null, null, null, null, null, null, null, null));
+        RunSummary summary = run(Workbooks.xlsx(dir.resolve("cells.xlsx"), new Workbooks.SheetSpec("华东", r)));
+
+        assertThat(summary.status()).as(summary.error()).isEqualTo("SUCCEEDED");
+        assertThat(summary.outputs()).containsEntry("imported", 2L).containsEntry("rejected", 1L)
+                .containsEntry("unmappedColumns", "客户等级、开户行");
+        Map<String, Object> yin = crmDb().queryForMap("SELECT mobile, landline, registered_capital, industry, created_date, "
+                + "customer_source, remark FROM crm_customer WHERE name = '苏州寅卯精密有限公司'");
+        assertThat(yin).containsEntry("landline", "0512-66668888").containsEntry("created_date", java.sql.Date.valueOf("2018-04-02"))
+                .containsEntry("customer_source", "展会").containsEntry("remark", "老客户,需回访");
+        assertThat(yin.get("mobile")).isNull();
+        assertThat(yin.get("registered_capital")).isNull();
+        assertThat(yin.get("industry")).isNull();
+        // The landline field already holds another number: the one in the 手机 column stays there, still a landline.
+        assertThat(crmDb().queryForMap("SELECT mobile, landline FROM crm_customer WHERE name = '苏州辰巳精密有限公司'"))
+                .containsEntry("mobile", "0512-66661111").containsEntry("landline", "0512-66662222");
+        assertThat(crmDb().queryForObject("SELECT COUNT(*) FROM crm_customer WHERE industry LIKE '%ERROR%' OR name LIKE '%N/A%'", Integer.class))
+                .isZero();
+
+        Path report = dir.resolve("cells-report.xlsx");
+        List<String> lines = reportLines(report);
+        assertThat(lines).contains(
+                "2|B 手机|0512-66668888|0512-66668888|已修改|手机列中是座机号码：按座机保留，存入“电话”",
+                "3|B 手机|0512-66661111|0512-66661111|已修改|手机列中是座机号码：按座机保留，存入“手机”",
+                "2|D 注册资本|#DIV/0!||单元格被拒绝|公式结果为错误值 #DIV/0!，按空单元格处理",
+                "2|E 行业|#N/A||单元格被拒绝|公式结果为错误值 #N/A，按空单元格处理",
+                "4|A 客户名称|#N/A||单元格被拒绝|公式结果为错误值 #N/A，按空单元格处理",
+                "4|A 客户名称|||整行被拒绝|必填项为空",
+                "1|I 客户等级|客户等级||未导入的列|映射中没有此列，其内容未导入",
+                "1|J 开户行|开户行||未导入的列|映射中没有此列，其内容未导入");
+        assertThat(lines).filteredOn(l -> l.contains("未导入的列")).hasSize(2);
+        assertThat(lines).noneMatch(l -> l.contains("不是数字") || l.contains("ERROR:"));
+        assertThat(reportSummary(report)).containsEntry("未导入的列", "客户等级、开户行");
     }
 
     @Test

@@ -141,6 +141,36 @@ class ArchiveReaderTest {
     }
 
     @Test
+    void formulaErrorsAreEmptyCellsNamingTheError() throws Exception {
+        for (String ext : List.of("xlsx", "xls")) {
+            rows.clear();
+            issues.clear();
+            Workbooks.SheetSpec sheet = new Workbooks.SheetSpec("S", List.of(row("客户名称", "手机", "注册资本", "行业"),
+                    row("苏州壬癸有限公司", new Workbooks.Formula("NA()"), new Workbooks.Formula("1/0"), new Workbooks.Formula("#REF!"))));
+            Path file = dir.resolve("errors." + ext);
+            if (ext.equals("xlsx")) Workbooks.xlsx(file, sheet); else Workbooks.xls(file, sheet);
+            read(file);
+            assertThat(rows).singleElement().satisfies(r -> assertThat(r.values()).as(ext).containsOnlyKeys("name"));
+            assertThat(issues).as(ext).extracting(i -> i.column() + "|" + i.original() + "|" + i.kind() + "|" + i.reason() + "|" + i.detail())
+                    .containsExactly("B 手机|#N/A|REJECTED_CELL|archive.reason.formula-error|#N/A",
+                            "C 注册资本|#DIV/0!|REJECTED_CELL|archive.reason.formula-error|#DIV/0!",
+                            "D 行业|#REF!|REJECTED_CELL|archive.reason.formula-error|#REF!");
+        }
+    }
+
+    @Test
+    void sharedStringsUnpackingToAGigabyteAreRefused() throws Exception {
+        Path plain = Workbooks.xlsx(dir.resolve("plain.xlsx"), branchSheet());
+        Path bomb = Workbooks.sharedStringsBomb(plain, dir.resolve("strings.xlsx"), 1L << 30);
+        // About 20 MB: inflates 50-fold, within POI's ratio limit (0.01), so only the part limit stops it.
+        assertThat(Files.size(bomb)).isBetween((long) (0.01 * (1L << 30)), 40L << 20);
+        assertThatThrownBy(() -> read(bomb)).isInstanceOfSatisfying(ArchiveFileException.class, e -> {
+            assertThat(e.reason()).isEqualTo("archive.error.part-too-large");
+            assertThat(e.getMessage()).contains("strings.xlsx").contains("xl/sharedStrings.xml").contains("200 MB");
+        });
+    }
+
+    @Test
     void emptyFile() throws Exception {
         Path file = Files.createFile(dir.resolve("empty.xlsx"));
         assertFails(file, "archive.error.empty-file", "空文件");

@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each normalisation rule, case by case. */
@@ -62,6 +65,46 @@ class NormalisationRulesTest {
         assertThat(new CompanyNameRule().apply(" 上海某某(集团)有限公司 ")).isEqualTo(Cleaned.of("上海某某（集团）有限公司"));
         assertThat(CompanyNameRule.key("上海 某某（集团）有限公司")).isEqualTo(CompanyNameRule.key("上海某某(集团)有限公司"));
         assertThat(CompanyNameRule.key("abc 科技")).isEqualTo("ABC科技");
+    }
+
+    @Test
+    void oneCompanyNameKeyForEveryWayOfWritingIt() {
+        String key = CompanyNameRule.key("宁波丙丁贸易（集团）有限公司");
+        assertThat(List.of("宁波丙丁贸易(集团)有限公司", "宁波丙丁贸易 (集团) 有限责任公司", "　宁波丙丁贸易【集团】有限公司 ",
+                "宁波丙丁贸易集团有限公司", "宁波丙丁贸易（集团）（有限公司）")).allSatisfy(n -> assertThat(CompanyNameRule.key(n)).as(n).isEqualTo(key));
+        assertThat(CompanyNameRule.key("ＡＢＣ Trading Co., Ltd.")).isEqualTo(CompanyNameRule.key("abc trading co., ltd."));
+        // Another legal form is another company.
+        assertThat(CompanyNameRule.key("宁波丙丁贸易股份有限公司")).isNotEqualTo(CompanyNameRule.key("宁波丙丁贸易有限公司"));
+        assertThat(CompanyNameRule.key(" 　")).isNull();
+    }
+
+    @Test
+    void rowsOfOneCompanyMergeByTheMappingsPolicy() {
+        ArchiveMapping m = ArchiveMappings.customers();
+        ArchiveMapping overwriteOlder = new ArchiveMapping(m.kind(), m.description(), m.target(), m.minHeaderMatches(), m.headerSearchRows(),
+                m.fields(), m.dedup(), new ArchiveMapping.Merge("overwrite-older", "record-date"));
+        List<StagedRow> rows = List.of(
+                new StagedRow(1, 1, "S", 2, Map.of("name", "甲公司", "email", "old@a.com", "record-date", "2020-01-01")),
+                new StagedRow(2, 1, "S", 3, Map.of("name", "甲公司", "email", "new@a.com", "owner", "王五", "record-date", "2023-05-01")),
+                new StagedRow(3, 1, "S", 4, Map.of("name", "甲公司", "email", "older@a.com", "address", "杭州", "record-date", "2019-01-01")));
+        for (ArchiveMapping mapping : List.of(m, overwriteOlder)) {
+            List<Company> companies = new java.util.ArrayList<>();
+            List<CellIssue> lines = new java.util.ArrayList<>();
+            CompanyFolder folder = new CompanyFolder(mapping, new FieldLabels(mapping), lines::add, companies::add);
+            rows.forEach(folder::accept);
+            folder.finish();
+            assertThat(folder.merged()).isEqualTo(2);
+            assertThat(companies).singleElement().satisfies(c -> {
+                assertThat(c.row).isEqualTo(2);
+                // fill-blanks keeps the first e-mail; overwrite-older takes the later-recorded one, never the older.
+                assertThat(c.values).containsEntry("email", mapping == m ? "old@a.com" : "new@a.com")
+                        .containsEntry("owner", "王五").containsEntry("address", "杭州");
+                assertThat(c.asOf).isEqualTo(java.time.LocalDate.of(2023, 5, 1).atStartOfDay());
+            });
+            assertThat(lines).extracting(CellIssue::row, CellIssue::value).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(3, mapping == m ? "业务员: 王五" : "邮箱: old@a.com -> new@a.com; 业务员: 王五"),
+                    org.assertj.core.groups.Tuple.tuple(4, "地址: 杭州"));
+        }
     }
 
     @ParameterizedTest

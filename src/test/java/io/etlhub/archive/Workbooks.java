@@ -134,6 +134,35 @@ final class Workbooks {
         return file;
     }
 
+    /**
+     * The plain workbook with a shared-strings part of {@code unpacked} bytes that compresses about
+     * 50-fold (each 1 MiB block: 40 KiB of random hex among repeated text), generated as it is zipped.
+     */
+    static Path sharedStringsBomb(Path plain, Path file, long unpacked) throws IOException {
+        byte[] block = new byte[1 << 20];
+        java.util.Random random = new java.util.Random(11);
+        byte[] text = "<si><t>客户档案备注</t></si>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < block.length; i++) block[i] = text[i % text.length];
+        String hex = "0123456789abcdef";
+        for (int i = 0; i < 40 << 10; i++) block[i] = (byte) hex.charAt(random.nextInt(16));
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(plain));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            out.setLevel(1);
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                if (e.getName().equals("xl/sharedStrings.xml")) {
+                    out.write("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    for (long written = 0; written < unpacked; written += block.length) out.write(block);
+                    out.write("</sst>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return file;
+    }
+
     /** The first half of the file's bytes: an interrupted upload. */
     static Path truncated(Path plain, Path file) throws IOException {
         byte[] all = Files.readAllBytes(plain);

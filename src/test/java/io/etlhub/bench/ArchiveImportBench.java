@@ -114,7 +114,7 @@ public final class ArchiveImportBench {
         long t = System.nanoTime();
         reader.read(file, new SheetRowSink() {
             @Override public void startSheet(String name) {}
-            @Override public void row(int rowNumber, String[] values, BitSet formulas) {
+            @Override public void row(int rowNumber, String[] values, BitSet formulas, BitSet errors) {
                 cells[0]++;
                 for (String v : values) if (v != null) cells[1]++;
             }

@@ -46,7 +46,7 @@ class SchemaMigrationsIntegrationTest {
     @Test
     void aHubStoreMigratedBeforeTheMigrationsBecameReRunnableIsRealigned() {
         JdbcTemplate hub = migratedHub();
-        setEarlierChecksums(hub, ReferenceSchemas.HUB_HISTORY, HubStoreMigrations.EARLIER_CHECKSUMS, "7");
+        setEarlierChecksums(hub, ReferenceSchemas.HUB_HISTORY, HubStoreMigrations.EARLIER_CHECKSUMS, "7", "7.1");
         assertThat(Flyway.configure().dataSource(hub.getDataSource()).locations(HubStoreMigrations.LOCATION)
                 .load().validateWithResult().validationSuccessful).as("plain Flyway refuses the earlier checksums").isFalse();
 
@@ -59,7 +59,7 @@ class SchemaMigrationsIntegrationTest {
     void aCrmPreparedBeforeTheMigrationsBecameReRunnableIsRealigned() {
         JdbcTemplate crm = migratedCrm();
         // V3's ALTERs and V2's indexes on earlier tables are V4 now.
-        setEarlierChecksums(crm, ReferenceSchemas.CRM_HISTORY, CrmReferenceSchema.EARLIER_CHECKSUMS, "4");
+        setEarlierChecksums(crm, ReferenceSchemas.CRM_HISTORY, CrmReferenceSchema.EARLIER_CHECKSUMS, "4", "4.1");
 
         CrmReferenceSchema.migrate(crm.getDataSource());
 
@@ -83,9 +83,10 @@ class SchemaMigrationsIntegrationTest {
     void aHalfDoneSchemaChangeRunsAgain() {
         JdbcTemplate crm = migratedCrm();
         // V4 killed after its first columns: the rest of them and its indexes missing, not recorded.
-        crm.execute("ALTER TABLE crm_customer DROP COLUMN registered_capital, DROP COLUMN source_file, DROP INDEX ix_crm_customer_name");
+        crm.execute("ALTER TABLE crm_customer DROP COLUMN registered_capital, DROP COLUMN source_file, DROP INDEX ix_crm_customer_name, "
+                + "DROP COLUMN created_date, DROP COLUMN customer_source, DROP COLUMN remark"); // 4.1, after V4: not reached
         crm.execute("DROP INDEX ix_crm_lead_created ON crm_lead");
-        crm.update("DELETE FROM etlhub_crm_schema_history WHERE version = '4'");
+        crm.update("DELETE FROM etlhub_crm_schema_history WHERE version IN ('4', '4.1')");
 
         CrmReferenceSchema.migrate(crm.getDataSource());
 
@@ -104,11 +105,11 @@ class SchemaMigrationsIntegrationTest {
         return crm;
     }
 
-    /** The history of a store migrated with the earlier text: earlier checksums, no later version. */
-    private static void setEarlierChecksums(JdbcTemplate jdbc, String history, Map<String, Integer> checksums, String laterVersion) {
+    /** The history of a store migrated with the earlier text: earlier checksums, no later versions. */
+    private static void setEarlierChecksums(JdbcTemplate jdbc, String history, Map<String, Integer> checksums, String... laterVersions) {
         checksums.forEach((version, checksum) ->
                 jdbc.update("UPDATE `" + history + "` SET checksum = ? WHERE version = ?", checksum, version));
-        deleteFrom(jdbc, history, laterVersion);
+        deleteFrom(jdbc, history, laterVersions[0]);
     }
 
     /** Removes {@code version} and every migration applied after it from the history (an earlier release had none of them). */

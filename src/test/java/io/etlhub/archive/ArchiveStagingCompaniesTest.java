@@ -1,0 +1,76 @@
+package io.etlhub.archive;
+
+import io.etlhub.support.TestMariaDb;
+import io.etlhub.connector.HubStoreMigrations;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which rows of a file are one company, set-based in the hub store: on the tests' MariaDB (UPDATE ... JOIN)
+ * and on H2 in MySQL mode, the demo's hub store (MERGE INTO ... USING), both migrated as the hub migrates them.
+ */
+class ArchiveStagingCompaniesTest {
+    static final String X = ArchiveImportIntegrationTest.code("91330100MA2XXXXX0");
+    static final String Y = ArchiveImportIntegrationTest.code("91330100MA2YYYYY0");
+    static final String Z = ArchiveImportIntegrationTest.code("91330100MA2ZZZZZ0");
+
+    static JdbcTemplate hub(String kind) {
+        DriverManagerDataSource ds = kind.equals("h2")
+                ? new DriverManagerDataSource("jdbc:h2:mem:staging" + System.nanoTime()
+                        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1", "sa", "")
+                : new DriverManagerDataSource(TestMariaDb.get().freshDatabase("it_staging"), TestMariaDb.get().user(), TestMariaDb.get().password());
+        HubStoreMigrations.migrate(ds);
+        return new JdbcTemplate(ds);
+    }
+
+    static Map<String, String> values(String... pairs) {
+        Map<String, String> v = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) if (pairs[i + 1] != null) v.put(pairs[i], pairs[i + 1]);
+        return v;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mariadb", "h2"})
+    void rowsAreGroupedByCreditCodeElseNameWithPhonesToChooseAmongCodes(String kind) {
+        ArchiveStaging staging = new ArchiveStaging(hub(kind));
+        CustomerKeys keys = new CustomerKeys(ArchiveMappings.customers().dedup());
+        List<Map<String, String>> rows = List.of(
+                values("name", "甲公司", "credit-code", X, "mobile", "13800000001"),   // 2
+                values("name", "甲公司", "credit-code", Y, "mobile", "13800000002"),   // 3: another company of the same name
+                values("name", "甲公司", "landline", "0571-88880000", "mobile", "13800000002"), // 4: Y by its phone
+                values("name", "甲公司"),                                                // 5: nothing to choose by: the first code, X
+                values("name", "乙有限责任公司"),                                         // 6
+                values("name", "乙（有限公司）", "mobile", "13900000000"),                // 7: same name written otherwise
+                values("name", "丙公司", "credit-code", Z),                              // 8
+                values("name", "丙 公司"),                                               // 9: the only code under its name
+                values("mobile", "13700000000"),                                         // 10, 11: no name, no code (a mapping
+                values("mobile", "13700000000"));                                        // without a required name): each its own
+        try (ArchiveStaging.Writer writer = staging.writer(1)) {
+            for (int i = 0; i < rows.size(); i++) {
+                Map<String, String> v = rows.get(i);
+                writer.row(new ArchiveRow("S", i + 2, v, null), keys.creditCode(v), keys.nameKey(v));
+            }
+            writer.flush();
+        }
+
+        staging.assignCompanies(1, keys);
+
+        List<List<Integer>> companies = new ArrayList<>();
+        long[] current = {-1};
+        staging.forEachCompanyRow(1, 3, page -> page.forEach(r -> {
+            if (r.companySeq() != current[0]) companies.add(new ArrayList<>());
+            current[0] = r.companySeq();
+            companies.get(companies.size() - 1).add(r.row());
+        }));
+        assertThat(companies).containsExactly(List.of(2, 5), List.of(3, 4), List.of(6, 7), List.of(8, 9), List.of(10), List.of(11));
+    }
+}
