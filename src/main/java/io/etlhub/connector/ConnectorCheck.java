@@ -30,7 +30,10 @@ public class ConnectorCheck {
         String subject = "connector " + c.id();
         return switch (c.kind()) {
             case "jdbc", "debezium" -> database(c, subject, needs);
-            case "webhook" -> List.of(hostResolves(subject, c.url()));
+            // A webhook without a url is switched off: rules for it queue nothing (docs/file-formats.md).
+            case "webhook" -> List.of(c.url() == null || c.url().isBlank()
+                    ? CheckLine.ok(subject, "no url: notifications to it are off")
+                    : hostResolves(subject, c.url()));
             default -> List.of(CheckLine.ok(subject, "kind " + c.kind() + ", nothing to connect to"));
         };
     }

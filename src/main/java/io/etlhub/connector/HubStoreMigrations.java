@@ -6,7 +6,12 @@ import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
 import javax.sql.DataSource;
+import java.sql.DatabaseMetaData;
 import java.util.Map;
 
 /**
@@ -16,6 +21,8 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 public class HubStoreMigrations {
     public static final String LOCATION = "classpath:db/migration/hub";
+    /** What differs by database (h2, mysql, mariadb): Spring Boot's spring.flyway.locations names it hub-{vendor}. */
+    public static final String VENDOR_LOCATION = "classpath:db/migration/hub-";
 
     /**
      * Checksums of V1, V4, V5 and V6 as released before they became re-runnable (CREATE TABLE IF NOT
@@ -71,7 +78,13 @@ public class HubStoreMigrations {
 
     /** The same migrations outside Spring (benchmarks, tests). */
     public static void migrate(DataSource hub) {
-        SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION)
+        String vendor;
+        try {
+            vendor = DatabaseDriver.fromJdbcUrl(JdbcUtils.extractDatabaseMetaData(hub, DatabaseMetaData::getURL)).getId();
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("hub store: cannot tell its database: " + e.getMessage(), e);
+        }
+        SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION, VENDOR_LOCATION + vendor)
                 .javaMigrations(javaMigration(), archiveCompanies()).load(), "hub store", EARLIER_CHECKSUMS);
     }
 }

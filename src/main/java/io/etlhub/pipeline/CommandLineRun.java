@@ -58,7 +58,14 @@ public final class CommandLineRun {
         try {
             context = new SpringApplicationBuilder(application)
                     .web(WebApplicationType.NONE)
-                    .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) e -> environment.set(e.getEnvironment()))
+                    // A class, not a lambda: a lambda hides its event type, and Spring Modulith's event multicaster then
+                    // hands it every event (ContextRefreshedEvent -> ClassCastException).
+                    .listeners(new ApplicationListener<ApplicationEnvironmentPreparedEvent>() {
+                        @Override
+                        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent e) {
+                            environment.set(e.getEnvironment());
+                        }
+                    })
                     // As arguments, so they win over application.yml (default properties would not).
                     .run(springArgs.toArray(String[]::new));
             CliCommand command = context.getBeansOfType(CliCommand.class).values().stream()

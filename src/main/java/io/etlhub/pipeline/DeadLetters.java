@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * letter (NEW -> REPLAYING in one conditional UPDATE), so two replays never both apply it.
  */
 @Repository
-public class DeadLetters {
+public class DeadLetters implements io.etlhub.connector.DeadLetterSink {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate hub;
@@ -40,6 +40,14 @@ public class DeadLetters {
         hub.update("INSERT INTO dead_letter (route_id, run_id, record_key, payload, error_message, state, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, 'NEW', ?)", run.routeId(), run.runId(), cut(recordKey, 200),
                 toJson(replayParameters), cut(error, 4000), Timestamp.valueOf(LocalDateTime.now(clock)));
+    }
+
+    /** A record of a continuous route (a CDC event): no run, so run id 0; its payload is the event itself. */
+    @Override
+    public void deadLetter(String routeId, String recordKey, Map<String, String> payload, String error) {
+        hub.update("INSERT INTO dead_letter (route_id, run_id, record_key, payload, error_message, state, created_at) "
+                        + "VALUES (?, 0, ?, ?, ?, 'NEW', ?)", routeId, cut(recordKey, 200), toJson(payload),
+                cut(error, 4000), Timestamp.valueOf(LocalDateTime.now(clock)));
     }
 
     public List<DeadLetter> list(String state, Long runId, int limit) {

@@ -134,6 +134,11 @@ public class RouteAdmin {
     /** Replays a dead letter once: a second replay (or a concurrent one) is refused. */
     public RunSummary replay(long deadLetterId, String actor) {
         DeadLetters.DeadLetter letter = deadLetters.find(deadLetterId);
+        if ("cdc-event".equals(letter.payload().get("kind"))) {
+            // A run cannot bring a binlog event back; refusing keeps the letter and its error as they are.
+            throw new IllegalArgumentException("dead letter " + deadLetterId + " is a change event of the CDC route " + letter.routeId()
+                    + ": it cannot be replayed; fix the cause, then change the row " + letter.payload().get("key") + " again at the source");
+        }
         if (!deadLetters.claim(deadLetterId, actor)) {
             throw new AlreadyReplayedException(deadLetterId, letter.state());
         }

@@ -49,11 +49,13 @@ public class RouteRunner {
     private final RouteMetrics metrics;
     private final CamelContext camel;
     private final SourceProbe probe;
+    private final RunEvents events;
     private final Map<String, RouteJob> jobs;
 
     public RouteRunner(RouteCatalog routes, RouteLocks locks, RunHistory history, Clock clock, RouteMetrics metrics,
-                       CamelContext camel, SourceProbe probe, List<RouteJob> jobs) {
+                       CamelContext camel, SourceProbe probe, RunEvents events, List<RouteJob> jobs) {
         this.probe = probe;
+        this.events = events;
         this.routes = routes;
         this.locks = locks;
         this.history = history;
@@ -178,6 +180,7 @@ public class RouteRunner {
         RunSummary summary = new RunSummary(runId, route.id(), status, started, ended, context.counts(), error, context.outputs());
         exchange.setProperty(SUMMARY, summary);
         exchange.getMessage().setBody(summary);
+        events.publish(new RunFinished(route.id(), job.kind(), runId, status, context.counts(), error));
         // Thrown on to Camel: redelivery and the dead-letter channel of the shared route configuration.
         if (failure != null) throw new JobFailure(failure);
     }

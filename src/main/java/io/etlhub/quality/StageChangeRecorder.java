@@ -30,6 +30,18 @@ public class StageChangeRecorder {
         this.clock = clock;
     }
 
+    /** One exchange of the etlhub-cdc endpoint (Camel's Debezium headers); usable as a route's bean step. */
+    @SuppressWarnings("unchecked")
+    @org.apache.camel.Handler
+    public boolean record(org.apache.camel.Exchange exchange) {
+        var m = exchange.getMessage();
+        Object before = m.getHeader(org.apache.camel.component.debezium.DebeziumConstants.HEADER_BEFORE);
+        Object after = m.getBody();
+        return record(m.getHeader(org.apache.camel.component.debezium.DebeziumConstants.HEADER_OPERATION, String.class),
+                before instanceof Struct b ? b : null, after instanceof Struct a ? a : null,
+                m.getHeader(org.apache.camel.component.debezium.DebeziumConstants.HEADER_SOURCE_METADATA, Map.class));
+    }
+
     /** @return true when a new stage change was stored. */
     public boolean record(String operation, Struct before, Struct after, Map<String, Object> source) {
         if (after == null || !("c".equals(operation) || "u".equals(operation))) return false;

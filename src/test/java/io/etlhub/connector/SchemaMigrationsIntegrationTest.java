@@ -27,10 +27,13 @@ class SchemaMigrationsIntegrationTest {
         JdbcTemplate hub = migratedHub();
         // What the old migrations left after a kill during V4 and one more start: V4 half done and
         // recorded as failed, nothing after it.
-        deleteFrom(hub, ReferenceSchemas.HUB_HISTORY, "5");
+        // A store of the release before V5 has neither V5 nor any migration after it.
+        Integer rank = hub.queryForObject("SELECT installed_rank FROM flyway_schema_history WHERE version = '5'", Integer.class);
+        hub.update("DELETE FROM flyway_schema_history WHERE installed_rank >= ?", rank);
         hub.update("UPDATE flyway_schema_history SET success = 0 WHERE version = '4'");
         for (String table : List.of("quality_metric", "quality_finding", "archive_import", "archive_staging", "archive_issue",
-                "dead_letter", "audit_log", "console_user")) {
+                "dead_letter", "audit_log", "console_user", "cdc_event_seen", "cdc_offset", "cdc_schema_history",
+                "notification_outbox", "EVENT_PUBLICATION")) {
             hub.execute("DROP TABLE " + table);
         }
         hub.execute("DROP INDEX ix_receipt_event_action_time ON receipt_event");
@@ -109,12 +112,9 @@ class SchemaMigrationsIntegrationTest {
     private static void setEarlierChecksums(JdbcTemplate jdbc, String history, Map<String, Integer> checksums, String... laterVersions) {
         checksums.forEach((version, checksum) ->
                 jdbc.update("UPDATE `" + history + "` SET checksum = ? WHERE version = ?", checksum, version));
-        deleteFrom(jdbc, history, laterVersions[0]);
-    }
-
-    /** Removes {@code version} and every migration applied after it from the history (an earlier release had none of them). */
-    private static void deleteFrom(JdbcTemplate jdbc, String history, String version) {
-        Integer rank = jdbc.queryForObject("SELECT installed_rank FROM `" + history + "` WHERE version = ?", Integer.class, version);
+        // A store of that release has none of laterVersions, nor any migration after them.
+        Integer rank = jdbc.queryForObject("SELECT MIN(installed_rank) FROM `" + history + "` WHERE version IN ("
+                + String.join(", ", java.util.Collections.nCopies(laterVersions.length, "?")) + ")", Integer.class, (Object[]) laterVersions);
         jdbc.update("DELETE FROM `" + history + "` WHERE installed_rank >= ?", rank);
     }
 }

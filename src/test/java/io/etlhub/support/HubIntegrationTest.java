@@ -57,6 +57,8 @@ public abstract class HubIntegrationTest {
         }
         registry.add("etlhub.crm.reference-schema", () -> "true");
         registry.add("etlhub.scheduler.enabled", () -> "false");
+        // The tests deliver notifications themselves: a worker in each cached context would race on the shared hub store.
+        registry.add("etlhub.notify.worker.enabled", () -> "false");
         registry.add("ETLHUB_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
         registry.add("ETLHUB_FINANCE_PASSWORD", () -> FINANCE_PASSWORD);
         registry.add("ETLHUB_OPS_PASSWORD", () -> OPS_PASSWORD);

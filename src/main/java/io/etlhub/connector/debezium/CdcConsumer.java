@@ -1,0 +1,83 @@
+package io.etlhub.connector.debezium;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/**
+ * Feeds a route with the engine's changes, one exchange each, with two guarantees Camel's Debezium
+ * consumer lacks: an event already finished (processed or dead-lettered) is skipped when the engine
+ * replays it after a crash, and an event whose route failed goes to the hub's dead-letter store
+ * (the engine counts every event as consumed, so a failure would otherwise be lost). When the hub
+ * store itself cannot be written the consumer throws: the engine stops without saving the position
+ * and the event comes again after the restart.
+ */
+class CdcConsumer extends DefaultConsumer {
+    private static final Logger log = LoggerFactory.getLogger(CdcConsumer.class);
+
+    private final CdcEndpoint endpoint;
+    private CdcEngine engine;
+
+    CdcConsumer(CdcEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        String route = getRouteId();
+        CdcComponent c = endpoint.getComponent();
+        engine = endpoint.newEngine(route);
+        c.engines.register(route, engine, Duration.ofSeconds(endpoint.getStartGraceSeconds()));
+        c.seen.forgetOlderThan(route, Duration.ofDays(7));
+        engine.start(this::onRecord);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (engine != null) engine.stop();
+        super.doStop();
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        endpoint.getComponent().engines.unregister(getRouteId());
+        super.doShutdown();
+    }
+
+    void onRecord(SourceRecord record) {
+        ChangeRecord change = ChangeRecord.of(record);
+        if (change == null) return;
+        CdcComponent c = endpoint.getComponent();
+        String route = getRouteId();
+        String key = change.eventKey();
+        if (c.seen.seen(route, key)) {
+            engine.replaysSkipped.incrementAndGet();
+            return;
+        }
+        Exchange exchange = createExchange(false);
+        try {
+            change.putOn(exchange, record.topic());
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        Exception failure = exchange.getException();
+        if (failure != null) {
+            log.warn("route {}: change {} failed, sent to the dead letters: {}", route, key, failure.getMessage());
+            c.deadLetters.deadLetter(route, key, change.payload(), failure.getClass().getSimpleName() + ": " + failure.getMessage());
+            engine.deadLettered.incrementAndGet();
+        } else {
+            engine.processed.incrementAndGet();
+        }
+        c.seen.remember(route, key);
+        engine.processedAt(change.sourceMillis());
+        releaseExchange(exchange, false);
+    }
+}

@@ -1,0 +1,56 @@
+package io.etlhub.connector.debezium;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+/**
+ * The idempotent consumer's memory (hub table cdc_event_seen): which change events an engine has
+ * finished, processed or dead-lettered. After a crash the engine replays up to one offset-flush
+ * interval; those events are found here and skipped.
+ */
+public class SeenEvents {
+    private final JdbcTemplate hub;
+    private final Clock clock;
+
+    public SeenEvents(JdbcTemplate hub, Clock clock) {
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    public boolean seen(String engine, String eventKey) {
+        Integer n = hub.queryForObject("SELECT COUNT(*) FROM cdc_event_seen WHERE engine = ? AND event_key = ?", Integer.class,
+                engine, cut(eventKey));
+        return n != null && n > 0;
+    }
+
+    public void remember(String engine, String eventKey) {
+        try {
+            hub.update("INSERT INTO cdc_event_seen (engine, event_key, seen_at) VALUES (?, ?, ?)", engine, cut(eventKey),
+                    Timestamp.valueOf(LocalDateTime.now(clock)));
+        } catch (DuplicateKeyException alreadyThere) {
+            // a replay that raced us: already remembered
+        }
+    }
+
+    /** Replays reach back one flush interval, never days: older keys are only weight. */
+    public int forgetOlderThan(String engine, Duration age) {
+        return hub.update("DELETE FROM cdc_event_seen WHERE engine = ? AND seen_at < ?", engine,
+                Timestamp.valueOf(LocalDateTime.now(clock).minus(age)));
+    }
+
+    /** Long keys keep their start and a hash of the whole, so two keys never collide by truncation. */
+    private static String cut(String key) {
+        if (key.length() <= 300) return key;
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return key.substring(0, 235) + "#" + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
