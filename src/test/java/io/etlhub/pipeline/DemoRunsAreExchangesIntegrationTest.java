@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 
@@ -28,6 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureObservability
 @DirtiesContext
 class DemoRunsAreExchangesIntegrationTest {
+    @DynamicPropertySource
+    static void freshDemo(DynamicPropertyRegistry registry) throws java.io.IOException {
+        // The demo keeps its H2 files across starts: this test wants the demo's first start, in its own folder.
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("etlhub-demo-runs");
+        registry.add("etlhub.demo.data-dir", dir::toString);
+    }
+
     @Autowired TestRestTemplate rest;
     @Autowired JdbcTemplate hub;
 
