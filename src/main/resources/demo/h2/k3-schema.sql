@@ -1,5 +1,6 @@
 -- Simulated Kingdee K3 Cloud receipt bill tables in H2 (SQL Server mode), with K3's own names.
 -- Idempotent (IF NOT EXISTS): the demo runs it at every start on its persistent H2 files.
+-- FREMARK is 2000 wide here so the long-memo cases fit (its real width varies by K3 version).
 CREATE TABLE IF NOT EXISTS T_BD_CUSTOMER (FCUSTID int NOT NULL PRIMARY KEY, FNUMBER nvarchar(30) NOT NULL);
 CREATE TABLE IF NOT EXISTS T_BD_CUSTOMER_L (FPKID int NOT NULL PRIMARY KEY, FCUSTID int NOT NULL, FLOCALEID int NOT NULL, FNAME nvarchar(255));
 CREATE TABLE IF NOT EXISTS T_BD_CURRENCY (FCURRENCYID int NOT NULL PRIMARY KEY, FCODE nvarchar(30) NOT NULL);
@@ -15,7 +16,7 @@ CREATE TABLE IF NOT EXISTS T_AR_RECEIVEBILL (
     FPAYORGID        int,
     FDOCUMENTSTATUS  char(1) NOT NULL,
     FEXCHANGERATE    decimal(23, 10),
-    FREMARK          nvarchar(255),
+    FREMARK          nvarchar(2000),
     FCREATEDATE      datetime,
     FMODIFYDATE      datetime NOT NULL
 );

@@ -15,8 +15,8 @@ import java.sql.DatabaseMetaData;
 import java.util.Map;
 
 /**
- * The hub store's migrations (db/migration/hub plus {@link #javaMigration()}), run by Spring Boot's
- * Flyway through {@link SchemaMigrations}: a start-up killed while they ran starts again untouched.
+ * The hub store's migrations (db/migration/hub plus the {@link SchemaChanges} below), run by Spring
+ * Boot's Flyway through {@link SchemaMigrations}: a start-up killed while they ran starts again untouched.
  */
 @Configuration(proxyBeanMethods = false)
 public class HubStoreMigrations {
@@ -47,6 +47,20 @@ public class HubStoreMigrations {
     @Bean
     JavaMigration hubStoreArchiveCompanies() {
         return archiveCompanies();
+    }
+
+    @Bean
+    JavaMigration hubStoreQualityNotConfigured() {
+        return qualityNotConfigured();
+    }
+
+    /**
+     * Data quality, issue 11: why a rule was not run (switched off, CRM table or column missing), a
+     * message key and its arguments beside the metric. V12_2 widens the verdict for NOT_CONFIGURED.
+     */
+    static SchemaChanges qualityNotConfigured() {
+        return SchemaChanges.version("12.1", "quality: why a rule was not configured")
+                .addColumn("quality_metric", "not_configured", "VARCHAR(500)");
     }
 
     /**
@@ -85,6 +99,7 @@ public class HubStoreMigrations {
             throw new IllegalStateException("hub store: cannot tell its database: " + e.getMessage(), e);
         }
         SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION, VENDOR_LOCATION + vendor)
-                .javaMigrations(javaMigration(), archiveCompanies()).load(), "hub store", EARLIER_CHECKSUMS);
+                .javaMigrations(javaMigration(), archiveCompanies(), qualityNotConfigured()).load(), "hub store",
+                EARLIER_CHECKSUMS);
     }
 }

@@ -36,12 +36,16 @@ class ReceiptsConsoleController {
 
     @PostMapping("/console/receipts/assign")
     String assign(@RequestParam String system, @RequestParam String documentId, @RequestParam String opportunityNo,
-                  @RequestParam(required = false) String note, Principal user, RedirectAttributes flash) {
+                  @RequestParam(required = false) String note,
+                  @RequestParam(defaultValue = "false") boolean confirmCustomerMismatch, Principal user, RedirectAttributes flash) {
         try {
-            LedgerEntry after = queue.assign(system, documentId, opportunityNo, user.getName(), note);
+            LedgerEntry after = queue.assign(system, documentId, opportunityNo, user.getName(), note, confirmCustomerMismatch);
             audit.record(user.getName(), "RECEIPT_ASSIGN", system + " " + documentId, "UNMATCHED",
                     after.state() + " " + opportunityNo);
             flash.addFlashAttribute("notice", text("console.receipts.assigned", documentId, opportunityNo, after.state()));
+        } catch (UnmatchedReceipts.CustomerMismatchException e) {
+            flash.addFlashAttribute("error", text("receipts.assign.customer-mismatch", e.documentNo(), e.receiptCustomer(),
+                    e.opportunityNo(), e.opportunityCustomer()));
         } catch (RuntimeException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.etlhub.quality;
 
+import io.etlhub.connector.Blanks;
 import io.etlhub.connector.Dialect;
 import io.etlhub.connector.TableMapping;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,8 +31,12 @@ final class CustomerRules {
         this.settings = settings;
     }
 
-    List<RuleOutcome> evaluate(ReportPeriod period) {
-        return List.of(updateFrequency(period), coreFields(period));
+    /** The customer rules among {@code on}; a rule not in it may have no table or column to read. */
+    List<RuleOutcome> evaluate(ReportPeriod period, java.util.Set<QualityRule> on) {
+        List<RuleOutcome> outcomes = new ArrayList<>();
+        if (on.contains(QualityRule.CUSTOMER_UPDATE_FREQUENCY)) outcomes.add(updateFrequency(period));
+        if (on.contains(QualityRule.CORE_FIELD_COMPLETENESS)) outcomes.add(coreFields(period));
+        return outcomes;
     }
 
     private RuleOutcome updateFrequency(ReportPeriod period) {
@@ -62,7 +67,8 @@ final class CustomerRules {
 
     private RuleOutcome coreFields(ReportPeriod period) {
         List<String> fields = settings.customerCoreFields();
-        List<String> blanks = fields.stream().map(f -> SqlText.blank("c." + customer.col(f))).toList();
+        Blanks.Sql blank = Blanks.sql(dialect);
+        List<String> blanks = fields.stream().map(f -> blank.blank("c." + customer.col(f))).toList();
         String anyBlank = String.join(" OR ", blanks);
         String created = "c." + customer.col("created-at");
         Map<String, Object> c = crm.queryForMap("SELECT COUNT(*) AS customers, SUM(CASE WHEN " + anyBlank

@@ -11,7 +11,7 @@ public record HealthReport(long id, String period, LocalDateTime generatedAt, Lo
 
     public record MetricLine(String metricId, BigDecimal value, Long numerator, Long denominator, String unit, String better,
                              BigDecimal green, BigDecimal amber, Verdict verdict, BigDecimal previous, BigDecimal change,
-                             String details) {}
+                             String details, String notConfigured, List<String> notConfiguredArgs) {}
 
     public record StoredFinding(String ruleId, String recordId, String recordNo, String owner, String problem,
                                 List<String> args, LocalDateTime since) {}

@@ -62,17 +62,21 @@ public class HealthReports {
                 MetricBand band = settings.band(m.rule());
                 BigDecimal before = previous.get(m.rule().id());
                 BigDecimal change = before == null || m.value() == null ? null : m.value().subtract(before);
+                NotConfigured off = o.notConfigured();
+                Verdict verdict = off != null ? Verdict.NOT_CONFIGURED : band.judge(m.value());
                 metricRows.add(new Object[] {id, m.rule().id(), m.value(), m.numerator(), m.denominator(), band.unit(), band.better(),
-                        band.green(), band.amber(), band.judge(m.value()).name(), before, change, details(m.details())});
+                        band.green(), band.amber(), verdict.name(), before, change, details(m.details()),
+                        off == null ? null : cut(joined(off.messageKey(), off.args()), 500)});
                 int seq = 0;
                 for (Finding f : o.findings()) {
                     findingRows.add(new Object[] {id, f.rule().id(), ++seq, f.recordId(), cut(f.recordNo(), 200), cut(f.owner(), 100),
-                            cut(f.problem() + (f.args().isEmpty() ? "" : ARG_SEPARATOR + String.join(ARG_SEPARATOR, f.args())), 1000),
+                            cut(joined(f.problem(), f.args()), 1000),
                             f.since() == null ? null : Timestamp.valueOf(f.since())});
                 }
             }
             hub.batchUpdate("INSERT INTO quality_metric (report_id, metric_id, metric_value, numerator, denominator, unit, better, "
-                    + "green_bound, amber_bound, verdict, previous_value, value_change, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "green_bound, amber_bound, verdict, previous_value, value_change, details, not_configured) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     metricRows);
             for (int from = 0; from < findingRows.size(); from += 2000) {
                 hub.batchUpdate("INSERT INTO quality_finding (report_id, rule_id, seq, record_id, record_no, owner, problem, since) "
@@ -97,12 +101,15 @@ public class HealthReports {
     }
 
     private List<HealthReport.MetricLine> metrics(long id) {
-        List<HealthReport.MetricLine> lines = hub.query("SELECT * FROM quality_metric WHERE report_id = ?", (rs, i) ->
-                new HealthReport.MetricLine(rs.getString("metric_id"), rs.getBigDecimal("metric_value"),
-                        rs.getObject("numerator", Long.class), rs.getObject("denominator", Long.class), rs.getString("unit"),
-                        rs.getString("better"), rs.getBigDecimal("green_bound"), rs.getBigDecimal("amber_bound"),
-                        Verdict.valueOf(rs.getString("verdict")), rs.getBigDecimal("previous_value"), rs.getBigDecimal("value_change"),
-                        rs.getString("details")), id);
+        List<HealthReport.MetricLine> lines = hub.query("SELECT * FROM quality_metric WHERE report_id = ?", (rs, i) -> {
+            String off = rs.getString("not_configured");
+            List<String> parts = off == null ? List.of() : Arrays.asList(off.split(ARG_SEPARATOR, -1));
+            return new HealthReport.MetricLine(rs.getString("metric_id"), rs.getBigDecimal("metric_value"),
+                    rs.getObject("numerator", Long.class), rs.getObject("denominator", Long.class), rs.getString("unit"),
+                    rs.getString("better"), rs.getBigDecimal("green_bound"), rs.getBigDecimal("amber_bound"),
+                    Verdict.valueOf(rs.getString("verdict")), rs.getBigDecimal("previous_value"), rs.getBigDecimal("value_change"),
+                    rs.getString("details"), off == null ? null : parts.get(0), off == null ? List.of() : parts.subList(1, parts.size()));
+        }, id);
         List<String> order = QualityRule.ids();
         lines.sort(java.util.Comparator.comparing(l -> order.indexOf(l.metricId())));
         return lines;
@@ -141,6 +148,11 @@ public class HealthReports {
             values.put(rs.getString("metric_id"), rs.getBigDecimal("metric_value"));
         }, month.toString());
         return values;
+    }
+
+    /** A message key and its arguments in one column. */
+    private static String joined(String key, List<String> args) {
+        return key + (args.isEmpty() ? "" : ARG_SEPARATOR + String.join(ARG_SEPARATOR, args));
     }
 
     private static String details(Map<String, Long> details) {

@@ -70,7 +70,7 @@ public class HealthWorkbook {
             trendTableAndCharts(summary, trend, last, months, rowNo + 2, styles);
             Set<String> names = new HashSet<>();
             for (Map.Entry<String, List<HealthReport.StoredFinding>> e : report.findings().entrySet()) {
-                findingsSheet(wb, names, e.getKey(), e.getValue(), styles);
+                findingsSheet(wb, names, e.getKey(), e.getValue(), notConfigured(report, e.getKey()), styles);
             }
             wb.write(out);
         }
@@ -99,7 +99,10 @@ public class HealthWorkbook {
             number(row, 7, m.change(), styles.number);
             if (m.numerator() != null) row.createCell(8).setCellValue(m.numerator());
             if (m.denominator() != null) row.createCell(9).setCellValue(m.denominator());
-            cell(row, 10, m.details() == null ? "" : m.details(), null);
+            // A rule that was not run says why (switched off, table or column missing) where the details go.
+            String details = m.notConfigured() != null ? t(m.notConfigured(), m.notConfiguredArgs().toArray())
+                    : m.details() == null ? "" : m.details();
+            cell(row, 10, details, null);
         }
         sheet.setColumnWidth(0, 30 * 256);
         for (int i = 1; i < 10; i++) sheet.setColumnWidth(i, 12 * 256);
@@ -146,7 +149,15 @@ public class HealthWorkbook {
         }
     }
 
-    private void findingsSheet(XSSFWorkbook wb, Set<String> names, String ruleId, List<HealthReport.StoredFinding> findings, Styles styles) {
+    /** "Not configured: why" for a rule that was not run, else null. */
+    private String notConfigured(HealthReport report, String ruleId) {
+        return report.metrics().stream().filter(m -> m.metricId().equals(ruleId) && m.notConfigured() != null).findFirst()
+                .map(m -> t("quality.verdict.NOT_CONFIGURED") + ": " + t(m.notConfigured(), m.notConfiguredArgs().toArray()))
+                .orElse(null);
+    }
+
+    private void findingsSheet(XSSFWorkbook wb, Set<String> names, String ruleId, List<HealthReport.StoredFinding> findings,
+                               String notConfigured, Styles styles) {
         String name = WorkbookUtil.createSafeSheetName(t("quality.metric." + ruleId));
         while (!names.add(name)) name = WorkbookUtil.createSafeSheetName(name + "_");
         XSSFSheet sheet = wb.createSheet(name);
@@ -159,11 +170,11 @@ public class HealthWorkbook {
             Row row = sheet.createRow(r++);
             cell(row, 0, f.recordId(), null);
             cell(row, 1, f.recordNo(), null);
-            cell(row, 2, f.owner() == null || f.owner().isBlank() ? t("quality.owner.none") : f.owner(), null);
+            cell(row, 2, io.etlhub.connector.Blanks.isBlank(f.owner()) ? t("quality.owner.none") : f.owner(), null);
             cell(row, 3, t(f.problem(), f.args().toArray()), null);
             cell(row, 4, f.since() == null ? "" : f.since().format(TIME), null);
         }
-        if (findings.isEmpty()) cell(sheet.createRow(1), 0, t("quality.findings.none"), null);
+        if (findings.isEmpty()) cell(sheet.createRow(1), 0, notConfigured != null ? notConfigured : t("quality.findings.none"), null);
         sheet.setColumnWidth(0, 14 * 256);
         sheet.setColumnWidth(1, 22 * 256);
         sheet.setColumnWidth(2, 14 * 256);
@@ -215,7 +226,7 @@ public class HealthWorkbook {
                 case GREEN -> green;
                 case AMBER -> amber;
                 case RED -> red;
-                case NONE -> null;
+                case NONE, NOT_CONFIGURED -> null;
             };
         }
 

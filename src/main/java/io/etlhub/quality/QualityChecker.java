@@ -4,13 +4,18 @@ import io.etlhub.connector.ConnectorCatalog;
 import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.Dialect;
 import io.etlhub.connector.MappingCatalog;
+import io.etlhub.connector.TableMapping;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Runs every rule of mappings/quality.yml for a month, in the databases that hold the data. */
 @Service
@@ -42,18 +47,46 @@ public class QualityChecker {
     }
 
     public List<RuleOutcome> check(ReportPeriod period) {
-        QualitySettings settings = settings();
-        CrmSchema crm = mappings.read("crm", CrmSchema.class);
+        return check(period, settings(), mappings.read("crm", CrmSchema.class));
+    }
+
+    /** Every rule for a month; a rule switched off or missing its CRM table or column is "not configured". */
+    List<RuleOutcome> check(ReportPeriod period, QualitySettings settings, CrmSchema crm) {
         JdbcTemplate crmDb = connectors.jdbc(crm.connector());
         Dialect crmDialect = connectors.dialect(crm.connector());
+        boolean stageFromCrm = stageFromCrm(crm);
+        Map<QualityRule, NotConfigured> off = notConfigured(settings, new MappedColumns(crm, crmDb), stageFromCrm);
+        Set<QualityRule> on = EnumSet.allOf(QualityRule.class);
+        on.removeAll(off.keySet());
         List<RuleOutcome> outcomes = new ArrayList<>();
-        timed("stage", period, () -> outcomes.addAll(new StageRules(stageSource(crm), settings).evaluate(period)));
-        timed("lead", period, () -> outcomes.addAll(new LeadRules(crmDb, crmDialect, crm.table("lead"), settings).evaluate(period)));
-        timed("receipt", period, () -> outcomes.addAll(new ReceiptRules(hub, hubDialect, crmDb, crmDialect, crm, settings).evaluate(period)));
-        timed("customer", period, () -> outcomes.addAll(new CustomerRules(crmDb, crmDialect, crm.table("customer"),
-                crm.table("customer-change-log"), settings).evaluate(period)));
+        timed("stage", period, () -> outcomes.addAll(new StageRules(stageSource(crm, stageFromCrm), settings).evaluate(period, on)));
+        timed("lead", period, () -> outcomes.addAll(new LeadRules(crmDb, crmDialect, lead(crm), settings).evaluate(period, on)));
+        timed("receipt", period, () -> outcomes.addAll(new ReceiptRules(hub, hubDialect, crmDb, crmDialect, crm, settings)
+                .evaluate(period, on)));
+        timed("customer", period, () -> outcomes.addAll(new CustomerRules(crmDb, crmDialect, table(crm, "customer"),
+                table(crm, "customer-change-log"), settings).evaluate(period, on)));
+        off.forEach((rule, why) -> outcomes.add(RuleOutcome.notConfigured(rule, why)));
         outcomes.sort(Comparator.comparing(o -> o.metric().rule().ordinal()));
         return outcomes;
+    }
+
+    /** Rules switched off in mappings/quality.yml, and rules whose CRM tables or columns are not there. */
+    static Map<QualityRule, NotConfigured> notConfigured(QualitySettings settings, MappedColumns crm, boolean stageFromCrm) {
+        Map<QualityRule, NotConfigured> off = new EnumMap<>(QualityRule.class);
+        for (QualityRule rule : QualityRule.values()) {
+            NotConfigured why = settings.disabled(rule) ? NotConfigured.switchedOff()
+                    : crm.missing(RuleNeeds.of(rule, settings, stageFromCrm));
+            if (why != null) off.put(rule, why);
+        }
+        return off;
+    }
+
+    private static TableMapping table(CrmSchema crm, String name) {
+        return crm.tables() == null ? null : crm.tables().get(name);
+    }
+
+    private static TableMapping lead(CrmSchema crm) {
+        return table(crm, "lead");
     }
 
     private static void timed(String group, ReportPeriod period, Runnable rules) {
@@ -63,13 +96,19 @@ public class QualityChecker {
     }
 
     /** crm: the CRM's mapped history table; hub: the Debezium-captured table; auto: crm when mapped. */
-    StageHistorySource stageSource(CrmSchema crm) {
+    boolean stageFromCrm(CrmSchema crm) {
         boolean crmMapped = crm.tables() != null && crm.tables().containsKey("stage-history");
         return switch (stageHistory) {
-            case "crm" -> StageHistorySource.crm(crm, connectors);
-            case "hub" -> StageHistorySource.hub(hub, hubDialect);
-            case "auto" -> crmMapped ? StageHistorySource.crm(crm, connectors) : StageHistorySource.hub(hub, hubDialect);
+            case "crm" -> true;
+            case "hub" -> false;
+            case "auto" -> crmMapped;
             default -> throw new IllegalArgumentException("etlhub.quality.stage-history must be auto, crm or hub, found '" + stageHistory + "'");
         };
+    }
+
+    /** Null when the CRM's history is to be read but mappings/crm.yml has none (the stage rules are then not configured). */
+    StageHistorySource stageSource(CrmSchema crm, boolean fromCrm) {
+        if (!fromCrm) return StageHistorySource.hub(hub, hubDialect);
+        return crm.tables() != null && crm.tables().containsKey("stage-history") ? StageHistorySource.crm(crm, connectors) : null;
     }
 }

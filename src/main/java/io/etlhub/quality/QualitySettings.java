@@ -13,7 +13,13 @@ public record QualitySettings(
         Integer customerUpdateWindowDays,
         List<String> customerCoreFields,
         Integer maxFindingsPerRule,
-        Map<String, MetricBand> metrics) {
+        Map<String, MetricBand> metrics,
+        List<String> disabledRules) {
+
+    /** Rules switched off (their metric shows "not configured"); ids as in metrics. */
+    public boolean disabled(QualityRule rule) {
+        return disabledRules != null && disabledRules.contains(rule.id());
+    }
 
     public MetricBand band(QualityRule rule) { return metrics.get(rule.id()); }
 
@@ -41,6 +47,10 @@ public record QualitySettings(
             } else if (band.problem() != null) {
                 problems.add("metrics." + rule.id() + ": " + band.problem());
             }
+        }
+        if (disabledRules != null) {
+            disabledRules.stream().filter(k -> !QualityRule.ids().contains(k))
+                    .forEach(k -> problems.add("disabled-rules: unknown rule '" + k + "' (known: " + QualityRule.ids() + ")"));
         }
         if (metrics != null) {
             metrics.keySet().stream().filter(k -> !QualityRule.ids().contains(k))

@@ -53,8 +53,12 @@ final class ReceiptRules {
                 + "AND p.action = 'APPLY' AND (p.created_at < e.created_at OR (p.created_at = e.created_at AND p.id < e.id)))";
     }
 
-    List<RuleOutcome> evaluate(ReportPeriod period) {
-        return List.of(lag(period), overdue(period));
+    /** The receipt rules among {@code on}. */
+    List<RuleOutcome> evaluate(ReportPeriod period, java.util.Set<QualityRule> on) {
+        List<RuleOutcome> outcomes = new ArrayList<>();
+        if (on.contains(QualityRule.RECEIPT_LAG_DAYS)) outcomes.add(lag(period));
+        if (on.contains(QualityRule.OVERDUE_RECEIPTS)) outcomes.add(overdue(period));
+        return outcomes;
     }
 
     private RuleOutcome lag(ReportPeriod period) {

@@ -27,18 +27,31 @@ final class StageRules {
     }
 
     List<RuleOutcome> evaluate(ReportPeriod period) {
-        Object[] range = {period.startTs(), period.endTs()};
-        Map<String, Object> counts = source.jdbc().queryForMap("SELECT COUNT(DISTINCT r.opp_id) AS moved, "
-                + "COUNT(DISTINCT CASE WHEN r.to_rank - r.from_rank > 1 THEN r.opp_id END) AS jumped, "
-                + "COUNT(DISTINCT CASE WHEN r.to_rank < r.from_rank THEN r.opp_id END) AS backward "
-                + "FROM (" + rankedMoves() + ") r", range);
-        long moved = number(counts.get("moved"));
+        return evaluate(period, java.util.EnumSet.allOf(QualityRule.class));
+    }
+
+    /** The stage rules among {@code on}; the others are left to the caller. */
+    List<RuleOutcome> evaluate(ReportPeriod period, java.util.Set<QualityRule> on) {
         List<RuleOutcome> outcomes = new ArrayList<>();
-        outcomes.add(new RuleOutcome(MetricResult.rate(QualityRule.STAGE_JUMP_RATE, number(counts.get("jumped")), moved),
-                moves(QualityRule.STAGE_JUMP_RATE, "r.to_rank - r.from_rank > 1", range)));
-        outcomes.add(new RuleOutcome(MetricResult.rate(QualityRule.STAGE_BACKWARD_RATE, number(counts.get("backward")), moved),
-                moves(QualityRule.STAGE_BACKWARD_RATE, "r.to_rank < r.from_rank", range)));
-        outcomes.add(completeness(period));
+        boolean jumps = on.contains(QualityRule.STAGE_JUMP_RATE);
+        boolean backward = on.contains(QualityRule.STAGE_BACKWARD_RATE);
+        if (jumps || backward) {
+            Object[] range = {period.startTs(), period.endTs()};
+            Map<String, Object> counts = source.jdbc().queryForMap("SELECT COUNT(DISTINCT r.opp_id) AS moved, "
+                    + "COUNT(DISTINCT CASE WHEN r.to_rank - r.from_rank > 1 THEN r.opp_id END) AS jumped, "
+                    + "COUNT(DISTINCT CASE WHEN r.to_rank < r.from_rank THEN r.opp_id END) AS backward "
+                    + "FROM (" + rankedMoves() + ") r", range);
+            long moved = number(counts.get("moved"));
+            if (jumps) {
+                outcomes.add(new RuleOutcome(MetricResult.rate(QualityRule.STAGE_JUMP_RATE, number(counts.get("jumped")), moved),
+                        moves(QualityRule.STAGE_JUMP_RATE, "r.to_rank - r.from_rank > 1", range)));
+            }
+            if (backward) {
+                outcomes.add(new RuleOutcome(MetricResult.rate(QualityRule.STAGE_BACKWARD_RATE, number(counts.get("backward")), moved),
+                        moves(QualityRule.STAGE_BACKWARD_RATE, "r.to_rank < r.from_rank", range)));
+            }
+        }
+        if (on.contains(QualityRule.STAGE_COMPLETENESS)) outcomes.add(completeness(period));
         return outcomes;
     }
 

@@ -1,5 +1,6 @@
 package io.etlhub.receipts;
 
+import io.etlhub.connector.Blanks;
 import io.etlhub.connector.ConnectorCatalog;
 import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.Dialect;
@@ -51,16 +52,23 @@ public class CrmOpportunities {
 
     public CrmSchema schema() { return crm; }
 
+    /** Opportunities by number, each with its CRM customer's ERP code when mappings/crm.yml maps one. */
     public Map<String, Opportunity> findByNumbers(Collection<String> numbers) {
         Map<String, Opportunity> found = new HashMap<>();
         if (numbers.isEmpty()) return found;
-        String sql = "SELECT " + opp.col("id") + ", " + opp.col("number") + ", " + opp.col("stage") + ", "
-                + opp.col("currency") + ", " + opp.col("signed-amount") + ", " + opp.col("customer-id")
-                + " FROM " + opp.table() + " WHERE " + opp.col("number") + " IN (:numbers)";
+        TableMapping customer = crm.tables() == null ? null : crm.tables().get("customer");
+        boolean codes = customer != null && customer.has("id") && customer.has("erp-code");
+        String sql = "SELECT o." + opp.col("id") + ", o." + opp.col("number") + ", o." + opp.col("stage") + ", o."
+                + opp.col("currency") + ", o." + opp.col("signed-amount") + ", o." + opp.col("customer-id") + ", "
+                + (codes ? "c." + customer.col("erp-code") : "NULL") + " FROM " + opp.table() + " o"
+                + (codes ? " LEFT JOIN " + customer.table() + " c ON c." + customer.col("id") + " = o." + opp.col("customer-id") : "")
+                + " WHERE o." + opp.col("number") + " IN (:numbers)";
         named.query(sql, new MapSqlParameterSource("numbers", numbers), rs -> {
-            long customer = rs.getLong(6);
+            long customerId = rs.getLong(6);
+            Long customerRef = rs.wasNull() ? null : customerId;
             Opportunity o = new Opportunity(rs.getLong(1), rs.getString(2).toUpperCase(), rs.getString(3),
-                    rs.getString(4) == null ? null : rs.getString(4).trim(), rs.getBigDecimal(5), rs.wasNull() ? null : customer);
+                    rs.getString(4) == null ? null : rs.getString(4).trim(), rs.getBigDecimal(5), customerRef,
+                    Blanks.trimToNull(rs.getString(7)));
             found.put(o.number(), o);
         });
         return found;

@@ -41,10 +41,13 @@ public record LedgerEntry(
 
     public boolean isApplied() { return state == State.APPLIED && opportunityId != null; }
 
-    /** The ledger entry for a document as read now, before deciding where it goes. */
+    /**
+     * The ledger entry for a document as read now, before deciding where it goes. The currency is kept
+     * as its ISO code (K3's PRE001 is CNY); only a currency without one keeps the ERP's text.
+     */
     static LedgerEntry of(ReceiptDocument doc, String routeId, LedgerEntry previous, LocalDateTime now) {
         return new LedgerEntry(doc.system(), doc.documentId(), routeId, doc.documentNo(), doc.documentDate(),
-                doc.customerCode(), doc.currencyRaw(), doc.exchangeRate(), doc.amount(), doc.localAmount(), doc.memo(),
+                doc.customerCode(), doc.currency() != null ? doc.currency() : doc.currencyRaw(), doc.exchangeRate(), doc.amount(), doc.localAmount(), doc.memo(),
                 doc.version(), doc.contentHash(), State.UNMATCHED, null, null, null, null, BigDecimal.ZERO, null,
                 previous == null ? null : previous.manualOpportunityNo(),
                 previous == null ? now : previous.firstSeenAt(), now);
@@ -57,9 +60,10 @@ public record LedgerEntry(
                 amount == null ? "no amount recorded" : null);
     }
 
-    LedgerEntry applied(Opportunity opp, BigDecimal amount) {
+    /** Applied; a warning (reason and detail) stays on the entry, e.g. a confirmed customer mismatch. */
+    LedgerEntry applied(Opportunity opp, BigDecimal amount, String warningReason, String warning) {
         return new LedgerEntry(system, documentId, routeId, documentNo, documentDate, customerCode, currency, exchangeRate,
-                this.amount, localAmount, memo, sourceVersion, contentHash, State.APPLIED, null, null, opp.id(), opp.number(),
+                this.amount, localAmount, memo, sourceVersion, contentHash, State.APPLIED, warningReason, warning, opp.id(), opp.number(),
                 amount, opp.currency(), manualOpportunityNo, firstSeenAt, updatedAt);
     }
 
@@ -73,6 +77,13 @@ public record LedgerEntry(
         return new LedgerEntry(system, documentId, routeId, documentNo, documentDate, customerCode, currency, exchangeRate,
                 amount, localAmount, memo, sourceVersion, contentHash, state, reason, reasonDetail, opportunityId,
                 opportunityNo, appliedAmount, appliedCurrency, number, firstSeenAt, now);
+    }
+
+    /** The same entry showing another currency text (an ERP name or id from before the ledger kept ISO codes). */
+    LedgerEntry withCurrency(String iso) {
+        return new LedgerEntry(system, documentId, routeId, documentNo, documentDate, customerCode, iso, exchangeRate,
+                amount, localAmount, memo, sourceVersion, contentHash, state, reason, reasonDetail, opportunityId,
+                opportunityNo, appliedAmount, appliedCurrency, manualOpportunityNo, firstSeenAt, updatedAt);
     }
 
     LedgerEntry touched(LocalDateTime now) {

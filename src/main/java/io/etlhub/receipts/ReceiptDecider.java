@@ -99,9 +99,12 @@ public final class ReceiptDecider {
                         "moved to " + m.opportunity().number()));
             }
             effects.add(new Effect(target, delta));
+            String warningReason = m.warningReason() == null ? null : m.warningReason().name();
+            String eventNote = m.warning() == null ? note : note == null ? m.warning() : note + "; " + m.warning();
             events.add(new Event(wasApplied && previous.opportunityId() == target ? "DELTA" : applyAction, target, delta,
-                    null, note));
-            return new ReceiptDecision(previous, base.applied(m.opportunity(), m.amount()), effects, Outcome.APPLIED, events);
+                    warningReason, eventNote));
+            return new ReceiptDecision(previous, base.applied(m.opportunity(), m.amount(), warningReason, m.warning()), effects,
+                    Outcome.APPLIED, events);
         }
         ReceiptMatch.Unmatched u = (ReceiptMatch.Unmatched) match;
         if (wasApplied) {

@@ -137,8 +137,8 @@ public class ReceiptLedger {
     private static Object[] values(LedgerEntry e) {
         return new Object[] {e.system(), e.documentId(), e.routeId(), e.documentNo(),
                 e.documentDate() == null ? null : Date.valueOf(e.documentDate()), e.customerCode(), e.currency(),
-                e.exchangeRate(), e.amount(), e.localAmount(), truncate(e.memo(), 500), e.sourceVersion(), e.contentHash(),
-                e.state().name(), e.reason(), truncate(e.reasonDetail(), 500), e.opportunityId(), e.opportunityNo(),
+                e.exchangeRate(), e.amount(), e.localAmount(), e.memo(), e.sourceVersion(), e.contentHash(),
+                e.state().name(), e.reason(), truncate(e.reasonDetail(), 2000), e.opportunityId(), e.opportunityNo(),
                 e.appliedAmount(), e.appliedCurrency(), e.manualOpportunityNo(),
                 Timestamp.valueOf(e.firstSeenAt()), Timestamp.valueOf(e.updatedAt())};
     }

@@ -26,7 +26,12 @@ public final class ReceiptMatcher {
         return assignedNumber != null ? List.of(assignedNumber) : numbers.find(doc.memo());
     }
 
+    /** With the customer check of an unset customer-mismatch setting (queue as CUSTOMER_MISMATCH). */
     public ReceiptMatch match(ReceiptDocument doc, String assignedNumber, Map<String, Opportunity> byNumber) {
+        return match(doc, assignedNumber, byNumber, CustomerCheck.UNMATCHED);
+    }
+
+    ReceiptMatch match(ReceiptDocument doc, String assignedNumber, Map<String, Opportunity> byNumber, CustomerCheck check) {
         if (doc.problem() != null) {
             return new ReceiptMatch.Unmatched(UnmatchedReason.INVALID_DOCUMENT, doc.problem());
         }
@@ -41,16 +46,33 @@ public final class ReceiptMatcher {
         if (opp == null) {
             return new ReceiptMatch.Unmatched(UnmatchedReason.UNKNOWN_OPPORTUNITY, "no opportunity " + found.get(0) + " in the CRM");
         }
+        String mismatch = check == CustomerCheck.OFF ? null : customerMismatch(doc, opp);
+        if (mismatch != null && check == CustomerCheck.UNMATCHED) {
+            return new ReceiptMatch.Unmatched(UnmatchedReason.CUSTOMER_MISMATCH, mismatch);
+        }
         if (noReceiptStages.contains(opp.stage())) {
             return new ReceiptMatch.Unmatched(UnmatchedReason.OPPORTUNITY_CLOSED,
                     "opportunity " + opp.number() + " is in stage " + opp.stage());
         }
         BigDecimal amount = amountIn(opp.currency(), doc);
         if (amount == null) {
-            return new ReceiptMatch.Unmatched(UnmatchedReason.CURRENCY, "receipt in " + doc.currencyRaw()
+            return new ReceiptMatch.Unmatched(UnmatchedReason.CURRENCY, "receipt in " + doc.currency()
                     + " cannot be converted to the opportunity's " + opp.currency());
         }
-        return new ReceiptMatch.Matched(opp, amount);
+        return mismatch == null ? new ReceiptMatch.Matched(opp, amount)
+                : new ReceiptMatch.Matched(opp, amount, UnmatchedReason.CUSTOMER_MISMATCH, mismatch);
+    }
+
+    /**
+     * Why the receipt's ERP customer is not the opportunity's, or null when they agree or one side has
+     * no code (then there is nothing to compare). Codes compare trimmed, ignoring case, as the ERPs do.
+     */
+    static String customerMismatch(ReceiptDocument doc, Opportunity opp) {
+        String receipt = doc.customerCode();
+        String crm = opp.customerErpCode();
+        if (receipt == null || crm == null || receipt.trim().equalsIgnoreCase(crm.trim())) return null;
+        return "paid by ERP customer " + receipt + ", but opportunity " + opp.number() + " belongs to the CRM customer with ERP code "
+                + crm;
     }
 
     private BigDecimal amountIn(String currency, ReceiptDocument doc) {

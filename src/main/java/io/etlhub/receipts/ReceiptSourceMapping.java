@@ -21,6 +21,7 @@ public record ReceiptSourceMapping(
         String lineTable,
         String lineLink,
         String lineAmount,
+        String lineId,
         Fields fields,
         String documentFilter,
         String audited,
@@ -28,10 +29,20 @@ public record ReceiptSourceMapping(
         IncrementalReader.VersionType versionType,
         Duration overlap,
         Map<String, String> safeUpperBound,
-        Map<String, String> currencyCodes) {
+        Map<String, String> currencyCodes,
+        String customerMismatch) {
 
+    /**
+     * currency: the currency as the ERP names it (U8: a name, K3: via T_BD_CURRENCY); currency-id, when
+     * the document holds a reference, names the unknown id in an error.
+     */
     public record Fields(String documentId, String documentNo, String documentDate, String customerCode,
-                         String currency, String exchangeRate, String memo, String version) {}
+                         String currency, String currencyId, String exchangeRate, String memo, String version) {}
+
+    /** What a receipt whose ERP customer is not the opportunity's customer does (customer-mismatch). */
+    CustomerCheck customerCheck() {
+        return CustomerCheck.parse(customerMismatch);
+    }
 
     void validate() {
         require(system, "system");
@@ -49,6 +60,7 @@ public record ReceiptSourceMapping(
         require(fields.memo(), "fields.memo");
         require(fields.version(), "fields.version");
         if (versionType == null) throw new IllegalArgumentException("version-type is missing (rowversion or datetime)");
+        customerCheck();
     }
 
     private static void require(String value, String name) {
@@ -68,19 +80,39 @@ public record ReceiptSourceMapping(
                 + ", " + fields.memo() + " AS memo"
                 + ", CASE WHEN " + audited + " THEN 1 ELSE 0 END AS audited"
                 + ", CASE WHEN " + negative + " THEN 1 ELSE 0 END AS negative"
+                + ", " + orNull(fields.currencyId()) + " AS currency_id"
                 + ", (SELECT SUM(" + lineAmount + ") FROM " + lineTable + " l WHERE " + lineLink + " = " + fields.documentId() + ") AS amount"
+                + ", (SELECT COUNT(*) FROM " + lineTable + " l WHERE " + lineLink + " = " + fields.documentId() + ") AS line_count"
+                + ", " + emptyLine() + " AS empty_line_no"
                 + " FROM " + headerTable + " h WHERE (" + documentFilter + ")";
         String upper = safeUpperBound == null ? null : safeUpperBound.get(dialect.key());
         return new IncrementalReader.Spec(sql, fields.version(), fields.documentId(), versionType, overlap, upper);
+    }
+
+    /**
+     * The position (1 = first, in line-id order) of the first line whose amount is NULL, 0 when there
+     * is none; SUM would skip such a line silently. Without line-id: how many such lines there are.
+     */
+    private String emptyLine() {
+        String ofDocument = " FROM " + lineTable + " l WHERE " + lineLink + " = " + fields.documentId();
+        if (lineId == null || lineId.isBlank()) return "(SELECT COUNT(*)" + ofDocument + " AND " + lineAmount + " IS NULL)";
+        // The inner l shadows the outer one: the first empty line's id, then how many lines come up to it.
+        return "(SELECT COUNT(*)" + ofDocument + " AND " + lineId + " <= (SELECT MIN(" + lineId + ")" + ofDocument
+                + " AND " + lineAmount + " IS NULL))";
+    }
+
+    boolean linesNumbered() {
+        return lineId != null && !lineId.isBlank();
     }
 
     /** The source tables and columns the mapping's expressions use: read, and only read, by the hub. */
     List<TableNeed> tablesNeeded(String connector) {
         List<String> expressions = new ArrayList<>(List.of(lineLink, lineAmount, documentFilter, audited));
         if (negativeWhen != null) expressions.add(negativeWhen);
+        if (linesNumbered()) expressions.add(lineId);
         if (fields != null) {
             expressions.addAll(Arrays.asList(fields.documentId(), fields.documentNo(), fields.documentDate(), fields.customerCode(),
-                    fields.currency(), fields.exchangeRate(), fields.memo(), fields.version()));
+                    fields.currency(), fields.currencyId(), fields.exchangeRate(), fields.memo(), fields.version()));
         }
         return SqlColumnRefs.byTable(Map.of("h", headerTable, "l", lineTable), expressions).entrySet().stream()
                 .map(e -> TableNeed.readOnly(connector, e.getKey(), e.getValue())).toList();

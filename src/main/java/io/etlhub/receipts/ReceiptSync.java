@@ -91,7 +91,8 @@ class ReceiptSync implements RouteJob {
         JdbcTemplate source = connectors.jdbc(connector);
         Dialect dialect = connectors.dialect(connector);
         IncrementalReader reader = new IncrementalReader(source, dialect, mapping.readSpec(dialect));
-        ReceiptRows rows = new ReceiptRows(mapping, reader, crm.schema().localCurrency());
+        ReceiptRows rows = new ReceiptRows(mapping, "mappings/" + route.source().mapping() + ".yml", reader,
+                crm.schema().localCurrency());
         int batchSize = route.batchSizeOr(1000);
         String actor = "route:" + route.id();
 
@@ -114,7 +115,7 @@ class ReceiptSync implements RouteJob {
             List<ReceiptDocument> docs = new ArrayList<>(page.rows().size());
             for (Map<String, Object> row : page.rows()) docs.add(toDocument(rows, mapping, row));
             context.count("read", docs.size());
-            List<ReceiptDecision> decisions = decide(docs, route.id());
+            List<ReceiptDecision> decisions = decide(docs, route.id(), mapping.customerCheck());
             faults.reached("receipts.after-read");
             Cursor last = page.last();
             batches.process(route.id(), context.runId(), decisions, actor, () -> watermarks.save(route.id(), last));
@@ -144,7 +145,7 @@ class ReceiptSync implements RouteJob {
         }
     }
 
-    List<ReceiptDecision> decide(List<ReceiptDocument> docs, String routeId) {
+    List<ReceiptDecision> decide(List<ReceiptDocument> docs, String routeId, CustomerCheck check) {
         String system = docs.get(0).system();
         Map<String, LedgerEntry> previous = ledger.find(system, docs.stream().map(ReceiptDocument::documentId).toList());
         Set<String> numbers = new HashSet<>();
@@ -157,17 +158,21 @@ class ReceiptSync implements RouteJob {
         List<ReceiptDecision> decisions = new ArrayList<>(docs.size());
         for (ReceiptDocument d : docs) {
             LedgerEntry p = previous.get(d.documentId());
-            ReceiptMatch match = matcher.match(d, p == null ? null : p.manualOpportunityNo(), opportunities);
+            ReceiptMatch match = matcher.match(d, p == null ? null : p.manualOpportunityNo(), opportunities, check);
             decisions.add(ReceiptDecider.decide(d, p, match, routeId, now));
         }
         return decisions;
     }
 
-    /** Receipts that waited for an opportunity the CRM did not have (or had closed) are tried again. */
+    /**
+     * Receipts that waited for an opportunity the CRM did not have (or had closed), or whose customer did
+     * not match (the CRM customer's ERP code may have been corrected), are tried again.
+     */
     private void rematchUnmatched(RouteDefinition route, ReceiptSourceMapping mapping, int batchSize, RunContext context,
                                   String actor) {
         List<LedgerEntry> waiting = ledger.unmatchedForRetry(route.id(),
-                List.of(UnmatchedReason.UNKNOWN_OPPORTUNITY.name(), UnmatchedReason.OPPORTUNITY_CLOSED.name()));
+                List.of(UnmatchedReason.UNKNOWN_OPPORTUNITY.name(), UnmatchedReason.OPPORTUNITY_CLOSED.name(),
+                        UnmatchedReason.CUSTOMER_MISMATCH.name()));
         int rematched = 0;
         for (int from = 0; from < waiting.size(); from += batchSize) {
             List<LedgerEntry> chunk = waiting.subList(from, Math.min(waiting.size(), from + batchSize));
@@ -183,7 +188,8 @@ class ReceiptSync implements RouteJob {
             List<ReceiptDecision> decisions = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
                 LedgerEntry e = chunk.get(i);
-                ReceiptDecision d = ReceiptDecider.rematch(e, matcher.match(docs.get(i), e.manualOpportunityNo(), opportunities), now);
+                ReceiptDecision d = ReceiptDecider.rematch(e, matcher.match(docs.get(i), e.manualOpportunityNo(), opportunities,
+                        mapping.customerCheck()), now);
                 if (d.next() != null) decisions.add(d);
             }
             if (decisions.isEmpty()) continue;

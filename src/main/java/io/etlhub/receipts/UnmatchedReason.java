@@ -7,5 +7,7 @@ public enum UnmatchedReason {
     UNKNOWN_OPPORTUNITY,
     OPPORTUNITY_CLOSED,
     CURRENCY,
-    INVALID_DOCUMENT
+    INVALID_DOCUMENT,
+    /** The receipt's ERP customer is not the opportunity's customer (through the CRM customer's ERP code). */
+    CUSTOMER_MISMATCH
 }

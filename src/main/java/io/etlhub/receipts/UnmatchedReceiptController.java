@@ -38,7 +38,8 @@ class UnmatchedReceiptController {
                        String currency, BigDecimal amount, String memo, String state, String reason, String reasonText,
                        String reasonDetail, String opportunityNo, BigDecimal appliedAmount, String manualOpportunityNo) {}
 
-    record Assignment(String opportunityNo, String note) {}
+    /** confirmCustomerMismatch: finance confirms that the receipt pays another customer's opportunity. */
+    record Assignment(String opportunityNo, String note, Boolean confirmCustomerMismatch) {}
 
     record Dismissal(String note) {}
 
@@ -50,7 +51,7 @@ class UnmatchedReceiptController {
 
     @GetMapping("/{system}/{documentId}")
     Map<String, Object> document(@PathVariable String system, @PathVariable String documentId, Locale locale) {
-        LedgerEntry e = ledger.get(system, documentId);
+        LedgerEntry e = queue.shown(ledger.get(system, documentId));
         if (e == null) throw new UnmatchedReceipts.NoSuchReceiptException(system, documentId);
         return Map.of("receipt", view(e, locale), "events", ledger.events(system, documentId));
     }
@@ -62,13 +63,14 @@ class UnmatchedReceiptController {
         if (opp.isEmpty()) return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no opportunity " + number));
         long id = ((Number) opp.get("id")).longValue();
         return ResponseEntity.ok(Map.of("opportunity", opp,
-                "receipts", ledger.forOpportunity(id).stream().map(e -> view(e, locale)).toList()));
+                "receipts", queue.shown(ledger.forOpportunity(id)).stream().map(e -> view(e, locale)).toList()));
     }
 
     @PostMapping("/unmatched/{system}/{documentId}/assign")
     ReceiptView assign(@PathVariable String system, @PathVariable String documentId, @RequestBody Assignment body,
                        Principal principal, Locale locale) {
-        return view(queue.assign(system, documentId, body.opportunityNo(), principal.getName(), body.note()), locale);
+        return view(queue.assign(system, documentId, body.opportunityNo(), principal.getName(), body.note(),
+                Boolean.TRUE.equals(body.confirmCustomerMismatch())), locale);
     }
 
     @PostMapping("/unmatched/{system}/{documentId}/dismiss")
@@ -88,6 +90,22 @@ class UnmatchedReceiptController {
     @ExceptionHandler(UnmatchedReceipts.NoSuchReceiptException.class)
     ResponseEntity<Map<String, String>> notFound(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    }
+
+    /** 409: the assignment needs finance's confirmation; the message says whose receipt and whose opportunity. */
+    @ExceptionHandler(UnmatchedReceipts.CustomerMismatchException.class)
+    ResponseEntity<Map<String, Object>> customerMismatch(UnmatchedReceipts.CustomerMismatchException e, Locale locale) {
+        String message = messages.getMessage("receipts.assign.customer-mismatch", new Object[] {e.documentNo(),
+                e.receiptCustomer(), e.opportunityNo(), e.opportunityCustomer()}, e.getMessage(), locale);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("error", e.getMessage());
+        body.put("message", message);
+        body.put("reason", UnmatchedReason.CUSTOMER_MISMATCH.name());
+        body.put("receiptCustomer", e.receiptCustomer());
+        body.put("opportunityNo", e.opportunityNo());
+        body.put("opportunityCustomer", e.opportunityCustomer());
+        body.put("confirmWith", "confirmCustomerMismatch");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
 
     @ExceptionHandler({IllegalArgumentException.class, IllegalStateException.class})

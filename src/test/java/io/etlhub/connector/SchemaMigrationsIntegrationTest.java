@@ -4,6 +4,7 @@ import io.etlhub.demo.CrmReferenceSchema;
 import io.etlhub.support.ReferenceSchemas;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,9 +28,7 @@ class SchemaMigrationsIntegrationTest {
         JdbcTemplate hub = migratedHub();
         // What the old migrations left after a kill during V4 and one more start: V4 half done and
         // recorded as failed, nothing after it.
-        // A store of the release before V5 has neither V5 nor any migration after it.
-        Integer rank = hub.queryForObject("SELECT installed_rank FROM flyway_schema_history WHERE version = '5'", Integer.class);
-        hub.update("DELETE FROM flyway_schema_history WHERE installed_rank >= ?", rank);
+        deleteFrom(hub, ReferenceSchemas.HUB_HISTORY, "5");
         hub.update("UPDATE flyway_schema_history SET success = 0 WHERE version = '4'");
         for (String table : List.of("quality_metric", "quality_finding", "archive_import", "archive_staging", "archive_issue",
                 "dead_letter", "audit_log", "console_user", "cdc_event_seen", "cdc_offset", "cdc_schema_history",
@@ -108,7 +107,7 @@ class SchemaMigrationsIntegrationTest {
         return crm;
     }
 
-    /** The history of a store migrated with the earlier text: earlier checksums, no later versions. */
+    /** The history of a store migrated with the earlier text: earlier checksums, nothing from the first later version on. */
     private static void setEarlierChecksums(JdbcTemplate jdbc, String history, Map<String, Integer> checksums, String... laterVersions) {
         checksums.forEach((version, checksum) ->
                 jdbc.update("UPDATE `" + history + "` SET checksum = ? WHERE version = ?", checksum, version));
@@ -116,5 +115,15 @@ class SchemaMigrationsIntegrationTest {
         Integer rank = jdbc.queryForObject("SELECT MIN(installed_rank) FROM `" + history + "` WHERE version IN ("
                 + String.join(", ", java.util.Collections.nCopies(laterVersions.length, "?")) + ")", Integer.class, (Object[]) laterVersions);
         jdbc.update("DELETE FROM `" + history + "` WHERE installed_rank >= ?", rank);
+    }
+
+    /** Forgets {@code from} and every later version (7.1 comes after 7), as a store that never ran them. */
+    private static void deleteFrom(JdbcTemplate jdbc, String history, String from) {
+        MigrationVersion first = MigrationVersion.fromVersion(from);
+        for (String version : jdbc.queryForList("SELECT version FROM `" + history + "` WHERE version IS NOT NULL", String.class)) {
+            if (MigrationVersion.fromVersion(version).compareTo(first) >= 0) {
+                jdbc.update("DELETE FROM `" + history + "` WHERE version = ?", version);
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ class StageRulesTest {
     static QualitySettings settings(List<String> pipeline, List<String> placeholders) {
         Map<String, MetricBand> bands = new java.util.LinkedHashMap<>();
         for (String id : QualityRule.ids()) bands.put(id, new MetricBand("lower", java.math.BigDecimal.ONE, java.math.BigDecimal.TEN, "percent"));
-        return new QualitySettings(pipeline, placeholders, 72, 7, 30, List.of("name"), 100, bands);
+        return new QualitySettings(pipeline, placeholders, 72, 7, 30, List.of("name"), 100, bands, List.of());
     }
 
     final StageRules rules = new StageRules(null, settings(PIPELINE, List.of("无")));
@@ -42,18 +42,15 @@ class StageRulesTest {
     }
 
     @Test
-    void blankLeadSourceMatchesEmptyWhitespaceAndPlaceholdersCaseInsensitively() {
-        assertThat(SqlText.blankOrPlaceholder("src", List.of("无", "-", "n/a")))
-                .isEqualTo("(src IS NULL OR TRIM(src) = '' OR UPPER(TRIM(src)) IN ('无', '-', 'N/A'))");
-        assertThat(SqlText.blankOrPlaceholder("src", List.of())).isEqualTo("(src IS NULL OR TRIM(src) = '')");
-    }
-
-    @Test
     void badSettingsAreListedWithTheirKey() {
         assertThat(settings(List.of("线索"), List.of()).problems()).contains("stage-pipeline: at least two stages are required");
         assertThat(settings(List.of("线索", "成交", "线索"), List.of()).problems()).anyMatch(p -> p.contains("listed twice"));
         assertThat(settings(PIPELINE, List.of("it's")).problems()).anyMatch(p -> p.startsWith("lead-source-placeholders: 'it's'"));
         assertThat(settings(PIPELINE, List.of("无")).problems()).isEmpty();
+        QualitySettings ok = settings(PIPELINE, List.of("无"));
+        QualitySettings offUnknown = new QualitySettings(ok.stagePipeline(), ok.leadSourcePlaceholders(), 72, 7, 30, List.of("name"),
+                100, ok.metrics(), List.of("no-such-rule"));
+        assertThat(offUnknown.problems()).anyMatch(p -> p.startsWith("disabled-rules: unknown rule 'no-such-rule'"));
     }
 
     @Test

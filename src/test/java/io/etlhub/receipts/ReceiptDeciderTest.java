@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReceiptDeciderTest {
     private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 1, 9, 0);
-    private static final Opportunity A = new Opportunity(1, "OPP-2026-00001", "成交", "CNY", new BigDecimal("1000.00"), 1L);
-    private static final Opportunity B = new Opportunity(2, "OPP-2026-00002", "成交", "CNY", new BigDecimal("1000.00"), 1L);
+    private static final Opportunity A = new Opportunity(1, "OPP-2026-00001", "成交", "CNY", new BigDecimal("1000.00"), 1L, "C00001");
+    private static final Opportunity B = new Opportunity(2, "OPP-2026-00002", "成交", "CNY", new BigDecimal("1000.00"), 1L, "C00001");
 
     private static ReceiptDocument doc(String amount, boolean audited) {
         BigDecimal a = new BigDecimal(amount);
@@ -37,6 +37,22 @@ class ReceiptDeciderTest {
         assertThat(d.outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(d.effects()).containsExactly(new Effect(1, new BigDecimal("300.00")));
         assertThat(d.next().appliedAmount()).isEqualByComparingTo("300.00");
+    }
+
+    @Test
+    void anAppliedWarningStaysOnTheEntryAndItsEvent() {
+        ReceiptMatch warned = new ReceiptMatch.Matched(A, new BigDecimal("300.00"), UnmatchedReason.CUSTOMER_MISMATCH, "paid by C2");
+        ReceiptDecision d = ReceiptDecider.decide(doc("300.00", true), null, warned, "receipts-u8", NOW);
+        assertThat(d.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(d.next().state()).isEqualTo(LedgerEntry.State.APPLIED);
+        assertThat(d.next().reason()).isEqualTo("CUSTOMER_MISMATCH");
+        assertThat(d.next().reasonDetail()).isEqualTo("paid by C2");
+        assertThat(d.events()).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo("CUSTOMER_MISMATCH");
+            assertThat(e.note()).isEqualTo("paid by C2");
+        });
+        // The ledger keeps the ISO currency, not the ERP's name for it.
+        assertThat(d.next().currency()).isEqualTo("CNY");
     }
 
     @Test
