@@ -105,7 +105,7 @@ class RunCheckIntegrationTest {
         db.exec("REVOKE UPDATE ON chk_crm.crm_opportunity FROM 'chk_crm'@'%'");
         Path config = ConfigCopy.of(Path.of("."));
         Path route = config.resolve("routes/receipts-u8.yaml");
-        Files.writeString(route, Files.readString(route).replace("enabled: true", "enabled: false"));
+        Files.writeString(route, Files.readString(route).replace("autoStartup: true", "autoStartup: false"));
 
         CliOutput result = CliOutput.run("run", "check", "--config", config.toString());
 
@@ -117,7 +117,7 @@ class RunCheckIntegrationTest {
                 "WARN connector u8: account 'chk_u8'@'%' can write to Ap_CloseBill (INSERT): the hub only reads the ERP; grant SELECT only",
                 "FAIL connector crm: account 'chk_crm'@'%' lacks UPDATE on crm_opportunity: GRANT UPDATE ON chk_crm.crm_opportunity TO 'chk_crm'@'%'",
                 "FAIL route receipts-u8: disabled: its schedule '0 0/5 * * * ?' does not fire; start it on the console's routes page "
-                        + "or set enabled: true in routes/receipts-u8.yaml");
+                        + "or set autoStartup: true in routes/receipts-u8.yaml");
         assertThat(result.lines()).contains("OK   connector u8: account 'chk_u8'@'%' has SELECT on Ap_CloseBill");
         assertThat(result.lines()).as(result.output()).last().isEqualTo("check: 5 fault(s)");
         assertThat(result.exitCode()).isEqualTo(1);
