@@ -48,6 +48,13 @@ public record FailureCause(String line, String fix, List<String> details) {
                     : "check the tables and columns with: java -jar etl-hub.jar run check";
             return new FailureCause(line, fix, details);
         }
+        org.flywaydb.core.api.FlywayException flyway = first(failure, org.flywaydb.core.api.FlywayException.class);
+        if (flyway != null) {
+            // Flyway's own text is one clear sentence already (non-empty schema, checksum mismatch, ...).
+            String message = flyway.getMessage() == null ? "" : flyway.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+            return new FailureCause("schema migration failed: " + message,
+                    "the hub store and the reference CRM are prepared by Flyway; see " + DEPLOYMENT_DOC, details);
+        }
         Throwable root = root(failure);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         if (root instanceof UnknownHostException) message = "unknown host " + message;
@@ -57,7 +64,8 @@ public record FailureCause(String line, String fix, List<String> details) {
     /** True when the failure is one this class explains better than a stack trace (database or configuration). */
     public static boolean recognises(Throwable failure) {
         return first(failure, SQLException.class) != null || first(failure, ConfigFileException.class) != null
-                || first(failure, ConfigFolderMissingException.class) != null;
+                || first(failure, ConfigFolderMissingException.class) != null
+                || first(failure, org.flywaydb.core.api.FlywayException.class) != null;
     }
 
     /** One line for a database error: who (connector or hub store), what, on which server. */

@@ -32,6 +32,17 @@ class FailureCauseTest {
     }
 
     @Test
+    void aFailedSchemaMigrationIsNamedWithFlywaysOwnSentence() {
+        var flyway = new org.flywaydb.core.api.FlywayException(
+                "Found non-empty schema(s) `crm` but no schema history table.\nUse baseline() or set baselineOnMigrate to true.");
+        Throwable startup = new IllegalStateException("Error creating bean with name 'crmReferenceSchema'", flyway);
+
+        assertThat(FailureCause.recognises(startup)).isTrue();
+        assertThat(line(startup)).isEqualTo("schema migration failed: Found non-empty schema(s) `crm` but no schema history table. "
+                + "Use baseline() or set baselineOnMigrate to true.");
+    }
+
+    @Test
     void aMissingDatabaseOfTheHubStoreOrOfAConnector() {
         SQLException unknown = new SQLSyntaxErrorException("Unknown database 'etlhub'", "42000", 1049);
         SQLException cannotOpen = new SQLException("Cannot open database \"UFDATA_001_2026\" requested by the login. The login failed.", "S0001", 4060);
