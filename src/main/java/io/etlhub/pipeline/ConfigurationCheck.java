@@ -4,7 +4,7 @@ import io.etlhub.connector.CheckLine;
 import io.etlhub.connector.ConnectorCatalog;
 import io.etlhub.connector.ConnectorCheck;
 import io.etlhub.connector.ConnectorDefinition;
-import io.etlhub.connector.CrmSchema;
+import io.etlhub.crm.CrmSchema;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.TableMapping;
 import io.etlhub.connector.TableNeed;

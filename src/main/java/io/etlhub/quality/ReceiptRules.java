@@ -1,6 +1,6 @@
 package io.etlhub.quality;
 
-import io.etlhub.connector.CrmSchema;
+import io.etlhub.crm.CrmSchema;
 import io.etlhub.connector.Dialect;
 import io.etlhub.connector.TableMapping;
 import org.springframework.jdbc.core.JdbcTemplate;

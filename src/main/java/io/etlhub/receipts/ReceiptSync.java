@@ -1,5 +1,8 @@
 package io.etlhub.receipts;
 
+import io.etlhub.crm.Opportunity;
+import io.etlhub.crm.CrmOpportunities;
+
 import io.etlhub.connector.ConnectorCatalog;
 import io.etlhub.connector.Dialect;
 import io.etlhub.connector.IncrementalReader;

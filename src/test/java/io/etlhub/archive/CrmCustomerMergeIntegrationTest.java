@@ -1,6 +1,6 @@
 package io.etlhub.archive;
 
-import io.etlhub.connector.CrmSchema;
+import io.etlhub.crm.CrmSchema;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.support.HubIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;

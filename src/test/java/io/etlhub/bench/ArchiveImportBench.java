@@ -10,7 +10,7 @@ import io.etlhub.archive.ImportProgress;
 import io.etlhub.archive.ImportResult;
 import io.etlhub.archive.SheetRowSink;
 import io.etlhub.connector.ConfigFiles;
-import io.etlhub.connector.CrmSchema;
+import io.etlhub.crm.CrmSchema;
 import io.etlhub.connector.HubStoreMigrations;
 import io.etlhub.demo.CrmReferenceSchema;
 import io.etlhub.support.TestMariaDb;

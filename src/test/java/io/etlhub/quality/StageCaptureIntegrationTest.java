@@ -1,7 +1,7 @@
 package io.etlhub.quality;
 
 import io.etlhub.connector.ConnectorDefinition;
-import io.etlhub.connector.CrmSchema;
+import io.etlhub.crm.CrmSchema;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.debezium.CdcEngines;
 import io.etlhub.demo.CrmWriter;
