@@ -30,9 +30,12 @@ public class ArchiveImportJob implements RouteJob {
     public String kind() { return "archive-import"; }
 
     @Override
+    public java.util.List<String> counters() { return java.util.List.of("read", "imported", "merged", "unchanged", "duplicates", "rejected"); }
+
+    @Override
     public void validate(RouteDefinition route) {
         if (route.source() == null || route.source().mapping() == null) {
-            throw new IllegalArgumentException("an archive-import route needs source.mapping (e.g. archive-customers)");
+            throw new IllegalArgumentException("etlhub:archive-import needs the option sourceMapping (e.g. archive-customers)");
         }
     }
 
@@ -63,19 +66,21 @@ public class ArchiveImportJob implements RouteJob {
         } catch (RuntimeException e) {
             // Rows were read before the failure: the run's summary says so (nothing was applied).
             ImportCounts c = progress.failedCounts();
-            context.read.addAndGet(c.read());
-            context.failed.addAndGet(c.rejected());
+            context.count("read", c.read());
+            context.count("rejected", c.rejected());
             if (progress.phase() != ImportProgress.Phase.FAILED) progress.failed(e.getMessage());
             throw e;
         }
     }
 
-    /** applied: new and changed customers; unchanged: customers with nothing new and rows merged into another row of the file. */
+    /** The import's own words: imported (new), merged (changed), unchanged (nothing new), duplicates (merged into another row of the file), rejected. */
     private static void count(RunContext context, ImportCounts c) {
-        context.read.addAndGet(c.read());
-        context.applied.addAndGet(c.imported() + c.merged());
-        context.unchanged.addAndGet(c.unchanged() + c.duplicates());
-        context.failed.addAndGet(c.rejected());
+        context.count("read", c.read());
+        context.count("imported", c.imported());
+        context.count("merged", c.merged());
+        context.count("unchanged", c.unchanged());
+        context.count("duplicates", c.duplicates());
+        context.count("rejected", c.rejected());
     }
 
     private static void output(RunContext context, ImportResult r) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 
 /** The admin pages: dashboard, routes, runs (with drill-down), dead letters, audit log. */
@@ -55,10 +56,16 @@ class ConsoleController {
     String home() { return "console/home"; }
 
     @GetMapping("/console")
-    String dashboard(Model model) {
+    String dashboard(Model model, java.util.Locale locale) {
         model.addAttribute("routes", admin.list());
         model.addAttribute("runsPerDay", statistics.runsPerDay(14));
-        model.addAttribute("totals", statistics.totalsPerRoute(14));
+        List<RunStatistics.RouteTotals> totals = statistics.totalsPerRoute(14);
+        model.addAttribute("totals", totals);
+        // Each kind names its own counters: their labels, where the bundle has one.
+        Map<String, String> countLabels = new java.util.TreeMap<>();
+        totals.forEach(t -> t.counts().keySet().forEach(name ->
+                countLabels.put(name, messages.getMessage("console.count." + name, null, name, locale))));
+        model.addAttribute("countLabels", countLabels);
         model.addAttribute("newDeadLetters", deadLetters.countNew());
         model.addAttribute("problems", catalog.problems());
         return "console/dashboard";

@@ -49,7 +49,7 @@ class DemoFirstRun {
                 log.warn("demo first run of {} not done: {}", route.id(), e.getMessage());
                 continue;
             }
-            log.info("demo first run of {}: {} read, {} applied, {} unmatched", route.id(), s.read(), s.applied(), s.unmatched());
+            log.info("demo first run of {}: {}", route.id(), s.counts());
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.etlhub.pipeline;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.quartz.CronExpression;
 import org.springframework.stereotype.Service;
 
@@ -14,8 +17,9 @@ import java.util.TimeZone;
 
 /**
  * What an admin does to routes: start, stop, run now, change the cron, reload the files, replay a dead
- * letter. Start, stop and the cron are written to the route's file (the source of truth) and take
- * effect through a reload. Every action goes to the audit log.
+ * letter. Start, stop (the route's autoStartup) and the cron are written to the route's file (the
+ * source of truth) and take effect through a reload, which starts or stops the Camel route through
+ * Camel's route controller. Every action goes to the audit log.
  */
 @Service
 public class RouteAdmin {
@@ -28,9 +32,11 @@ public class RouteAdmin {
     private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
+    private final CamelContext camel;
 
     RouteAdmin(RouteCatalog catalog, RouteFileEditor editor, RouteRunner runner, RunHistory history, RouteLocks locks,
-               DeadLetters deadLetters, AuditLog audit, Clock clock) {
+               DeadLetters deadLetters, AuditLog audit, Clock clock, CamelContext camel) {
+        this.camel = camel;
         this.catalog = catalog;
         this.editor = editor;
         this.runner = runner;
@@ -42,7 +48,8 @@ public class RouteAdmin {
         this.zone = clock.getZone();
     }
 
-    public record RouteStatus(String id, String description, String kind, boolean enabled, String schedule,
+    /** {@code state} is Camel's status of the route (Started, Stopped, ...); {@code enabled} its file's autoStartup. */
+    public record RouteStatus(String id, String description, String kind, boolean enabled, String state, String schedule,
                               boolean running, RunSummary lastRun, LocalDateTime nextRun,
                               RouteDefinition.Endpoint source, RouteDefinition.Endpoint target) {}
 
@@ -56,8 +63,16 @@ public class RouteAdmin {
 
     private RouteStatus status(RouteDefinition r) {
         List<RunSummary> last = history.recent(r.id(), 1);
-        return new RouteStatus(r.id(), r.description(), r.kind(), r.isEnabled(), r.schedule(), locks.isRunning(r.id()),
-                last.isEmpty() ? null : last.get(0), nextRun(r), r.source(), r.target());
+        ServiceStatus state = camel.getRouteController().getRouteStatus(r.id());
+        return new RouteStatus(r.id(), r.description(), r.kind(), r.isEnabled(), state == null ? "Unloaded" : state.name(),
+                r.schedule(), locks.isRunning(r.id()), last.isEmpty() ? null : last.get(0), nextRun(r), r.source(), r.target());
+    }
+
+    /** The cron Quartz is running for the route now (from its Camel endpoint), or null when it is not started or not scheduled. */
+    public String scheduledCron(String routeId) {
+        ServiceStatus state = camel.getRouteController().getRouteStatus(routeId);
+        if (state == null || !state.isStarted()) return null;
+        return camel.getRoute(routeId).getEndpoint() instanceof QuartzEndpoint quartz ? quartz.getCron() : null;
     }
 
     /** When the route's schedule fires next (in the hub's time zone); null when stopped or unscheduled. */
@@ -85,9 +100,10 @@ public class RouteAdmin {
 
     private RouteStatus setEnabled(String id, boolean enabled, String actor) {
         RouteDefinition r = catalog.get(id);
-        String before = editor.set(r.file(), "enabled", Boolean.toString(enabled));
+        String before = editor.set(r.file(), "autoStartup", Boolean.toString(enabled));
         catalog.reload();
-        audit.record(actor, enabled ? "START" : "STOP", "route " + id, "enabled: " + before, "enabled: " + enabled);
+        audit.record(actor, enabled ? "START" : "STOP", "route " + id, "autoStartup: " + (before == null ? "true" : before),
+                "autoStartup: " + enabled);
         return status(id);
     }
 
@@ -98,15 +114,19 @@ public class RouteAdmin {
             throw new IllegalArgumentException("'" + cron + "' is not a valid Quartz cron expression "
                     + "(seconds minutes hours day-of-month month day-of-week [year]), e.g. 0 0/5 * * * ?");
         }
+        if (r.schedule() == null) {
+            throw new IllegalArgumentException("route " + id + " is not started by Quartz: give it a quartz: start with a cron in "
+                    + r.file().getFileName() + " (see docs/file-formats.md)");
+        }
         String value = cron.trim();
-        editor.set(r.file(), "schedule", "\"" + value.replace("\"", "") + "\"");
+        editor.set(r.file(), "cron", "\"" + value.replace("\"", "") + "\"");
         catalog.reload();
         audit.record(actor, "SCHEDULE", "route " + id, r.schedule(), value);
         return status(id);
     }
 
     public RunSummary runNow(String id, String actor, Map<String, String> parameters) {
-        catalog.get(id);
+        runner.checkRunnable(id);
         audit.record(actor, "RUN", "route " + id, null, parameters == null || parameters.isEmpty() ? null : parameters.toString());
         return runner.run(id, Trigger.MANUAL, actor, parameters);
     }

@@ -5,7 +5,10 @@ import io.etlhub.connector.ConfigFiles;
 import io.etlhub.connector.ConnectorCatalog;
 import io.etlhub.connector.HubConfig;
 import io.etlhub.connector.MappingCatalog;
-import org.quartz.CronExpression;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.SupervisingRouteController;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,9 +24,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The routes/ files, validated against the connectors, the mappings and the known jobs. Reloadable:
- * a file that fails validation is rejected (its problem is kept for the console) and the route keeps
- * its last valid definition, so a typo never stops a route that was running.
+ * The routes/ files: validated ({@link RouteFileParser}, {@code file:line: what is wrong}) and then
+ * handed to Camel's YAML DSL loader, so each file is one route of the hub's Camel context.
+ * Reloadable: a file that fails validation is rejected (its problem is kept for the console) and the
+ * route keeps its last valid definition in Camel, so a typo never stops a route that was running. A
+ * route whose file did not change is left alone; one whose only change is autoStartup is started or
+ * stopped through Camel's route controller; any other change replaces the Camel route.
  */
 @Component
 public class RouteCatalog {
@@ -31,48 +37,154 @@ public class RouteCatalog {
 
     private final ConfigFiles files;
     private final HubConfig config;
-    private final ConnectorCatalog connectors;
-    private final MappingCatalog mappings;
     private final ApplicationEventPublisher events;
     private final Map<String, RouteJob> jobs;
+    private final RouteFileParser parser;
+    private final RouteMetrics metrics;
     private volatile Map<String, RouteDefinition> routes = Map.of();
+    private volatile Map<String, String> texts = Map.of();
     private volatile List<ConfigFileException> problems = List.of();
+    private volatile CamelContext camel;
 
-    public RouteCatalog(ConfigFiles files, HubConfig config, ConnectorCatalog connectors,
-                        MappingCatalog mappings, List<RouteJob> jobs, ApplicationEventPublisher events) {
+    public RouteCatalog(ConfigFiles files, HubConfig config, ConnectorCatalog connectors, MappingCatalog mappings,
+                        List<RouteJob> jobs, ApplicationEventPublisher events, RouteMetrics metrics) {
         this.files = files;
         this.config = config;
-        this.connectors = connectors;
-        this.mappings = mappings;
         this.events = events;
+        this.metrics = metrics;
         this.jobs = jobs.stream().collect(Collectors.toMap(RouteJob::kind, Function.identity()));
+        this.parser = new RouteFileParser(connectors, mappings, this.jobs);
         load();
     }
 
-    /** Re-reads routes/ and tells the scheduler what changed. */
+    /** Called once before the Camel context starts: every valid route goes into Camel. */
+    synchronized void attach(CamelContext camel) throws Exception {
+        this.camel = camel;
+        for (String id : routes.keySet()) addToCamel(id, texts.get(id));
+    }
+
+    /** Re-reads routes/ and applies what changed to Camel. */
     public synchronized ReloadResult reload() {
         Map<String, RouteDefinition> before = routes;
+        Map<String, String> textsBefore = texts;
         ReloadResult result = load();
+        if (camel != null) {
+            List<String> refused = applyToCamel(textsBefore, before);
+            if (!refused.isEmpty()) {
+                List<String> rejected = new ArrayList<>(result.rejected());
+                rejected.addAll(refused);
+                result = new ReloadResult(result.routes(), List.copyOf(rejected));
+            }
+        }
         events.publishEvent(new RoutesReloaded(before, routes));
         return result;
     }
 
+    /** Applies the changed files to Camel; answers the problems of routes Camel refused. */
+    private List<String> applyToCamel(Map<String, String> textsBefore, Map<String, RouteDefinition> before) {
+        java.util.Set<String> ids = new java.util.TreeSet<>(textsBefore.keySet());
+        ids.addAll(texts.keySet());
+        List<ConfigFileException> failed = new ArrayList<>();
+        for (String id : ids) {
+            String old = textsBefore.get(id);
+            String now = texts.get(id);
+            if (java.util.Objects.equals(old, now)) continue;
+            try {
+                if (old != null && now != null && withoutAutoStartup(old).equals(withoutAutoStartup(now))) {
+                    if (routes.get(id).isEnabled()) camel.getRouteController().startRoute(id);
+                    else camel.getRouteController().stopRoute(id);
+                    log.info("route {} {}", id, routes.get(id).isEnabled() ? "started" : "stopped");
+                    continue;
+                }
+                removeFromCamel(id);
+                if (now != null) addToCamel(id, now);
+                log.info("route {} {}", id, now == null ? "removed" : old == null ? "added" : "replaced");
+            } catch (Exception e) {
+                // Camel refused what the hub's checks let through: back to the last valid route.
+                RouteDefinition route = routes.get(id);
+                Path file = route == null ? config.dir("routes").resolve(id + ".yaml") : route.file();
+                failed.add(new ConfigFileException(file, 0, "Camel cannot load the route: " + e.getMessage()));
+                log.error("route {} rejected by Camel, keeping its last valid definition: {}", id, e.getMessage());
+                restore(id, old, before.get(id));
+            }
+        }
+        if (!failed.isEmpty()) {
+            List<ConfigFileException> all = new ArrayList<>(problems);
+            all.addAll(failed);
+            problems = List.copyOf(all);
+        }
+        return failed.stream().map(Throwable::getMessage).toList();
+    }
+
+    private void restore(String id, String oldText, RouteDefinition oldRoute) {
+        Map<String, RouteDefinition> r = new TreeMap<>(routes);
+        Map<String, String> t = new TreeMap<>(texts);
+        if (oldText == null) { r.remove(id); t.remove(id); } else { r.put(id, oldRoute); t.put(id, oldText); }
+        routes = r;
+        texts = t;
+        try {
+            removeFromCamel(id);
+            if (oldText != null) addToCamel(id, oldText);
+        } catch (Exception again) {
+            log.error("route {} could not be restored: {}", id, again.getMessage());
+        }
+    }
+
+    private static String withoutAutoStartup(String text) {
+        return text.replaceAll("(?m)^\\s*autoStartup:.*$", "");
+    }
+
+    private void addToCamel(String id, String text) throws Exception {
+        RouteDefinition route = routes.get(id);
+        metrics.register(id, route.kind(), jobs.get(route.kind()).counters());
+        try {
+            PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file:" + route.file(), text));
+            // Before the context starts, Camel starts the routes itself; a route added later is started
+            // here, through the route controller.
+            if (camel.isStarted() && route.isEnabled()) camel.getRouteController().startRoute(id);
+        } catch (Exception e) {
+            // Loaded but not started (its source is down): the supervising route controller retries it
+            // with back-off, so the route stays; anything else is Camel refusing the route.
+            if (camel.getRouteController().getRouteStatus(id) == null || !restarting(id)) throw e;
+            log.warn("route {} loaded but not started, Camel retries it with back-off: {}", id, e.getMessage());
+        }
+    }
+
+    /** True when Camel's supervising route controller is retrying the route's start. */
+    boolean restarting(String id) {
+        return camel != null && camel.getRouteController() instanceof SupervisingRouteController s
+                && s.getRestartingRoutes().stream().anyMatch(r -> r.getId().equals(id));
+    }
+
+    private void removeFromCamel(String id) throws Exception {
+        if (camel.getRoute(id) == null) return;
+        camel.getRouteController().stopRoute(id);
+        camel.removeRoute(id);
+    }
+
     private synchronized ReloadResult load() {
         Map<String, RouteDefinition> next = new TreeMap<>();
+        Map<String, String> nextTexts = new TreeMap<>();
         List<ConfigFileException> rejected = new ArrayList<>();
         for (Path file : ConfigFiles.list(config.dir("routes"), ".yaml", ".yml")) {
             try {
-                RouteDefinition route = parse(file);
-                next.put(route.id(), route);
+                RouteFileParser.Parsed parsed = parser.parse(file);
+                next.put(parsed.route().id(), parsed.route());
+                nextTexts.put(parsed.route().id(), parsed.text());
             } catch (ConfigFileException e) {
                 rejected.add(e);
                 log.error("route file rejected, the route keeps its last valid definition: {}", e.getMessage());
-                RouteDefinition previous = routes.get(ConfigFiles.idOf(file));
-                if (previous != null) next.put(previous.id(), previous);
+                String id = ConfigFiles.idOf(file);
+                RouteDefinition previous = routes.get(id);
+                if (previous != null) {
+                    next.put(id, previous);
+                    nextTexts.put(id, texts.get(id));
+                }
             }
         }
         rejected.addAll(checkConnectorsAndMappings());
         routes = next;
+        texts = nextTexts;
         problems = List.copyOf(rejected);
         return new ReloadResult(List.copyOf(next.keySet()), rejected.stream().map(Throwable::getMessage).toList());
     }
@@ -108,14 +220,7 @@ public class RouteCatalog {
 
     /** Reads and validates one route file; throws {@link ConfigFileException} with file:line when it is wrong. */
     public RouteDefinition parse(Path file) {
-        RouteDefinition route;
-        try {
-            route = files.read(file, RouteDefinition.class).withFile(file);
-        } catch (ConfigFileException e) {
-            throw withKeyLine(file, e);
-        }
-        validate(route, file);
-        return route;
+        return parser.parse(file).route();
     }
 
     private static final java.util.regex.Pattern UNKNOWN_KEY = java.util.regex.Pattern.compile("Unrecognized field \"([^\"]+)\"");
@@ -133,48 +238,6 @@ public class RouteCatalog {
         return new ConfigFileException(file, line, problem);
     }
 
-    private void validate(RouteDefinition r, Path file) {
-        RouteFileLines lines = RouteFileLines.of(file);
-        String expectedId = ConfigFiles.idOf(file);
-        if (r.id() == null || !r.id().equals(expectedId)) {
-            throw new ConfigFileException(file, lines.lineOf("id"), "id must be '" + expectedId + "' (the file name), found '" + r.id() + "'");
-        }
-        RouteJob job = jobs.get(r.kind());
-        if (job == null) {
-            throw new ConfigFileException(file, lines.lineOf("kind"), "unknown kind '" + r.kind() + "' (known: " + jobs.keySet() + ")");
-        }
-        if (r.schedule() != null && !r.schedule().isBlank() && !CronExpression.isValidExpression(r.schedule())) {
-            throw new ConfigFileException(file, lines.lineOf("schedule"), "schedule '" + r.schedule() + "' is not a valid Quartz cron expression");
-        }
-        if (r.batchSize() != null && r.batchSize() < 1) {
-            throw new ConfigFileException(file, lines.lineOf("batch-size"), "batch-size must be at least 1, found " + r.batchSize());
-        }
-        if (r.errorPolicy() != null && !List.of("fail-run", "dead-letter").contains(r.errorPolicy())) {
-            throw new ConfigFileException(file, lines.lineOf("error-policy"), "error-policy must be fail-run or dead-letter, found '" + r.errorPolicy() + "'");
-        }
-        checkEndpoint(r.source(), "source", file, lines);
-        checkEndpoint(r.target(), "target", file, lines);
-        try {
-            job.validate(r);
-        } catch (RuntimeException ex) {
-            throw new ConfigFileException(file, 0, ex.getMessage());
-        }
-    }
-
-    private void checkEndpoint(RouteDefinition.Endpoint e, String key, Path file, RouteFileLines lines) {
-        if (e == null) return;
-        try {
-            if (e.connector() != null) connectors.get(e.connector());
-        } catch (IllegalArgumentException ex) {
-            throw new ConfigFileException(file, lines.lineOf(key, "connector"), ex.getMessage());
-        }
-        try {
-            if (e.mapping() != null) mappings.file(e.mapping());
-        } catch (IllegalArgumentException ex) {
-            throw new ConfigFileException(file, lines.lineOf(key, "mapping"), ex.getMessage());
-        }
-    }
-
     public RouteDefinition get(String id) {
         RouteDefinition r = routes.get(id);
         if (r == null) throw new UnknownRouteException(id, routes.keySet());
@@ -187,6 +250,9 @@ public class RouteCatalog {
     public List<String> problems() { return problems.stream().map(Throwable::getMessage).toList(); }
 
     RouteJob jobFor(RouteDefinition route) { return jobs.get(route.kind()); }
+
+    /** The file text Camel runs for the route (its last valid version). */
+    String text(String id) { return texts.get(id); }
 
     public record ReloadResult(List<String> routes, List<String> rejected) {}
 

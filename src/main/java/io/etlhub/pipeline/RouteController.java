@@ -124,6 +124,11 @@ class RouteController {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage()));
     }
 
+    @ExceptionHandler(RouteStoppedException.class)
+    ResponseEntity<Map<String, String>> stopped(RouteStoppedException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+    }
+
     @ExceptionHandler(RouteBusyException.class)
     ResponseEntity<Map<String, String>> busy(RouteBusyException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));

@@ -1,40 +1,43 @@
 package io.etlhub.pipeline;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * One file in routes/: what runs, when, from where to where. The {@code kind} picks the capability
- * that does the work (receipts, reconciliation, health-report, archive-import, ...).
+ * The hub's view of one file in routes/ (a Camel YAML DSL route): its id, description, whether it
+ * starts (autoStartup), its Quartz cron when it has one, and its {@code etlhub:<kind>} step with the
+ * step's options. The kind picks the capability that does the work.
  */
 public record RouteDefinition(
         String id,
         String description,
         String kind,
-        Boolean enabled,
+        boolean enabled,
         String schedule,
         Endpoint source,
         Endpoint target,
-        Integer batchSize,
-        Integer keyScanEveryRuns,
-        String errorPolicy,
         Map<String, String> options,
-        @JsonIgnore Path file) {
+        Path file) {
 
     public record Endpoint(String connector, String mapping) {}
 
-    public boolean isEnabled() { return enabled == null || enabled; }
+    public boolean isEnabled() { return enabled; }
 
-    public int batchSizeOr(int fallback) { return batchSize == null ? fallback : batchSize; }
+    /** The step's batchSize option, or the fallback. */
+    public int batchSizeOr(int fallback) {
+        Integer n = intOption("batchSize");
+        return n == null ? fallback : n;
+    }
 
+    public Integer batchSize() { return intOption("batchSize"); }
+
+    /** A step option as text (names as in the route file, e.g. keyScanEveryRuns), or the fallback. */
     public String option(String key, String fallback) {
         return options == null ? fallback : options.getOrDefault(key, fallback);
     }
 
-    public RouteDefinition withFile(Path file) {
-        return new RouteDefinition(id, description, kind, enabled, schedule, source, target, batchSize,
-                keyScanEveryRuns, errorPolicy, options, file);
+    public Integer intOption(String key) {
+        String v = option(key, null);
+        return v == null || v.isBlank() ? null : Integer.valueOf(v.trim());
     }
 }

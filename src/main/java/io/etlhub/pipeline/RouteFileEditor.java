@@ -14,8 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Changes one top-level value of a route file in place, line by line, so the admin's comments and
- * layout stay as they were. The new text is validated as a whole before it replaces the file.
+ * Changes one value of a route file in place, line by line, so the admin's comments and layout stay
+ * as they were: the first {@code key:} at any depth (the route's autoStartup, the Quartz cron). A
+ * missing key is added after the route's {@code id:} at its indentation. The new text is validated
+ * as a whole before it replaces the file.
  */
 @Component
 class RouteFileEditor {
@@ -27,7 +29,7 @@ class RouteFileEditor {
         this.catalog = catalog;
     }
 
-    /** Writes {@code key: value} (value already YAML-quoted as needed); returns the old value text. */
+    /** Writes {@code key: value} (value already YAML-quoted as needed); returns the old value text, null when absent. */
     synchronized String set(Path file, String key, String yamlValue) {
         List<String> lines;
         try {
@@ -39,16 +41,24 @@ class RouteFileEditor {
         boolean found = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.startsWith(key + ":")) {
-                Matcher m = TRAILING_COMMENT.matcher(line.substring(key.length() + 1));
+            String indent = line.substring(0, line.length() - line.stripLeading().length());
+            if (line.stripLeading().startsWith(key + ":")) {
+                String rest = line.substring(indent.length() + key.length() + 1);
+                Matcher m = TRAILING_COMMENT.matcher(rest);
                 String comment = m.matches() && m.group(2) != null ? m.group(2) : "";
-                old = (m.matches() ? m.group(1) : line.substring(key.length() + 1)).trim();
-                lines.set(i, key + ": " + yamlValue + comment);
+                old = (m.matches() ? m.group(1) : rest).trim();
+                lines.set(i, indent + key + ": " + yamlValue + comment);
                 found = true;
                 break;
             }
         }
-        if (!found) lines.add(key + ": " + yamlValue);
+        if (!found) {
+            int at = -1;
+            for (int i = 0; i < lines.size() && at < 0; i++) if (lines.get(i).stripLeading().startsWith("id:")) at = i;
+            if (at < 0) throw new ConfigFileException(file, 0, "no route id: to add '" + key + "' after");
+            String idLine = lines.get(at);
+            lines.add(at + 1, idLine.substring(0, idLine.length() - idLine.stripLeading().length()) + key + ": " + yamlValue);
+        }
         Path candidate = file.resolveSibling("." + file.getFileName() + ".new");
         try {
             Files.write(candidate, lines, StandardCharsets.UTF_8);

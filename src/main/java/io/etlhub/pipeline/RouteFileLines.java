@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Finds the line of a key in a route file, so a semantic error (not a YAML one) still says where. */
+/** Finds the line of a key in a config file, so a semantic error (not a YAML one) still says where. */
 final class RouteFileLines {
     private final List<String> lines;
 
@@ -20,6 +20,10 @@ final class RouteFileLines {
         } catch (IOException e) {
             return new RouteFileLines(List.of());
         }
+    }
+
+    static RouteFileLines of(String text) {
+        return new RouteFileLines(text.lines().toList());
     }
 
     /** 1-based line of {@code key} at the top level, or of {@code child} under it; 0 when absent. */
@@ -38,9 +42,19 @@ final class RouteFileLines {
 
     /** 1-based line of the first {@code key:} at any depth; 0 when absent. */
     int lineOfAnyKey(String key) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).trim().startsWith(key + ":")) return i + 1;
+        return lineOfAnyKey(key, 0);
+    }
+
+    /**
+     * 1-based line of the first {@code key:} (or {@code key=} in a URI) at or after line {@code from};
+     * {@code from} itself when there is none (the key is then part of the line that starts there).
+     */
+    int lineOfAnyKey(String key, int from) {
+        for (int i = Math.max(from - 1, 0); i < lines.size(); i++) {
+            String t = lines.get(i).trim();
+            if (t.startsWith("#")) continue;
+            if (t.startsWith(key + ":") || t.startsWith("- " + key + ":") || t.matches(".*[?&]" + java.util.regex.Pattern.quote(key) + "=.*")) return i + 1;
         }
-        return 0;
+        return from;
     }
 }

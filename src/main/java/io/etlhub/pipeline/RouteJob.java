@@ -4,12 +4,21 @@ import io.etlhub.connector.TableNeed;
 
 import java.util.List;
 
-/** A capability that a route can run. Found by {@link #kind()}, which route files name. */
+/**
+ * A capability that a route can run: the work behind the {@code etlhub:<kind>} step. Found by
+ * {@link #kind()}, which route files name.
+ */
 public interface RouteJob {
     String kind();
 
     /** Checks the route's own settings when the file is loaded; throws with a clear message. */
     default void validate(RouteDefinition route) {}
+
+    /**
+     * The counters this kind counts into {@link RunContext#count} (receipts: read, applied, ...). They
+     * are registered as metrics when the route loads; a job may count others too.
+     */
+    default List<String> counters() { return List.of(); }
 
     /** The tables, columns and privileges a run needs, for `run check`; the CRM's mapped tables are checked anyway. */
     default List<TableNeed> tablesNeeded(RouteDefinition route) { return List.of(); }

@@ -24,6 +24,16 @@ public class RouteLocks {
 
     public <T> T withLock(String routeId, long waitSeconds, Supplier<T> work) {
         ReentrantLock lock = locks.computeIfAbsent(routeId, id -> new ReentrantLock());
+        if (lock.isHeldByCurrentThread()) {
+            // Taken again on the same thread (a run started by hand, then its route's etlhub: step): the
+            // lease is already this process's.
+            lock.lock();
+            try {
+                return work.get();
+            } finally {
+                lock.unlock();
+            }
+        }
         try {
             if (!lock.tryLock(waitSeconds, TimeUnit.SECONDS)) throw new RouteBusyException(routeId);
         } catch (InterruptedException e) {

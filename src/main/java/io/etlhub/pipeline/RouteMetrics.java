@@ -3,7 +3,6 @@ package io.etlhub.pipeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -14,31 +13,37 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Micrometer meters per route. Prometheus names (the Grafana dashboards use exactly these, and
- * {@link #PROMETHEUS_NAMES} lists them for the test that checks the dashboards):
- * etlhub_route_rows_total{route,outcome}, etlhub_route_runs_total{route,status},
- * etlhub_route_failures_total{route}, etlhub_route_run_duration_seconds{route} (count/sum/max) and
- * etlhub_route_lag_seconds{route}: seconds since the start of the last successful run, i.e. how far
- * at most the targets are behind the source.
+ * The hub's domain meters. Runs, failures and durations are Camel's own route metrics (the
+ * camel-micrometer route policy: camel_exchanges_total{routeId}, camel_exchanges_failures_handled_total,
+ * camel_route_policy_seconds); nothing here counts runs a second time. Here: one counter per kind,
+ * named after it, with the kind's own counters as the {@code count} tag
+ * (etlhub_receipts_total{route,count="applied"}, etlhub_health_report_total{count="findings"}, ...),
+ * and etlhub_route_lag_seconds{route}: seconds since the start of the last successful run, i.e. how
+ * far at most the targets are behind the source.
  */
 @Component
 public class RouteMetrics {
-    public static final List<String> PROMETHEUS_NAMES = List.of(
-            "etlhub_route_rows_total", "etlhub_route_runs_total", "etlhub_route_failures_total",
-            "etlhub_route_run_duration_seconds_count", "etlhub_route_run_duration_seconds_sum",
-            "etlhub_route_run_duration_seconds_max", "etlhub_route_lag_seconds");
-
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
 
-    public RouteMetrics(MeterRegistry registry, Clock clock, RouteCatalog routes) {
+    public RouteMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
-        for (RouteDefinition r : routes.all()) register(r.id());
     }
 
-    private void register(String route) {
+    /** Prometheus name of a kind's counter: etlhub_<kind>_total. */
+    public static String prometheusName(String kind) {
+        return "etlhub_" + kind.replace('-', '_') + "_total";
+    }
+
+    private static String meterName(String kind) {
+        return "etlhub." + kind.replace('-', '.');
+    }
+
+    /** Registers a route's meters at zero when it is loaded, so dashboards see them before the first run. */
+    void register(String route, String kind, List<String> counters) {
+        for (String name : counters) counter(route, kind, name);
         lastSuccess.computeIfAbsent(route, id -> {
             Gauge.builder("etlhub.route.lag", this, m -> m.lagSeconds(id)).tag("route", id).baseUnit("seconds")
                     .description("Seconds since the start of the route's last successful run").register(registry);
@@ -46,29 +51,18 @@ public class RouteMetrics {
         });
     }
 
+    private Counter counter(String route, String kind, String name) {
+        return Counter.builder(meterName(kind)).tag("route", route).tag("count", name)
+                .description("Counters of the " + kind + " runs, named by the kind").register(registry);
+    }
+
     private double lagSeconds(String route) {
         Instant last = lastSuccess.getOrDefault(route, Instant.EPOCH);
         return last.equals(Instant.EPOCH) ? Double.NaN : Duration.between(last, clock.instant()).toMillis() / 1000.0;
     }
 
-    void recordRun(RunContext c, String status, Instant started, Duration duration) {
-        String route = c.routeId();
-        register(route);
-        rows(route, "read", c.read.get());
-        rows(route, "applied", c.applied.get());
-        rows(route, "reversed", c.reversed.get());
-        rows(route, "unmatched", c.unmatched.get());
-        rows(route, "unchanged", c.unchanged.get());
-        rows(route, "failed", c.failed.get());
-        Counter.builder("etlhub.route.runs").tag("route", route).tag("status", status).register(registry).increment();
-        Counter failures = Counter.builder("etlhub.route.failures").tag("route", route)
-                .description("Failed runs plus records the run could not process").register(registry);
-        failures.increment(c.failed.get() + ("FAILED".equals(status) ? 1 : 0));
-        Timer.builder("etlhub.route.run.duration").tag("route", route).register(registry).record(duration);
-        if ("SUCCEEDED".equals(status)) lastSuccess.put(route, started);
-    }
-
-    private void rows(String route, String outcome, long n) {
-        Counter.builder("etlhub.route.rows").tag("route", route).tag("outcome", outcome).register(registry).increment(n);
+    void recordRun(String kind, RunContext c, boolean succeeded, Instant started) {
+        c.counts().forEach((name, n) -> counter(c.routeId(), kind, name).increment(n));
+        if (succeeded) lastSuccess.put(c.routeId(), started);
     }
 }

@@ -6,7 +6,10 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Aggregates of route_run for the dashboard, computed in the hub store (one grouped query each). */
 @Repository
@@ -21,7 +24,8 @@ public class RunStatistics {
 
     public record DayCount(LocalDate day, String status, long runs) {}
 
-    public record RouteTotals(String routeId, long runs, long failedRuns, long read, long applied, long failedRows) {}
+    /** Runs of a route and the sums of its counters (named by its kind). */
+    public record RouteTotals(String routeId, long runs, long failedRuns, Map<String, Long> counts) {}
 
     /** Runs per day and status over the last {@code days} days. */
     public List<DayCount> runsPerDay(int days) {
@@ -34,10 +38,15 @@ public class RunStatistics {
     /** Totals per route over the last {@code days} days. */
     public List<RouteTotals> totalsPerRoute(int days) {
         Timestamp since = Timestamp.valueOf(LocalDate.now(clock).minusDays(days - 1L).atStartOfDay());
-        return hub.query("SELECT route_id, COUNT(*) AS runs, SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed_runs, "
-                        + "SUM(rows_read) AS rd, SUM(rows_applied) AS ap, SUM(rows_failed) AS fr FROM route_run "
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        hub.query("SELECT r.route_id, c.name, SUM(c.amount) FROM route_run r JOIN route_run_count c ON c.run_id = r.id "
+                        + "WHERE r.started_at >= ? GROUP BY r.route_id, c.name ORDER BY r.route_id, c.name",
+                rs -> { counts.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3)); }, since);
+        List<RouteTotals> out = new ArrayList<>();
+        hub.query("SELECT route_id, COUNT(*) AS runs, SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed_runs FROM route_run "
                         + "WHERE started_at >= ? GROUP BY route_id ORDER BY route_id",
-                (rs, n) -> new RouteTotals(rs.getString("route_id"), rs.getLong("runs"), rs.getLong("failed_runs"),
-                        rs.getLong("rd"), rs.getLong("ap"), rs.getLong("fr")), since);
+                rs -> { out.add(new RouteTotals(rs.getString(1), rs.getLong(2), rs.getLong(3), counts.getOrDefault(rs.getString(1), Map.of()))); },
+                since);
+        return out;
     }
 }

@@ -25,7 +25,7 @@ final class ScheduleCheck {
         }
         if (!route.isEnabled()) {
             return CheckLine.fail(subject, "disabled: its schedule '" + schedule + "' does not fire; start it on the console's routes page "
-                    + "or set enabled: true in " + file);
+                    + "or set autoStartup: true in " + file);
         }
         CronExpression cron;
         try {

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Route kind {@code health-report}: the month's data-health report. Parameters: month (2026-10;
  * default the previous month), out (an .xlsx path), lang (zh default, en). A scheduled run writes
- * its workbook into the route's output-dir option when one is set.
+ * its workbook into the step's outputDir option when one is set.
  */
 @Component
 class HealthReportJob implements RouteJob {
@@ -26,6 +26,9 @@ class HealthReportJob implements RouteJob {
 
     @Override
     public String kind() { return "health-report"; }
+
+    @Override
+    public java.util.List<String> counters() { return java.util.List.of("metrics", "findings"); }
 
     @Override
     public void validate(RouteDefinition route) {
@@ -43,8 +46,8 @@ class HealthReportJob implements RouteJob {
         Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
         report.metrics().forEach(m -> verdicts.merge(m.verdict(), 1, Integer::sum));
         long findings = report.findings().values().stream().mapToLong(java.util.List::size).sum();
-        context.read.set(report.metrics().size());
-        context.applied.set(findings);
+        context.set("metrics", report.metrics().size());
+        context.set("findings", findings);
         context.output("reportId", report.id());
         context.output("month", report.period());
         context.output("verdicts", verdicts);
@@ -59,7 +62,7 @@ class HealthReportJob implements RouteJob {
     private static Path outputFile(RouteDefinition route, RunContext context, ReportPeriod period) {
         String out = context.parameter("out");
         if (out != null && !out.isBlank()) return Path.of(out);
-        String dir = route.option("output-dir", "");
+        String dir = route.option("outputDir", "");
         return dir.isBlank() ? null : Path.of(dir).resolve("health-" + period + ".xlsx");
     }
 }

@@ -61,9 +61,12 @@ class ReceiptSync implements RouteJob {
     public String kind() { return "receipts"; }
 
     @Override
+    public List<String> counters() { return List.of("read", "applied", "reversed", "unmatched", "unchanged"); }
+
+    @Override
     public void validate(RouteDefinition route) {
         if (route.source() == null || route.source().connector() == null || route.source().mapping() == null) {
-            throw new IllegalArgumentException("source.connector and source.mapping are required for a receipts route");
+            throw new IllegalArgumentException("etlhub:receipts needs the options source and sourceMapping");
         }
         ReceiptSourceMapping m = mappings.read(route.source().mapping(), ReceiptSourceMapping.class);
         try {
@@ -114,7 +117,7 @@ class ReceiptSync implements RouteJob {
             if (page.isEmpty()) break;
             List<ReceiptDocument> docs = new ArrayList<>(page.rows().size());
             for (Map<String, Object> row : page.rows()) docs.add(toDocument(rows, mapping, row));
-            context.read.addAndGet(docs.size());
+            context.count("read", docs.size());
             List<ReceiptDecision> decisions = decide(docs, route.id(), mapping.customerCheck());
             faults.reached("receipts.after-read");
             Cursor last = page.last();
@@ -126,7 +129,8 @@ class ReceiptSync implements RouteJob {
 
         rematchUnmatched(route, mapping, batchSize, context, actor);
 
-        int every = route.keyScanEveryRuns() == null ? 1 : route.keyScanEveryRuns();
+        Integer option = route.intOption("keyScanEveryRuns");
+        int every = option == null ? 1 : option;
         if (watermarks.keyScanDue(route.id(), every)) {
             reverseDeleted(route, mapping, source, batchSize, context, actor);
         }
@@ -193,7 +197,7 @@ class ReceiptSync implements RouteJob {
             }
             if (decisions.isEmpty()) continue;
             batches.process(route.id(), context.runId(), decisions, actor, null);
-            context.applied.addAndGet(decisions.size());
+            context.count("applied", decisions.size());
             rematched += decisions.size();
         }
         if (rematched > 0) context.output("rematched", rematched);
@@ -228,10 +232,10 @@ class ReceiptSync implements RouteJob {
     private static void count(List<ReceiptDecision> decisions, RunContext context) {
         Map<ReceiptDecision.Outcome, Integer> counts = new HashMap<>();
         for (ReceiptDecision d : decisions) counts.merge(d.outcome(), 1, Integer::sum);
-        context.applied.addAndGet(counts.getOrDefault(ReceiptDecision.Outcome.APPLIED, 0));
-        context.reversed.addAndGet(counts.getOrDefault(ReceiptDecision.Outcome.REVERSED, 0));
-        context.unmatched.addAndGet(counts.getOrDefault(ReceiptDecision.Outcome.UNMATCHED, 0));
-        context.unchanged.addAndGet(counts.getOrDefault(ReceiptDecision.Outcome.UNCHANGED, 0)
+        context.count("applied", counts.getOrDefault(ReceiptDecision.Outcome.APPLIED, 0));
+        context.count("reversed", counts.getOrDefault(ReceiptDecision.Outcome.REVERSED, 0));
+        context.count("unmatched", counts.getOrDefault(ReceiptDecision.Outcome.UNMATCHED, 0));
+        context.count("unchanged", counts.getOrDefault(ReceiptDecision.Outcome.UNCHANGED, 0)
                 + counts.getOrDefault(ReceiptDecision.Outcome.IGNORED, 0));
     }
 }

@@ -26,13 +26,17 @@ class ReconcileJob implements RouteJob {
     public String kind() { return "reconciliation"; }
 
     @Override
+    public java.util.List<String> counters() { return java.util.List.of("documents", "unmatched", "differences"); }
+
+    @Override
     public void run(RouteDefinition route, RunContext context) throws Exception {
         Period period = Period.of(context.parameter("period"), context.parameter("from"), context.parameter("to"));
         Locale locale = "en".equalsIgnoreCase(context.parameter("lang")) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         ReconciliationReport report = service.report(period);
         ReconciliationReport.ControlTotal control = report.control();
-        context.read.addAndGet(control.documents());
-        context.unmatched.addAndGet(report.unmatched().stream().filter(u -> "UNMATCHED".equals(u.state())).count());
+        context.count("documents", control.documents());
+        context.count("unmatched", report.unmatched().stream().filter(u -> "UNMATCHED".equals(u.state())).count());
+        context.count("differences", report.differences().size());
         context.output("period", period.label());
         context.output("erpReceipts", control.erpReceipts());
         context.output("matched", control.matched());

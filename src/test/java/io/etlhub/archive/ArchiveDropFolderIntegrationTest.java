@@ -31,6 +31,8 @@ class ArchiveDropFolderIntegrationTest extends HubIntegrationTest {
     void goodFileEndsInDoneAndBadFileInFailedEachWithItsReport() throws Exception {
         String routeId = "archive-drop-folder-test";
         camel.addRoutes(new ArchiveDropFolder(runner, new ArchiveSettings.DropFolder(true, root.toString(), 100L), routeId));
+        // Under the supervising route controller a route added to a running context is started explicitly.
+        camel.getRouteController().startRoute(routeId);
         try {
             Path staged = Workbooks.xlsx(root.resolve("客户.xlsx"), new Workbooks.SheetSpec("S",
                     List.of(row("客户名称", "手机"), row("嘉兴子丑有限公司", "13800001111"))));

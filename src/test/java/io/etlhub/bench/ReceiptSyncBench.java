@@ -74,10 +74,10 @@ public final class ReceiptSyncBench {
         System.out.println();
         System.out.println("P1 receipts-u8 sync vs raw JDBC batched copy (same MariaDB " + version(u8, db) + ")");
         System.out.printf("raw copy : %,d rows in %6.1f s = %,8.0f rows/s%n", copied, copySeconds, copied / copySeconds);
-        System.out.printf("sync     : %,d rows in %6.1f s = %,8.0f rows/s (status %s, applied %,d)%n", summary.read(), syncSeconds,
-                summary.read() / syncSeconds, summary.status(), summary.applied());
+        System.out.printf("sync     : %,d rows in %6.1f s = %,8.0f rows/s (status %s, applied %,d)%n", summary.count("read"), syncSeconds,
+                summary.count("read") / syncSeconds, summary.status(), summary.count("applied"));
         System.out.printf("ratio    : sync runs at %.2fx the raw rate (goal >= 0.5x; goal < 60 s)%n",
-                (summary.read() / syncSeconds) / (copied / copySeconds));
+                (summary.count("read") / syncSeconds) / (copied / copySeconds));
         System.out.printf("check    : CRM received total %s, ERP receipts total %s, %s%n", crmTotal, erpTotal,
                 crmTotal != null && crmTotal.compareTo(erpTotal) == 0 ? "equal to the cent" : "DIFFERENT");
         System.exit(0);

@@ -86,7 +86,7 @@ class EventNotificationIntegrationTest extends HubIntegrationTest {
                 "C00001", "人民币", 1.0, List.of(new BigDecimal("100.00")), "货款", "王会计")));
 
         RunSummary run = runner.run("receipts-u8", Trigger.MANUAL, "test", Map.of());
-        assertThat(run.unmatched()).isEqualTo(1);
+        assertThat(run.count("unmatched")).isEqualTo(1);
 
         await("the notification in the outbox", () -> !outbox.list(null, "finance-wecom", 10).isEmpty());
         await("every listener to finish", () -> openPublications() == 0);

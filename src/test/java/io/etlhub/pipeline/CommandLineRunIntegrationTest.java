@@ -86,8 +86,8 @@ class CommandLineRunIntegrationTest {
         assertThat(result.exitCode()).isZero();
         JsonNode summary = new ObjectMapper().readTree(result.lastLine());
         assertThat(summary.get("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(summary.get("read").asInt()).isEqualTo(1500);
-        assertThat(summary.get("applied").asInt()).isEqualTo(1500);
+        assertThat(summary.get("counts").get("read").asInt()).isEqualTo(1500);
+        assertThat(summary.get("counts").get("applied").asInt()).isEqualTo(1500);
         expected.forEach((opp, sum) -> assertThat(crm.queryForObject(
                 "SELECT received_amount FROM crm_opportunity WHERE id = ?", BigDecimal.class, opp)).isEqualByComparingTo(sum));
     }

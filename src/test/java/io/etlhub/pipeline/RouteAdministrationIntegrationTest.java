@@ -2,6 +2,11 @@ package io.etlhub.pipeline;
 
 import io.etlhub.support.HubIntegrationTest;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.SupervisingRouteController;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +36,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Files as the source of truth, route control and dead letters. Its own Spring context: it works on a
  * copy of routes/, connectors/ and mappings/ in a temp folder, with the scheduler and the file watch on.
  */
+@CamelSpringBootTest
 @Import(TestLedgerJob.class)
 @ExtendWith(OutputCaptureExtension.class)
 @AutoConfigureObservability   // metrics export (/actuator/prometheus) is off in tests unless asked for
@@ -51,7 +58,6 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     @Autowired RouteAdmin admin;
     @Autowired DeadLetters deadLetters;
     @Autowired AuditLog audit;
-    @Autowired RouteScheduling scheduling;
     @Autowired CamelContext camel;
     @LocalServerPort int port;
 
@@ -62,6 +68,12 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     static void configDir(DynamicPropertyRegistry registry) {
         registry.add("etlhub.config-dir", CONFIG::toString);
         registry.add("etlhub.console.watch-quiet-millis", () -> "200");
+        // The shared test setup turns the scheduler off; this context wants it live (with crons that never fire).
+        registry.add("camel.component.quartz.auto-start-scheduler", () -> "true");
+        registry.add("camel.main.name", () -> "etl-hub-route-admin-test");
+        // One Camel redelivery of a failed run, quickly: the redelivery continues the same run.
+        registry.add("etlhub.runs.redelivery.attempts", () -> "1");
+        registry.add("etlhub.runs.redelivery.delay-millis", () -> "10");
     }
 
     private static Path copyConfig() {
@@ -72,7 +84,7 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
                 try (var files = Files.list(Path.of(folder))) {
                     for (Path f : files.toList()) {
                         String text = Files.readString(f, StandardCharsets.UTF_8);
-                        if (folder.equals("routes")) text = text.replaceAll("schedule: \".*\"", "schedule: \"" + QUIET_CRON + "\"");
+                        if (folder.equals("routes")) text = text.replaceAll("cron: \".*\"", "cron: \"" + QUIET_CRON + "\"");
                         Files.writeString(dir.resolve(folder).resolve(f.getFileName()), text, StandardCharsets.UTF_8);
                     }
                 }
@@ -90,11 +102,33 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
                       signing-key: key-SECRET-3
                       timeout: "30s"
                     """, StandardCharsets.UTF_8);
+            // A source that never answers (nothing listens on port 1).
+            Files.writeString(dir.resolve("connectors/offline.yml"), """
+                    id: offline
+                    name: 停机的数据库
+                    kind: jdbc
+                    url: jdbc:mysql://127.0.0.1:1/offline?connectTimeout=1000
+                    username: etlhub
+                    """, StandardCharsets.UTF_8);
+            // A route whose source is down when the hub starts.
+            Files.writeString(dir.resolve("routes/offline-receipts.yaml"), """
+                    - route:
+                        id: offline-receipts
+                        routeConfigurationId: etlhub-runs
+                        from:
+                          uri: direct:offline-receipts
+                          steps:
+                            - to: etlhub:receipts?source=offline&sourceMapping=u8-receipts&target=crm
+                    """, StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("routes/test-ledger.yaml"), """
                     # test-only route: writes one row per run
-                    id: test-ledger
-                    kind: test-ledger
-                    enabled: true
+                    - route:
+                        id: test-ledger
+                        routeConfigurationId: etlhub-runs
+                        from:
+                          uri: direct:test-ledger
+                          steps:
+                            - to: etlhub:test-ledger
                     """, StandardCharsets.UTF_8);
             return dir;
         } catch (IOException e) {
@@ -120,19 +154,19 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     void invalidRouteFileIsRejectedWithItsLineWhileTheOthersKeepRunning() throws IOException {
         Path k3 = CONFIG.resolve("routes/receipts-k3.yaml");
         List<String> lines = Files.readAllLines(k3);
-        int badLine = lines.indexOf("batch-size: 1000") + 1;   // 1-based line of the key we break
-        lines.set(badLine - 1, "batch-sise: 1000");
+        int badLine = lines.indexOf("              batchSize: 1000") + 1;   // 1-based line of the option we break
+        lines.set(badLine - 1, "              batchSise: 1000");
         Files.write(k3, lines);
 
         RouteCatalog.ReloadResult result = admin.reload("admin");
 
         assertThat(result.rejected()).singleElement().asString()
-                .startsWith(k3 + ":" + badLine + ": ").contains("unknown key 'batch-sise'");
+                .startsWith(k3 + ":" + badLine + ": ").contains("unknown option 'batchSise' of etlhub:receipts");
         assertThat(catalog.problems()).isEqualTo(result.rejected());
         // The rejected route keeps its last valid definition and its trigger; the other one is untouched.
         assertThat(catalog.get("receipts-k3").batchSize()).isEqualTo(1000);
-        assertThat(scheduling.scheduledCron("receipts-k3")).isEqualTo(QUIET_CRON);
-        assertThat(scheduling.scheduledCron("receipts-u8")).isEqualTo(QUIET_CRON);
+        assertThat(admin.scheduledCron("receipts-k3")).isEqualTo(QUIET_CRON);
+        assertThat(admin.scheduledCron("receipts-u8")).isEqualTo(QUIET_CRON);
         assertThat(result.routes()).contains("receipts-k3", "receipts-u8", "test-ledger");
     }
 
@@ -140,11 +174,12 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     void semanticErrorsAlsoSayTheLine() throws IOException {
         Path u8 = CONFIG.resolve("routes/receipts-u8.yaml");
         List<String> lines = Files.readAllLines(u8);
-        int connectorLine = lines.indexOf("  connector: u8") + 1;
-        lines.set(connectorLine - 1, "  connector: u9");
+        int connectorLine = lines.indexOf("              source: u8") + 1;
+        lines.set(connectorLine - 1, "              source: u9");
         Files.write(u8, lines);
 
-        assertThat(admin.reload("admin").rejected()).singleElement().asString().startsWith(u8 + ":" + connectorLine + ": ");
+        assertThat(admin.reload("admin").rejected()).singleElement().asString().startsWith(u8 + ":" + connectorLine + ": ")
+                .contains("u9");
         assertThat(catalog.get("receipts-u8").source().connector()).isEqualTo("u8");
     }
 
@@ -176,7 +211,7 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         assertThat(admin.reload("admin").rejected()).isEmpty();
 
         assertThat(catalog.get("receipts-u8").schedule()).isEqualTo("0 15 4 * * ?");
-        assertThat(scheduling.scheduledCron("receipts-u8")).isEqualTo("0 15 4 * * ?");
+        assertThat(admin.scheduledCron("receipts-u8")).isEqualTo("0 15 4 * * ?");
         assertThat(admin.status("receipts-u8").nextRun()).isNotNull();
         assertThat(admin.status("receipts-u8").nextRun().toLocalTime()).hasToString("04:15");
     }
@@ -187,10 +222,11 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         Files.writeString(k3, originalK3.replace(QUIET_CRON, "0 45 5 * * ?"));
 
         long deadline = System.currentTimeMillis() + 15_000;
-        while (!"0 45 5 * * ?".equals(scheduling.scheduledCron("receipts-k3")) && System.currentTimeMillis() < deadline) {
+        while ((!"0 45 5 * * ?".equals(admin.scheduledCron("receipts-k3"))
+                || audit.recent(100).stream().noneMatch(e -> e.actor().equals("file-watch"))) && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(scheduling.scheduledCron("receipts-k3")).isEqualTo("0 45 5 * * ?");
+        assertThat(admin.scheduledCron("receipts-k3")).isEqualTo("0 45 5 * * ?");
         assertThat(audit.recent(100)).anyMatch(e -> e.actor().equals("file-watch") && e.action().equals("RELOAD"));
     }
 
@@ -199,10 +235,10 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         admin.changeSchedule("receipts-u8", "0 30 1 * * ?", "admin");
 
         String text = Files.readString(CONFIG.resolve("routes/receipts-u8.yaml"));
-        assertThat(text).contains("schedule: \"0 30 1 * * ?\"")
+        assertThat(text).contains("cron: \"0 30 1 * * ?\"")
                 .contains("# Quartz cron (seconds minutes hours day-of-month month day-of-week), Asia/Shanghai.")
-                .contains("# U8 收款单 -> CRM 商机回款. See docs/file-formats.md.");
-        assertThat(scheduling.scheduledCron("receipts-u8")).isEqualTo("0 30 1 * * ?");
+                .contains("# U8 收款单 -> CRM 商机回款. Camel YAML DSL; see docs/file-formats.md.");
+        assertThat(admin.scheduledCron("receipts-u8")).isEqualTo("0 30 1 * * ?");
         // the file watch also audits its reloads (as file-watch): look at the admin's own entries
         AuditLog.Entry entry = audit.recent(100).stream().filter(e -> e.actor().equals("admin")).findFirst().orElseThrow();
         assertThat(entry.actor()).isEqualTo("admin");
@@ -218,12 +254,16 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     @Test
     void stopAndStartWriteEnabledAndUnscheduleTheRoute() throws IOException {
         admin.stop("receipts-k3", "admin");
-        assertThat(Files.readString(CONFIG.resolve("routes/receipts-k3.yaml"))).contains("enabled: false");
-        assertThat(scheduling.scheduledCron("receipts-k3")).isNull();
+        assertThat(Files.readString(CONFIG.resolve("routes/receipts-k3.yaml"))).contains("autoStartup: false");
+        assertThat(camel.getRouteController().getRouteStatus("receipts-k3").isStopped()).isTrue();
+        assertThat(admin.status("receipts-k3").state()).isEqualTo("Stopped");
+        assertThatThrownBy(() -> admin.runNow("receipts-k3", "admin", Map.of())).isInstanceOf(RouteStoppedException.class);
+        assertThat(admin.scheduledCron("receipts-k3")).isNull();
         assertThat(admin.status("receipts-k3").nextRun()).isNull();
 
         admin.start("receipts-k3", "admin");
-        assertThat(scheduling.scheduledCron("receipts-k3")).isEqualTo(QUIET_CRON);
+        assertThat(admin.scheduledCron("receipts-k3")).isEqualTo(QUIET_CRON);
+        assertThat(camel.getRouteController().getRouteStatus("receipts-k3").isStarted()).isTrue();
         assertThat(audit.recent(100).stream().filter(e -> e.actor().equals("admin")).limit(2))
                 .extracting(AuditLog.Entry::action).containsExactly("START", "STOP");
     }
@@ -231,9 +271,15 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     @Test
     void aFailedBatchIsADeadLetterThatIsReplayedOnce() {
         TestLedgerJob.failing.set(true);
+        int callsBefore = TestLedgerJob.calls.get();
         RunSummary failed = admin.runNow("test-ledger", "admin", Map.of("key", "batch-7"));
         assertThat(failed.succeeded()).isFalse();
+        // Redelivered once by Camel (etlhub.runs.redelivery.attempts=1), still one run and one dead letter.
+        assertThat(TestLedgerJob.calls.get() - callsBefore).isEqualTo(2);
+        assertThat(hub.queryForObject("SELECT COUNT(*) FROM route_run WHERE route_id = 'test-ledger'", Integer.class)).isEqualTo(1);
 
+        assertThat(health("test-ledger").getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(health("test-ledger").getMessage()).hasValueSatisfying(m -> assertThat(m).contains("run " + failed.runId() + " failed"));
         DeadLetters.DeadLetter letter = deadLetters.list(null, failed.runId(), 10).get(0);
         assertThat(letter.payload()).isEqualTo(Map.of("key", "batch-7"));
         assertThat(letter.error()).contains("target table locked");
@@ -248,6 +294,7 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         TestLedgerJob.failing.set(false);   // the fix
         RunSummary replayed = admin.replay(letter.id(), "admin");
         assertThat(replayed.succeeded()).isTrue();
+        assertThat(health("test-ledger").getState()).isEqualTo(HealthCheck.State.UP);
         assertThatThrownBy(() -> admin.replay(letter.id(), "admin"))
                 .isInstanceOf(RouteAdmin.AlreadyReplayedException.class);
 
@@ -269,9 +316,11 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
-    void everyMetricADashboardQueriesIsOneTheHubExports() throws Exception {
-        String applied = "etlhub_route_rows_total{outcome=\"applied\",route=\"test-ledger\"}";
-        String failedRuns = "etlhub_route_runs_total{route=\"test-ledger\",status=\"FAILED\"}";
+    void everyRunIsAnExchangeOfItsRouteAndEveryMetricADashboardQueriesIsExported() throws Exception {
+        String route = "routeId=\"test-ledger\"";
+        String exchanges = "camel_exchanges_total";
+        String handled = "camel_exchanges_failures_handled_total";
+        String written = "etlhub_test_ledger_total";
         String before = get("/actuator/prometheus").body();
         admin.runNow("test-ledger", "admin", Map.of("key", "metrics"));
         TestLedgerJob.failing.set(true);
@@ -279,10 +328,14 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         HttpResponse<String> scrape = get("/actuator/prometheus");
         assertThat(scrape.statusCode()).isEqualTo(200);
         // counters are shared by the tests of this context: compare with the scrape before the two runs
-        assertThat(value(scrape.body(), applied) - value(before, applied)).isEqualTo(1.0);
-        assertThat(value(scrape.body(), failedRuns) - value(before, failedRuns)).isEqualTo(1.0);
+        assertThat(value(scrape.body(), exchanges, route) - value(before, exchanges, route)).as(exchanges).isEqualTo(2.0);
+        assertThat(value(scrape.body(), handled, route) - value(before, handled, route)).as(handled).isEqualTo(1.0);
+        assertThat(value(scrape.body(), written, "route=\"test-ledger\"") - value(before, written, "route=\"test-ledger\""))
+                .as(written).isEqualTo(1.0);
+        // Runs are counted once, by Camel: the hub's own run counter is gone.
+        assertThat(scrape.body()).doesNotContain("etlhub_route_runs_total").doesNotContain("etlhub_route_run_duration");
 
-        Pattern metric = Pattern.compile("\\b(etlhub_[a-z_]+)\\b");
+        Pattern metric = Pattern.compile("\\b((?:etlhub|camel)_[a-z_]+)\\b");
         List<String> queried = new ArrayList<>();
         try (var files = Files.list(Path.of("dashboards"))) {
             for (Path dashboard : files.filter(f -> f.toString().endsWith(".json")).toList()) {
@@ -294,15 +347,85 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
                     Matcher m = metric.matcher(expr);
                     boolean any = false;
                     while (m.find()) { queried.add(m.group(1)); any = true; }
-                    assertThat(any).as(dashboard + ": '" + expr + "' queries no etlhub metric").isTrue();
+                    assertThat(any).as(dashboard + ": '" + expr + "' queries no hub or Camel metric").isTrue();
                 }
             }
         }
-        assertThat(queried).isNotEmpty();
+        assertThat(queried).contains("camel_exchanges_total", "etlhub_receipts_total");
         for (String name : queried) {
-            assertThat(RouteMetrics.PROMETHEUS_NAMES).as("documented metric").contains(name);
             assertThat(scrape.body()).as("exported metric " + name).containsPattern("(?m)^" + name + "\\{");
         }
+    }
+
+    @Test
+    void aStandardCamelStepInARouteFileRunsInEveryRun(CapturedOutput output) throws Exception {
+        Path file = CONFIG.resolve("routes/logged-ledger.yaml");
+        Files.writeString(file, """
+                # the hub's step, then a standard Camel step an admin added
+                - route:
+                    id: logged-ledger
+                    routeConfigurationId: etlhub-runs
+                    from:
+                      uri: direct:logged-ledger
+                      steps:
+                        - to: etlhub:test-ledger
+                        - to: log:io.etlhub.test.logged-ledger?showHeaders=true
+                """, StandardCharsets.UTF_8);
+        try {
+            assertThat(admin.reload("admin").rejected()).isEmpty();
+            NotifyBuilder done = new NotifyBuilder(camel).fromRoute("logged-ledger").whenCompleted(1).create();
+
+            RunSummary run = admin.runNow("logged-ledger", "admin", Map.of("key", "logged"));
+
+            assertThat(done.matches(10, TimeUnit.SECONDS)).as("one exchange of logged-ledger completed").isTrue();
+            assertThat(run.succeeded()).isTrue();
+            assertThat(run.counts()).containsEntry("written", 1L);
+            // The log step saw the run's exchange: its parameters as headers, its summary as the body.
+            assertThat(output.getAll()).containsPattern("io\\.etlhub\\.test\\.logged-ledger.*key=logged.*RunSummary\\[runId=" + run.runId());
+        } finally {
+            Files.delete(file);
+            admin.reload("admin");
+        }
+        assertThat(camel.getRoute("logged-ledger")).isNull();
+    }
+
+    @Test
+    void aRouteFileWithAnUnknownKindOrConnectorSaysWhichLine() throws IOException {
+        Path file = CONFIG.resolve("routes/broken.yaml");
+        Files.writeString(file, """
+                - route:
+                    id: broken
+                    routeConfigurationId: etlhub-runs
+                    from:
+                      uri: direct:broken
+                      steps:
+                        - to: etlhub:receipt?source=u8&sourceMapping=u8-receipts
+                """, StandardCharsets.UTF_8);
+        try {
+            assertThat(admin.reload("admin").rejected()).singleElement().asString()
+                    .startsWith(file + ":7: unknown kind 'etlhub:receipt'").contains("receipts");
+            Files.writeString(file, Files.readString(file).replace("etlhub:receipt?source=u8", "etlhub:receipts?source=u9"));
+            assertThat(admin.reload("admin").rejected()).singleElement().asString().startsWith(file + ":7: ").contains("u9");
+            assertThat(camel.getRoute("broken")).isNull();
+        } finally {
+            Files.delete(file);
+            admin.reload("admin");
+        }
+    }
+
+    @Test
+    void aRouteWhoseSourceIsDownAtStartDoesNotStartAndCamelKeepsRetryingIt() {
+        assertThat(catalog.get("offline-receipts").source().connector()).isEqualTo("offline");
+        assertThat(camel.getRouteController().getRouteStatus("offline-receipts").isStarted()).isFalse();
+        assertThat(((SupervisingRouteController) camel.getRouteController()).getRestartingRoutes())
+                .extracting(org.apache.camel.Route::getRouteId).contains("offline-receipts");
+        assertThatThrownBy(() -> admin.runNow("offline-receipts", "admin", Map.of()))
+                .isInstanceOf(RouteStoppedException.class).hasMessageContaining("it cannot start")
+                .hasMessageContaining("retries it with back-off");
+        assertThat(health("offline-receipts").getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(health("offline-receipts").getMessage()).hasValueSatisfying(m -> assertThat(m).contains("source offline unreachable"));
+        // The other routes started as usual.
+        assertThat(camel.getRouteController().getRouteStatus("receipts-u8").isStarted()).isTrue();
     }
 
     @Test
@@ -323,9 +446,14 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         }
     }
 
-    private static double value(String scrape, String series) {
-        return scrape.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
-                .findFirst().orElse(0.0);
+    private HealthCheck.Result health(String routeId) {
+        return HealthCheckRegistry.get(camel).getCheck("route-run:" + routeId).orElseThrow().call();
+    }
+
+    /** The sum of the series of {@code metric} whose labels contain {@code label}. */
+    static double value(String scrape, String metric, String label) {
+        return scrape.lines().filter(l -> l.startsWith(metric + "{") && l.substring(0, l.lastIndexOf('}') + 1).contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

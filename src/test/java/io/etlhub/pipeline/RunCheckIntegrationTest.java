@@ -88,7 +88,7 @@ class RunCheckIntegrationTest {
                 "OK   connector crm-cdc: account 'chk_cdc'@'%' has the grants change capture needs",
                 "OK   connector crm: account 'chk_crm'@'%' has SELECT, UPDATE on crm_opportunity",
                 "OK   connector crm: account 'chk_crm'@'%' has INSERT, SELECT on etlhub_apply_journal",
-                "OK   connector u8: table Ap_CloseBills has the 2 mapped columns",
+                "OK   connector u8: table Ap_CloseBills has the 3 mapped columns",
                 "OK   connector k3: account 'chk_k3'@'%' has SELECT on T_BD_CURRENCY",
                 "OK   route reconcile: runs on demand (no schedule)");
         assertThat(result.lines()).anyMatch(l -> l.startsWith("OK   route receipts-u8: next scheduled run "));
@@ -105,7 +105,7 @@ class RunCheckIntegrationTest {
         db.exec("REVOKE UPDATE ON chk_crm.crm_opportunity FROM 'chk_crm'@'%'");
         Path config = ConfigCopy.of(Path.of("."));
         Path route = config.resolve("routes/receipts-u8.yaml");
-        Files.writeString(route, Files.readString(route).replace("enabled: true", "enabled: false"));
+        Files.writeString(route, Files.readString(route).replace("autoStartup: true", "autoStartup: false"));
 
         CliOutput result = CliOutput.run("run", "check", "--config", config.toString());
 
@@ -117,7 +117,7 @@ class RunCheckIntegrationTest {
                 "WARN connector u8: account 'chk_u8'@'%' can write to Ap_CloseBill (INSERT): the hub only reads the ERP; grant SELECT only",
                 "FAIL connector crm: account 'chk_crm'@'%' lacks UPDATE on crm_opportunity: GRANT UPDATE ON chk_crm.crm_opportunity TO 'chk_crm'@'%'",
                 "FAIL route receipts-u8: disabled: its schedule '0 0/5 * * * ?' does not fire; start it on the console's routes page "
-                        + "or set enabled: true in routes/receipts-u8.yaml");
+                        + "or set autoStartup: true in routes/receipts-u8.yaml");
         assertThat(result.lines()).contains("OK   connector u8: account 'chk_u8'@'%' has SELECT on Ap_CloseBill");
         assertThat(result.lines()).as(result.output()).last().isEqualTo("check: 5 fault(s)");
         assertThat(result.exitCode()).isEqualTo(1);

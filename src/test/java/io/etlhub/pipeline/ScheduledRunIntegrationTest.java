@@ -71,7 +71,7 @@ class ScheduledRunIntegrationTest {
                 }
             }
             Path route = dir.resolve("routes/receipts-u8.yaml");
-            Files.writeString(route, Files.readString(route).replaceAll("(?m)^schedule: .*$", "schedule: \"0/2 * * * * ?\""));
+            Files.writeString(route, Files.readString(route).replaceAll("cron: \".*\"", "cron: \"0/2 * * * * ?\""));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

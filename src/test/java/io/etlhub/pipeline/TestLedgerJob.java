@@ -6,16 +6,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Test-only beans: the scheduler, and a route kind that writes one row per run into test_ledger, or fails while {@link #failing} is set. */
+/** Test-only bean: a route kind that writes one row per run into test_ledger, or fails while {@link #failing} is set. */
 @TestConfiguration
 class TestLedgerJob {
     static final AtomicBoolean failing = new AtomicBoolean();
-
-    /** The shared test setup turns the scheduler off; this context wants it live (with crons that never fire). */
-    @Bean
-    RouteScheduling routeScheduling(RouteCatalog routes, RouteRunner runner, java.time.Clock clock) {
-        return new RouteScheduling(routes, runner, clock);
-    }
+    /** Calls of the job: a redelivered exchange calls it again. */
+    static final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
     @Bean
     RouteJob testLedgerRouteJob(JdbcTemplate hub) {
@@ -24,12 +20,15 @@ class TestLedgerJob {
             public String kind() { return "test-ledger"; }
 
             @Override
+            public java.util.List<String> counters() { return java.util.List.of("written"); }
+
+            @Override
             public void run(RouteDefinition route, RunContext context) {
-                context.read.incrementAndGet();
+                                calls.incrementAndGet();
                 if (failing.get()) throw new IllegalStateException("target table locked (test fault)");
                 hub.execute("CREATE TABLE IF NOT EXISTS test_ledger (record_key VARCHAR(50), run_id BIGINT)");
                 hub.update("INSERT INTO test_ledger (record_key, run_id) VALUES (?, ?)", context.parameter("key"), context.runId());
-                context.applied.incrementAndGet();
+                context.count("written", 1);
             }
         };
     }

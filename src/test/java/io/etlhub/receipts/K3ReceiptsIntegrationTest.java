@@ -67,8 +67,8 @@ class K3ReceiptsIntegrationTest extends HubIntegrationTest {
 
         RunSummary first = run();
         assertThat(first.status()).isEqualTo("SUCCEEDED");
-        assertThat(first.applied()).isEqualTo(4);
-        assertThat(first.unmatched()).isEqualTo(1);
+        assertThat(first.count("applied")).isEqualTo(4);
+        assertThat(first.count("unmatched")).isEqualTo(1);
         // 40000 + 10000 + 14200 - 1000 = 63200
         assertThat(opportunity(crmDb(), 1)).containsEntry("received_amount", new BigDecimal("63200.00"))
                 .containsEntry("last_receipt_date", Date.valueOf("2026-10-04"));
@@ -77,8 +77,8 @@ class K3ReceiptsIntegrationTest extends HubIntegrationTest {
 
         // The next run re-reads the last 10 minutes of modify dates; the ledger makes them a no-op.
         RunSummary second = run();
-        assertThat(second.read()).isPositive();
-        assertThat(second.applied()).isZero();
+        assertThat(second.count("read")).isPositive();
+        assertThat(second.count("applied")).isZero();
         assertThat(received(crmDb(), 1)).isEqualByComparingTo("63200.00");
     }
 
@@ -96,8 +96,8 @@ class K3ReceiptsIntegrationTest extends HubIntegrationTest {
         erp.delete(3);
         RunSummary summary = run();
 
-        assertThat(summary.applied()).isEqualTo(1);
-        assertThat(summary.reversed()).isEqualTo(2);
+        assertThat(summary.count("applied")).isEqualTo(1);
+        assertThat(summary.count("reversed")).isEqualTo(2);
         assertThat(opportunity(crmDb(), 1)).containsEntry("received_amount", new BigDecimal("42000.00"))
                 .containsEntry("last_receipt_date", Date.valueOf("2026-10-03"));
     }

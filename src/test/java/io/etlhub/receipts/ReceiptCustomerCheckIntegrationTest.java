@@ -77,8 +77,8 @@ class ReceiptCustomerCheckIntegrationTest extends HubIntegrationTest {
 
         RunSummary run = runU8();
 
-        assertThat(run.applied()).isEqualTo(1);
-        assertThat(run.unmatched()).isEqualTo(1);
+        assertThat(run.count("applied")).isEqualTo(1);
+        assertThat(run.count("unmatched")).isEqualTo(1);
         assertThat(received(crmDb(), 1)).isEqualByComparingTo("10000.00");
         LedgerEntry queued = ledger.get("U8", "1");
         assertThat(queued.state()).isEqualTo(LedgerEntry.State.UNMATCHED);

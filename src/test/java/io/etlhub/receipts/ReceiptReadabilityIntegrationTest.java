@@ -143,8 +143,8 @@ class ReceiptReadabilityIntegrationTest extends HubIntegrationTest {
 
         RunSummary run = run("receipts-u8");
 
-        assertThat(run.applied()).isEqualTo(1);
-        assertThat(run.unmatched()).isEqualTo(3);
+        assertThat(run.count("applied")).isEqualTo(1);
+        assertThat(run.count("unmatched")).isEqualTo(3);
         // Nothing of 21 is applied: 1000 + 3000 would have been summed past the empty line.
         assertThat(received(crmDb(), 1)).isEqualByComparingTo("800.00");
         assertThat(ledger.get("U8", "21").reasonDetail()).isEqualTo("line 2 of document SK000021: amount is empty");

@@ -40,8 +40,8 @@ class ReceiptsApiIntegrationTest extends HubIntegrationTest {
         ResponseEntity<JsonNode> run = rest.withBasicAuth("admin", ADMIN_PASSWORD)
                 .postForEntity("/api/routes/receipts-u8/runs", null, JsonNode.class);
         assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(run.getBody().get("applied").asInt()).isEqualTo(1);
-        assertThat(run.getBody().get("unmatched").asInt()).isEqualTo(1);
+        assertThat(run.getBody().get("counts").get("applied").asInt()).isEqualTo(1);
+        assertThat(run.getBody().get("counts").get("unmatched").asInt()).isEqualTo(1);
 
         HttpHeaders zh = new HttpHeaders();
         zh.set(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN");

@@ -82,10 +82,10 @@ class U8ReceiptsIntegrationTest extends HubIntegrationTest {
         RunSummary summary = run();
 
         assertThat(summary.status()).isEqualTo("SUCCEEDED");
-        assertThat(summary.read()).isEqualTo(13);
-        assertThat(summary.applied()).isEqualTo(7);
-        assertThat(summary.unmatched()).isEqualTo(5);
-        assertThat(summary.unchanged()).isEqualTo(1);
+        assertThat(summary.count("read")).isEqualTo(13);
+        assertThat(summary.count("applied")).isEqualTo(7);
+        assertThat(summary.count("unmatched")).isEqualTo(5);
+        assertThat(summary.count("unchanged")).isEqualTo(1);
         // 30000 + 20000.50 + 7123.40 - 500 = 56623.90
         assertThat(opportunity(crmDb(), 1)).containsEntry("received_amount", new BigDecimal("56623.90"))
                 .containsEntry("outstanding_amount", new BigDecimal("43376.10"))
@@ -119,13 +119,13 @@ class U8ReceiptsIntegrationTest extends HubIntegrationTest {
         Map<String, Object> before = opportunity(crmDb(), 1);
 
         RunSummary second = run();
-        assertThat(second.read()).isZero();
+        assertThat(second.count("read")).isZero();
 
         hub.update("DELETE FROM route_watermark");
         RunSummary fromScratch = run();
-        assertThat(fromScratch.read()).isEqualTo(2);
-        assertThat(fromScratch.unchanged()).isEqualTo(2);
-        assertThat(fromScratch.applied()).isZero();
+        assertThat(fromScratch.count("read")).isEqualTo(2);
+        assertThat(fromScratch.count("unchanged")).isEqualTo(2);
+        assertThat(fromScratch.count("applied")).isZero();
         assertThat(opportunity(crmDb(), 1)).isEqualTo(before);
         assertThat(hub.queryForObject("SELECT COUNT(*) FROM receipt_ledger", Integer.class)).isEqualTo(2);
     }
@@ -138,8 +138,8 @@ class U8ReceiptsIntegrationTest extends HubIntegrationTest {
         erp.edit(1, new BigDecimal("25000.00"), "OPP-2026-00001 改");
         RunSummary summary = run();
 
-        assertThat(summary.read()).isEqualTo(1);
-        assertThat(summary.applied()).isEqualTo(1);
+        assertThat(summary.count("read")).isEqualTo(1);
+        assertThat(summary.count("applied")).isEqualTo(1);
         assertThat(received(crmDb(), 1)).isEqualByComparingTo("35000.00");
         assertThat(hub.queryForList("SELECT action FROM receipt_event WHERE document_id = '1' ORDER BY id", String.class))
                 .containsExactly("APPLY", "DELTA");
@@ -164,7 +164,7 @@ class U8ReceiptsIntegrationTest extends HubIntegrationTest {
         erp.delete(2);
         RunSummary summary = run();
 
-        assertThat(summary.reversed()).isEqualTo(1);
+        assertThat(summary.count("reversed")).isEqualTo(1);
         assertThat(opportunity(crmDb(), 1)).containsEntry("received_amount", new BigDecimal("30000.00"))
                 .containsEntry("last_receipt_date", Date.valueOf("2026-10-05"));
         assertThat(hub.queryForObject("SELECT state FROM receipt_ledger WHERE document_id = '2'", String.class)).isEqualTo("REVERSED");
@@ -175,10 +175,10 @@ class U8ReceiptsIntegrationTest extends HubIntegrationTest {
         erp.insert(List.of(receipt(1, "48", "2026-10-05", "人民币", 1.0, "OPP-2026-00001", "30000.00")));
         run();
         erp.setAuditor(1, "");
-        assertThat(run().reversed()).isEqualTo(1);
+        assertThat(run().count("reversed")).isEqualTo(1);
         assertThat(received(crmDb(), 1)).isEqualByComparingTo("0");
         erp.setAuditor(1, "李会计");
-        assertThat(run().applied()).isEqualTo(1);
+        assertThat(run().count("applied")).isEqualTo(1);
         assertThat(received(crmDb(), 1)).isEqualByComparingTo("30000.00");
     }
 
@@ -215,15 +215,15 @@ class U8ReceiptsIntegrationTest extends HubIntegrationTest {
         RunSummary summary = run();
 
         assertThat(summary.outputs()).containsEntry("rescanAfterRestore", true);
-        assertThat(summary.applied()).isEqualTo(1);
-        assertThat(summary.unchanged()).isEqualTo(1);
+        assertThat(summary.count("applied")).isEqualTo(1);
+        assertThat(summary.count("unchanged")).isEqualTo(1);
         assertThat(received(crmDb(), 1)).isEqualByComparingTo("31000.00");
     }
 
     @Test
     void aReceiptWaitingForAnUnknownOpportunityIsAppliedOnceTheCrmHasIt() {
         erp.insert(List.of(receipt(1, "48", "2026-10-05", "人民币", 1.0, "商机号：OPP-2026-00077", "777.00")));
-        assertThat(run().unmatched()).isEqualTo(1);
+        assertThat(run().count("unmatched")).isEqualTo(1);
 
         new CrmWriter(crmDb()).insertOpportunities(List.of(opp(77, "成交", "CNY", "777.00")));
         RunSummary later = run();
@@ -232,7 +232,7 @@ class U8ReceiptsIntegrationTest extends HubIntegrationTest {
         assertThat(opportunity(crmDb(), 77)).containsEntry("received_amount", new BigDecimal("777.00"))
                 .containsEntry("receipt_status", "已回款");
         assertThat(queue.list(false, 10)).isEmpty();
-        assertThat(run().applied()).isZero();
+        assertThat(run().count("applied")).isZero();
     }
 
     @ParameterizedTest
@@ -256,8 +256,8 @@ class U8ReceiptsIntegrationTest extends HubIntegrationTest {
     void manyReceiptsOverSeveralBatchesSumToTheCentPerOpportunity() {
         Map<Long, BigDecimal> expected = insertManyReceipts(3_210);
         RunSummary summary = run();
-        assertThat(summary.read()).isEqualTo(3_210);
-        assertThat(summary.applied()).isEqualTo(3_210);
+        assertThat(summary.count("read")).isEqualTo(3_210);
+        assertThat(summary.count("applied")).isEqualTo(3_210);
         assertTotals(expected);
     }
 

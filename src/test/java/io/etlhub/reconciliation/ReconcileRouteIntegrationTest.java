@@ -57,7 +57,7 @@ class ReconcileRouteIntegrationTest extends HubIntegrationTest {
         assertThat(summary.status()).isEqualTo("SUCCEEDED");
         assertThat(summary.outputs()).containsEntry("balanced", true).containsEntry("file", file.toAbsolutePath().toString());
         assertThat((BigDecimal) summary.outputs().get("erpReceipts")).isEqualByComparingTo("66924.44");
-        assertThat(summary.read()).isEqualTo(13); // 12 valid documents and the invalid 16
+        assertThat(summary.count("documents")).isEqualTo(13); // 12 valid documents and the invalid 16
 
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3),

@@ -212,6 +212,8 @@ class WebhookDeliveryIntegrationTest extends HubIntegrationTest {
                 from("direct:notify-test").routeId("notify-test").to("log:notify-test").to("etlhub-notify:wecom-test?template=receipts-unmatched");
             }
         });
+        // Under the supervising route controller a route added to a running context is started explicitly.
+        camel.getRouteController().startRoute("notify-test");
         try {
             ProducerTemplate producer = camel.createProducerTemplate();
             Map<String, Object> headers = Map.of("route", "receipts-u8", "runId", 42, "count", 3, "EtlhubEventId", "unmatched-42");
