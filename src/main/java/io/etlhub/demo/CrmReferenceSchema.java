@@ -1,9 +1,9 @@
 package io.etlhub.demo;
 
 import io.etlhub.connector.ConnectorCatalog;
-import io.etlhub.crm.Crm;
 import io.etlhub.connector.SchemaChanges;
 import io.etlhub.connector.SchemaMigrations;
+import io.etlhub.crm.Crm;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
 import org.slf4j.Logger;

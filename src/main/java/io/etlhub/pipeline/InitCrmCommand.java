@@ -2,10 +2,10 @@ package io.etlhub.pipeline;
 
 import io.etlhub.connector.ApplyJournal;
 import io.etlhub.connector.ConnectorCatalog;
-import io.etlhub.crm.Crm;
-import io.etlhub.crm.CrmSchema;
 import io.etlhub.connector.JdbcUrls;
 import io.etlhub.connector.TableMapping;
+import io.etlhub.crm.Crm;
+import io.etlhub.crm.CrmSchema;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;

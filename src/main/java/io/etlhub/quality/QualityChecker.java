@@ -1,10 +1,10 @@
 package io.etlhub.quality;
 
-import io.etlhub.crm.Crm;
-import io.etlhub.crm.CrmSchema;
 import io.etlhub.connector.Dialect;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.TableMapping;
+import io.etlhub.crm.Crm;
+import io.etlhub.crm.CrmSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

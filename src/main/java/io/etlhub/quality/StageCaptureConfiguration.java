@@ -1,7 +1,7 @@
 package io.etlhub.quality;
 
-import io.etlhub.crm.Crm;
 import io.etlhub.connector.debezium.CdcEngines;
+import io.etlhub.crm.Crm;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -1,7 +1,6 @@
 package io.etlhub.receipts;
 
 import io.etlhub.crm.CrmOpportunities;
-
 import io.etlhub.crm.CrmSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

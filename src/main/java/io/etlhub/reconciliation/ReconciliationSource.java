@@ -2,9 +2,9 @@ package io.etlhub.reconciliation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.etlhub.connector.MappingCatalog;
+import io.etlhub.connector.TableMapping;
 import io.etlhub.crm.Crm;
 import io.etlhub.crm.CrmSchema;
-import io.etlhub.connector.TableMapping;
 import io.etlhub.pipeline.RouteCatalog;
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.receipts.OpportunityNumberMatcher;
