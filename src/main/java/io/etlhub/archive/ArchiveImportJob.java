@@ -1,8 +1,8 @@
 package io.etlhub.archive;
 
-import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.TableNeed;
+import io.etlhub.crm.CrmSchema;
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.pipeline.RouteJob;
 import io.etlhub.pipeline.RunContext;

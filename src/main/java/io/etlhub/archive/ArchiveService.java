@@ -1,8 +1,7 @@
 package io.etlhub.archive;
 
-import io.etlhub.connector.ConnectorCatalog;
-import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.MappingCatalog;
+import io.etlhub.crm.Crm;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -17,15 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 @Service
 @EnableConfigurationProperties(ArchiveSettings.class)
 public class ArchiveService {
-    private final ConnectorCatalog connectors;
+    private final Crm crm;
     private final MappingCatalog mappings;
     private final JdbcTemplate hub;
     private final ArchiveSettings settings;
     private final Clock clock;
     private final Map<String, ImportProgress> progress = new ConcurrentHashMap<>();
 
-    public ArchiveService(ConnectorCatalog connectors, MappingCatalog mappings, JdbcTemplate hub, ArchiveSettings settings, Clock clock) {
-        this.connectors = connectors;
+    public ArchiveService(Crm crm, MappingCatalog mappings, JdbcTemplate hub, ArchiveSettings settings, Clock clock) {
+        this.crm = crm;
         this.mappings = mappings;
         this.hub = hub;
         this.settings = settings;
@@ -50,8 +49,7 @@ public class ArchiveService {
 
     public ImportResult importFile(Path file, String displayName, ArchiveMapping mapping, Path report, Long runId, String actor,
                                    ImportProgress tracker, ArchiveMessages messages) {
-        CrmSchema crm = mappings.read("crm", CrmSchema.class);
-        ArchiveImporter importer = new ArchiveImporter(hub, connectors.jdbc(crm.connector()), connectors.transactions(crm.connector()),
+        ArchiveImporter importer = new ArchiveImporter(hub, crm.jdbc(), crm.transactions(),
                 crm.table(mapping.target()), new ArchiveReader(messages, settings.minInflateRatioOr(), settings.maxEntrySizeOr(),
                         settings.maxPartSizeOr()),
                 messages, settings.maxRowsOr(), clock);

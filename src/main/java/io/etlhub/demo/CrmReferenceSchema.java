@@ -1,10 +1,9 @@
 package io.etlhub.demo;
 
 import io.etlhub.connector.ConnectorCatalog;
-import io.etlhub.connector.CrmSchema;
-import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.SchemaChanges;
 import io.etlhub.connector.SchemaMigrations;
+import io.etlhub.crm.Crm;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
 import org.slf4j.Logger;
@@ -36,10 +35,10 @@ public class CrmReferenceSchema {
 
     private final boolean created;
 
-    public CrmReferenceSchema(ConnectorCatalog connectors, MappingCatalog mappings,
+    public CrmReferenceSchema(ConnectorCatalog connectors, Crm crm,
                               @Value("${etlhub.crm.reference-schema:false}") boolean enabled,
                               ObjectProvider<Callback> callbacks) {
-        String connector = mappings.read("crm", CrmSchema.class).connector();
+        String connector = crm.connector();
         this.created = enabled || connectors.get(connector).embedded();
         if (created) {
             migrate(connectors.dataSource(connector), "CRM connector " + connector,

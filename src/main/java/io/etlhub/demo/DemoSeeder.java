@@ -1,8 +1,7 @@
 package io.etlhub.demo;
 
 import io.etlhub.connector.ConnectorCatalog;
-import io.etlhub.connector.CrmSchema;
-import io.etlhub.connector.MappingCatalog;
+import io.etlhub.crm.Crm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,12 +24,12 @@ class DemoSeeder {
     private final boolean demo;
     private final boolean seeded;
 
-    DemoSeeder(ConnectorCatalog connectors, MappingCatalog mappings, CrmReferenceSchema crmSchema,
+    DemoSeeder(ConnectorCatalog connectors, Crm crmAccess, CrmReferenceSchema crmSchema,
                @Value("${etlhub.demo.seed:true}") boolean seed,
                @Value("${etlhub.demo.customers:300}") int customers,
                @Value("${etlhub.demo.seed-value:20261123}") long seedValue,
                @Value("${etlhub.demo.dir:data/demo}") String demoDir) {
-        String crm = mappings.read("crm", CrmSchema.class).connector();
+        String crm = crmAccess.connector();
         boolean allEmbedded = connectors.get(crm).embedded() && connectors.get("u8").embedded() && connectors.get("k3").embedded();
         this.demo = seed && allEmbedded;
         if (!demo) {

@@ -4,10 +4,10 @@ import io.etlhub.connector.CheckLine;
 import io.etlhub.connector.ConnectorCatalog;
 import io.etlhub.connector.ConnectorCheck;
 import io.etlhub.connector.ConnectorDefinition;
-import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.TableMapping;
 import io.etlhub.connector.TableNeed;
+import io.etlhub.crm.CrmSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 

@@ -2,10 +2,10 @@ package io.etlhub.pipeline;
 
 import io.etlhub.connector.ApplyJournal;
 import io.etlhub.connector.ConnectorCatalog;
-import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.JdbcUrls;
-import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.TableMapping;
+import io.etlhub.crm.Crm;
+import io.etlhub.crm.CrmSchema;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
@@ -19,11 +19,11 @@ import java.util.Map;
 @Component
 class InitCrmCommand implements CliCommand {
     private final ConnectorCatalog connectors;
-    private final MappingCatalog mappings;
+    private final Crm crmAccess;
 
-    InitCrmCommand(ConnectorCatalog connectors, MappingCatalog mappings) {
+    InitCrmCommand(ConnectorCatalog connectors, Crm crmAccess) {
         this.connectors = connectors;
-        this.mappings = mappings;
+        this.crmAccess = crmAccess;
     }
 
     @Override
@@ -31,11 +31,11 @@ class InitCrmCommand implements CliCommand {
 
     @Override
     public int run(Map<String, String> parameters, PrintStream out) throws Exception {
-        CrmSchema crm = mappings.read("crm", CrmSchema.class);
+        CrmSchema crm = crmAccess.schema();
         TableMapping journal = crm.table("apply-journal");
         String where = "connector " + crm.connector() + " (" + JdbcUrls.server(connectors.get(crm.connector()).url()) + ")";
-        try (Connection c = connectors.connect(crm.connector())) {
-            boolean created = ApplyJournal.create(c, connectors.dialect(crm.connector()), journal);
+        try (Connection c = crmAccess.connect()) {
+            boolean created = ApplyJournal.create(c, crmAccess.dialect(), journal);
             out.println((created ? "created table " : "table already there, kept: ") + journal.table() + " in " + where);
         }
         return 0;

@@ -1,7 +1,7 @@
 package io.etlhub.quality;
 
-import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.TableMapping;
+import io.etlhub.crm.CrmSchema;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;

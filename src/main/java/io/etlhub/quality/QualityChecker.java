@@ -1,10 +1,10 @@
 package io.etlhub.quality;
 
-import io.etlhub.connector.ConnectorCatalog;
-import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.Dialect;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.TableMapping;
+import io.etlhub.crm.Crm;
+import io.etlhub.crm.CrmSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -22,15 +22,15 @@ import java.util.Set;
 public class QualityChecker {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QualityChecker.class);
     private final MappingCatalog mappings;
-    private final ConnectorCatalog connectors;
+    private final Crm crmAccess;
     private final JdbcTemplate hub;
     private final Dialect hubDialect;
     private final String stageHistory;
 
-    public QualityChecker(MappingCatalog mappings, ConnectorCatalog connectors, JdbcTemplate hub,
+    public QualityChecker(MappingCatalog mappings, Crm crmAccess, JdbcTemplate hub,
                           @Value("${etlhub.quality.stage-history:auto}") String stageHistory) {
         this.mappings = mappings;
-        this.connectors = connectors;
+        this.crmAccess = crmAccess;
         this.hub = hub;
         this.hubDialect = hub.execute((java.sql.Connection c) -> Dialect.fromUrl(c.getMetaData().getURL()));
         this.stageHistory = stageHistory;
@@ -47,13 +47,13 @@ public class QualityChecker {
     }
 
     public List<RuleOutcome> check(ReportPeriod period) {
-        return check(period, settings(), mappings.read("crm", CrmSchema.class));
+        return check(period, settings(), crmAccess.schema());
     }
 
     /** Every rule for a month; a rule switched off or missing its CRM table or column is "not configured". */
     List<RuleOutcome> check(ReportPeriod period, QualitySettings settings, CrmSchema crm) {
-        JdbcTemplate crmDb = connectors.jdbc(crm.connector());
-        Dialect crmDialect = connectors.dialect(crm.connector());
+        JdbcTemplate crmDb = crmAccess.jdbc();
+        Dialect crmDialect = crmAccess.dialect();
         boolean stageFromCrm = stageFromCrm(crm);
         Map<QualityRule, NotConfigured> off = notConfigured(settings, new MappedColumns(crm, crmDb), stageFromCrm);
         Set<QualityRule> on = EnumSet.allOf(QualityRule.class);
@@ -109,6 +109,6 @@ public class QualityChecker {
     /** Null when the CRM's history is to be read but mappings/crm.yml has none (the stage rules are then not configured). */
     StageHistorySource stageSource(CrmSchema crm, boolean fromCrm) {
         if (!fromCrm) return StageHistorySource.hub(hub, hubDialect);
-        return crm.tables() != null && crm.tables().containsKey("stage-history") ? StageHistorySource.crm(crm, connectors) : null;
+        return crm.tables() != null && crm.tables().containsKey("stage-history") ? StageHistorySource.crm(crm, crmAccess.jdbc(), crmAccess.dialect()) : null;
     }
 }

@@ -1,8 +1,8 @@
 package io.etlhub.quality;
 
-import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.Dialect;
 import io.etlhub.connector.TableMapping;
+import io.etlhub.crm.CrmSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;

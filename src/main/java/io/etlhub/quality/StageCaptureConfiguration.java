@@ -1,8 +1,7 @@
 package io.etlhub.quality;
 
-import io.etlhub.connector.CrmSchema;
-import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.debezium.CdcEngines;
+import io.etlhub.crm.Crm;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,11 +19,11 @@ import java.time.Clock;
 class StageCaptureConfiguration {
 
     @Bean
-    StageCaptureSettings stageCaptureSettings(MappingCatalog mappings,
+    StageCaptureSettings stageCaptureSettings(Crm crm,
                                               @Value("${etlhub.quality.stage-capture.connector:crm-cdc}") String connector,
                                               @Value("${etlhub.quality.stage-capture.offset-flush-interval-ms:1000}") long flushMs,
                                               @Value("${etlhub.quality.stage-capture.start-grace-seconds:60}") int graceSeconds) {
-        return new StageCaptureSettings(connector, mappings.read("crm", CrmSchema.class).table("opportunity"), flushMs, graceSeconds);
+        return new StageCaptureSettings(connector, crm.table("opportunity"), flushMs, graceSeconds);
     }
 
     /** Also a bean a route file can call: {@code - bean: {ref: stageChangeRecorder}}. */

@@ -1,9 +1,8 @@
 package io.etlhub.quality;
 
-import io.etlhub.connector.ConnectorCatalog;
-import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.Dialect;
 import io.etlhub.connector.TableMapping;
+import io.etlhub.crm.CrmSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -14,14 +13,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 record StageHistorySource(JdbcTemplate jdbc, Dialect dialect, String relation, boolean fromCrm) {
 
-    static StageHistorySource crm(CrmSchema crm, ConnectorCatalog connectors) {
+    static StageHistorySource crm(CrmSchema crm, JdbcTemplate crmDb, Dialect crmDialect) {
         TableMapping h = crm.table("stage-history");
         TableMapping o = crm.table("opportunity");
         String relation = "SELECT h." + h.col("opportunity-id") + " AS opp_id, o." + o.col("number") + " AS opp_no, o."
                 + o.col("owner") + " AS owner, h." + h.col("from-stage") + " AS from_stage, h." + h.col("to-stage")
                 + " AS to_stage, h." + h.col("changed-at") + " AS changed_at FROM " + h.table() + " h JOIN " + o.table()
                 + " o ON o." + o.col("id") + " = h." + h.col("opportunity-id");
-        return new StageHistorySource(connectors.jdbc(crm.connector()), connectors.dialect(crm.connector()), relation, true);
+        return new StageHistorySource(crmDb, crmDialect, relation, true);
     }
 
     static StageHistorySource hub(JdbcTemplate hub, Dialect dialect) {

@@ -1,5 +1,6 @@
 package io.etlhub.receipts;
 
+import io.etlhub.crm.CrmOpportunities;
 import io.etlhub.pipeline.FaultInjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

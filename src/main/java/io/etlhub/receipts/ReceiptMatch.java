@@ -1,5 +1,7 @@
 package io.etlhub.receipts;
 
+import io.etlhub.crm.Opportunity;
+
 import java.math.BigDecimal;
 
 /** Where a receipt document goes: an opportunity with the amount in its currency, or the unmatched queue. */

@@ -1,5 +1,7 @@
 package io.etlhub.receipts;
 
+import io.etlhub.crm.Opportunity;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

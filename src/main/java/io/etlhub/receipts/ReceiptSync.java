@@ -6,6 +6,8 @@ import io.etlhub.connector.IncrementalReader;
 import io.etlhub.connector.IncrementalReader.Cursor;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.TableNeed;
+import io.etlhub.crm.CrmOpportunities;
+import io.etlhub.crm.Opportunity;
 import io.etlhub.pipeline.FaultInjection;
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.pipeline.RouteJob;

@@ -1,6 +1,7 @@
 package io.etlhub.receipts;
 
-import io.etlhub.connector.CrmSchema;
+import io.etlhub.crm.CrmOpportunities;
+import io.etlhub.crm.CrmSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

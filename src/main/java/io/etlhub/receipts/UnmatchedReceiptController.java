@@ -1,5 +1,6 @@
 package io.etlhub.receipts;
 
+import io.etlhub.crm.CrmOpportunities;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

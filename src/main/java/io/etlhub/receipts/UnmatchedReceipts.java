@@ -1,6 +1,8 @@
 package io.etlhub.receipts;
 
 import io.etlhub.connector.MappingCatalog;
+import io.etlhub.crm.CrmOpportunities;
+import io.etlhub.crm.Opportunity;
 import io.etlhub.pipeline.AuditLog;
 import io.etlhub.pipeline.RouteCatalog;
 import io.etlhub.pipeline.RouteLocks;

@@ -1,10 +1,10 @@
 package io.etlhub.reconciliation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.etlhub.connector.ConnectorCatalog;
-import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.TableMapping;
+import io.etlhub.crm.Crm;
+import io.etlhub.crm.CrmSchema;
 import io.etlhub.pipeline.RouteCatalog;
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.receipts.OpportunityNumberMatcher;
@@ -34,21 +34,21 @@ class ReconciliationSource {
     private static final int IN_CHUNK = 500;
 
     private final JdbcTemplate hub;
-    private final ConnectorCatalog connectors;
+    private final Crm crmAccess;
     private final MappingCatalog mappings;
     /** Lazily: the route catalog needs the route jobs, and this feeds one of them. */
     private final ObjectProvider<RouteCatalog> routes;
 
-    ReconciliationSource(JdbcTemplate hub, ConnectorCatalog connectors, MappingCatalog mappings, ObjectProvider<RouteCatalog> routes) {
+    ReconciliationSource(JdbcTemplate hub, Crm crmAccess, MappingCatalog mappings, ObjectProvider<RouteCatalog> routes) {
         this.hub = hub;
-        this.connectors = connectors;
+        this.crmAccess = crmAccess;
         this.mappings = mappings;
         this.routes = routes;
     }
 
     SourceData load(Period period) {
-        CrmSchema crm = mappings.read("crm", CrmSchema.class);
-        JdbcTemplate crmDb = connectors.jdbc(crm.connector());
+        CrmSchema crm = crmAccess.schema();
+        JdbcTemplate crmDb = crmAccess.jdbc();
         Map<String, Map<String, String>> currencyCodes = new HashMap<>();
         OpportunityNumberMatcher numbers = new OpportunityNumberMatcher(crm.opportunityNumber().pattern(),
                 crm.opportunityNumber().labels());

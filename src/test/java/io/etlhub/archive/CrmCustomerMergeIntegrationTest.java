@@ -1,7 +1,7 @@
 package io.etlhub.archive;
 
-import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.MappingCatalog;
+import io.etlhub.crm.CrmSchema;
 import io.etlhub.support.HubIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.etlhub.quality;
 
 import io.etlhub.connector.ConfigFiles;
-import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.MappingCatalog;
+import io.etlhub.crm.CrmSchema;
 import io.etlhub.pipeline.RouteRunner;
 import io.etlhub.pipeline.RunSummary;
 import io.etlhub.pipeline.Trigger;

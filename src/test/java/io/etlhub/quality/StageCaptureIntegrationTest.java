@@ -1,9 +1,9 @@
 package io.etlhub.quality;
 
 import io.etlhub.connector.ConnectorDefinition;
-import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.debezium.CdcEngines;
+import io.etlhub.crm.CrmSchema;
 import io.etlhub.demo.CrmWriter;
 import io.etlhub.support.HubIntegrationTest;
 import org.apache.camel.CamelContext;

@@ -1,5 +1,6 @@
 package io.etlhub.receipts;
 
+import io.etlhub.crm.Opportunity;
 import io.etlhub.receipts.ReceiptDecision.Effect;
 import io.etlhub.receipts.ReceiptDecision.Outcome;
 import org.junit.jupiter.api.Test;

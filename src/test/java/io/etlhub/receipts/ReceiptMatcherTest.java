@@ -1,5 +1,6 @@
 package io.etlhub.receipts;
 
+import io.etlhub.crm.Opportunity;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

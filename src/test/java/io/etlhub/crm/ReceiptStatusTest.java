@@ -1,4 +1,4 @@
-package io.etlhub.receipts;
+package io.etlhub.crm;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

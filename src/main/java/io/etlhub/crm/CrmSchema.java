@@ -1,4 +1,6 @@
-package io.etlhub.connector;
+package io.etlhub.crm;
+
+import io.etlhub.connector.TableMapping;
 
 import java.util.List;
 import java.util.Map;

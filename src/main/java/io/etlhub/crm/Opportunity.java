@@ -1,4 +1,4 @@
-package io.etlhub.receipts;
+package io.etlhub.crm;
 
 import java.math.BigDecimal;
 

@@ -1,10 +1,7 @@
-package io.etlhub.receipts;
+package io.etlhub.crm;
 
 import io.etlhub.connector.Blanks;
-import io.etlhub.connector.ConnectorCatalog;
-import io.etlhub.connector.CrmSchema;
 import io.etlhub.connector.Dialect;
-import io.etlhub.connector.MappingCatalog;
 import io.etlhub.connector.TableMapping;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -40,14 +37,14 @@ public class CrmOpportunities {
     private final TransactionTemplate tx;
     private final boolean mysql;
 
-    public CrmOpportunities(MappingCatalog mappings, ConnectorCatalog connectors) {
-        this.crm = mappings.read("crm", CrmSchema.class);
+    public CrmOpportunities(Crm access) {
+        this.crm = access.schema();
         this.opp = crm.table("opportunity");
         this.journal = crm.table("apply-journal");
-        this.jdbc = connectors.jdbc(crm.connector());
+        this.jdbc = access.jdbc();
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.tx = connectors.transactions(crm.connector());
-        this.mysql = connectors.dialect(crm.connector()) == Dialect.MYSQL;
+        this.tx = access.transactions();
+        this.mysql = access.dialect() == Dialect.MYSQL;
     }
 
     public CrmSchema schema() { return crm; }

@@ -1,0 +1,67 @@
+package io.etlhub.crm;
+
+import io.etlhub.connector.ConnectorCatalog;
+import io.etlhub.connector.ConnectorConnectionException;
+import io.etlhub.connector.Dialect;
+import io.etlhub.connector.MappingCatalog;
+import io.etlhub.connector.TableMapping;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Connection;
+
+/**
+ * The one way into the CRM: mappings/crm.yml, read on first use and again whenever the file has
+ * changed (admins edit it while the hub runs, as every file in mappings/), and the JDBC access of the
+ * connector it names. Features ask this for the CRM's tables and database; none looks the CRM
+ * connector up in the {@link ConnectorCatalog} itself (CrmAccessTest checks that).
+ */
+@Component
+public class Crm {
+    private final MappingCatalog mappings;
+    private final ConnectorCatalog connectors;
+    private record Read(CrmSchema schema, java.nio.file.attribute.FileTime modified) {}
+
+    private volatile Read read;
+
+    public Crm(MappingCatalog mappings, ConnectorCatalog connectors) {
+        this.mappings = mappings;
+        this.connectors = connectors;
+    }
+
+    /** mappings/crm.yml, typed. */
+    public CrmSchema schema() {
+        // Read lazily so a hub without mappings/crm.yml still starts and says so where it is used.
+        java.nio.file.Path file = mappings.file("crm");
+        java.nio.file.attribute.FileTime modified = lastModified(file);
+        Read r = read;
+        if (r == null || !r.modified().equals(modified)) {
+            r = new Read(mappings.read("crm", CrmSchema.class), modified);
+            read = r;
+        }
+        return r.schema();
+    }
+
+    private static java.nio.file.attribute.FileTime lastModified(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.getLastModifiedTime(file);
+        } catch (java.io.IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
+    }
+
+    /** The id of the connector that reaches the CRM. */
+    public String connector() { return schema().connector(); }
+
+    public TableMapping table(String name) { return schema().table(name); }
+
+    public JdbcTemplate jdbc() { return connectors.jdbc(connector()); }
+
+    public TransactionTemplate transactions() { return connectors.transactions(connector()); }
+
+    public Dialect dialect() { return connectors.dialect(connector()); }
+
+    /** A new connection to the CRM, for the few callers that need plain JDBC (the caller closes it). */
+    public Connection connect() throws ConnectorConnectionException { return connectors.connect(connector()); }
+}
