@@ -34,7 +34,7 @@ public class ConfigurationCheck {
     private final ZoneId zone;
 
     public ConfigurationCheck(ConnectorCatalog connectors, ConnectorCheck connectorCheck, MappingCatalog mappings,
-                              RouteCatalog routes, Clock clock, @Value("${etlhub.scheduler.time-zone:Asia/Shanghai}") String zone) {
+                              RouteCatalog routes, Clock clock, @Value("${etlhub.time-zone:Asia/Shanghai}") String zone) {
         this.connectors = connectors;
         this.connectorCheck = connectorCheck;
         this.mappings = mappings;
