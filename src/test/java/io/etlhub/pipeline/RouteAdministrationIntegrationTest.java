@@ -1,6 +1,7 @@
 package io.etlhub.pipeline;
 
 import io.etlhub.support.HubIntegrationTest;
+import io.etlhub.support.LoopbackHttp;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.health.HealthCheck;
@@ -52,6 +53,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     // Crons that never fire during a test run, so the scheduler is live but quiet.
     static final String QUIET_CRON = "0 0 3 1 1 ? 2099";
+    // A WeCom-style group robot on loopback, declared in connectors/ like a real one (copyConfig).
+    static final LoopbackHttp ROBOT = new LoopbackHttp();
     static final Path CONFIG = copyConfig();
 
     @Autowired RouteCatalog catalog;
@@ -59,7 +62,13 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     @Autowired DeadLetters deadLetters;
     @Autowired AuditLog audit;
     @Autowired CamelContext camel;
+    @Autowired io.etlhub.connector.webhook.WebhookDelivery webhookDelivery;
     @LocalServerPort int port;
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopRobot() {
+        ROBOT.close();
+    }
 
     private String originalK3;
     private String originalU8;
@@ -89,6 +98,15 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
                     }
                 }
             }
+            Files.writeString(dir.resolve("connectors/ops-robot.yml"), """
+                    id: ops-robot
+                    name: 运维群机器人
+                    kind: webhook
+                    system: WECOM
+                    url: %s
+                    properties:
+                      channel: wecom
+                    """.formatted(ROBOT.url("/cgi-bin/webhook/send?key=ops-key")), StandardCharsets.UTF_8);
             // A connector carrying secrets, to show they never come out.
             Files.writeString(dir.resolve("connectors/mes-webhook.yml"), """
                     id: mes-webhook
@@ -387,6 +405,49 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
             admin.reload("admin");
         }
         assertThat(camel.getRoute("logged-ledger")).isNull();
+    }
+
+    @Test
+    void aLogStepAndAWebhookStepAddedToARouteFileBothRun(CapturedOutput output) throws Exception {
+        Path file = CONFIG.resolve("routes/notified-ledger.yaml");
+        Files.writeString(file, """
+                # the hub's step, then what an admin adds: a log line and a message to the ops group robot
+                - route:
+                    id: notified-ledger
+                    routeConfigurationId: etlhub-runs
+                    from:
+                      uri: direct:notified-ledger
+                      steps:
+                        - to: etlhub:test-ledger
+                        - to: log:io.etlhub.test.notified-ledger
+                        - setHeader:
+                            name: runId
+                            simple: "${body.runId}"
+                        - setHeader:
+                            name: route
+                            constant: notified-ledger
+                        - setHeader:
+                            name: error
+                            constant: "-"
+                        - to: etlhub-notify:ops-robot?template=run-failed
+                """, StandardCharsets.UTF_8);
+        try {
+            assertThat(admin.reload("admin").rejected()).isEmpty();
+            RunSummary run = admin.runNow("notified-ledger", "admin", Map.of("key", "notified"));
+            assertThat(run.succeeded()).isTrue();
+            assertThat(output.getAll()).containsPattern("io\\.etlhub\\.test\\.notified-ledger.*RunSummary\\[runId=" + run.runId());
+
+            // Delivered through the outbox by the hub's own worker (off in tests: driven here).
+            webhookDelivery.deliverDue();
+            assertThat(ROBOT.requests()).anySatisfy(r -> {
+                assertThat(r.path()).isEqualTo("/cgi-bin/webhook/send");
+                assertThat(r.query()).containsEntry("key", "ops-key");
+                assertThat(r.body()).contains("notified-ledger").contains("第 " + run.runId() + " 次运行");
+            });
+        } finally {
+            Files.delete(file);
+            admin.reload("admin");
+        }
     }
 
     @Test
