@@ -103,7 +103,7 @@ class LapseRhythmJob implements EventJob {
         }
         PosSaleMapping mapping = mappings.get(route.source().mapping());
         var jdbc = connectors.jdbc(route.source().connector());
-        int batch = route.batchSizeOr(2000);
+        int batch = 2000;
         String sql = pollSql(mapping, batch);
         while (true) {
             Cursor cursor = watermarks.load(route.id());
