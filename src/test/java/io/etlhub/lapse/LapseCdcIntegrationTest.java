@@ -258,5 +258,14 @@ class LapseCdcIntegrationTest extends HubIntegrationTest {
         assertThat(newWorker().deliverDue()).isEqualTo(1);
         assertThat(ROBOT.requests()).hasSize(2);
         assertThat(count("SELECT COUNT(*) FROM lapse_trigger WHERE card <> 'V001'")).as("V002 and V003 keep coming").isZero();
+
+        // The full rebuild from the stored lines gives the members the sales gave one by one, and fires nothing again.
+        String members = "SELECT card, tier, home_store, first_day, last_day, visit_days FROM lapse_member ORDER BY card";
+        List<Map<String, Object>> incremental = hub.queryForList(members);
+        List<Map<String, Object>> visits = hub.queryForList("SELECT * FROM lapse_visit ORDER BY card, visit_day, store");
+        assertThat(runner.run("lapse-rebuild", Trigger.MANUAL, "test", Map.of()).counts()).containsEntry("members", 3L);
+        assertThat(hub.queryForList(members)).isEqualTo(incremental);
+        assertThat(hub.queryForList("SELECT * FROM lapse_visit ORDER BY card, visit_day, store")).isEqualTo(visits);
+        assertThat(evaluate().counts()).containsEntry("fired", 0L);
     }
 }
