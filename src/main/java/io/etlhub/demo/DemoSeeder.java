@@ -29,6 +29,7 @@ class DemoSeeder {
                @Value("${etlhub.demo.customers:300}") int customers,
                @Value("${etlhub.demo.seed-value:20261123}") long seedValue,
                @Value("${etlhub.demo.dir:data/demo}") String demoDir) {
+        posStandIn(connectors);
         String crm = crmAccess.connector();
         boolean allEmbedded = connectors.get(crm).embedded() && connectors.get("u8").embedded() && connectors.get("k3").embedded();
         this.demo = seed && allEmbedded;
@@ -51,6 +52,15 @@ class DemoSeeder {
             log.info("demo data seeded into {}: {} customers, {} opportunities, {} U8 receipts, {} K3 receipt bills",
                     filled, data.customers().size(), data.opportunities().size(), data.u8Receipts().size(), data.k3Bills().size());
         }
+    }
+
+    /**
+     * The POS's tables in its embedded stand-in (connectors/pos.yml without POS_JDBC_URL), so the polling
+     * route pos-lapse-poll reads an empty POS rather than failing on missing tables.
+     */
+    private static void posStandIn(ConnectorCatalog connectors) {
+        boolean embedded = connectors.all().stream().anyMatch(c -> c.id().equals("pos") && c.embedded());
+        if (embedded) SqlScripts.run(connectors.dataSource("pos"), "demo/h2/pos-schema.sql");
     }
 
     private static void seedIfEmpty(ConnectorCatalog connectors, String connector, String table, Consumer<JdbcTemplate> write,
