@@ -1,0 +1,44 @@
+package io.etlhub.lapse.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fits BG/NBD and MBG/NBD for each tier or store that has enough members; a scope with fewer keeps no
+ * model (its members are judged by the other rules until it grows).
+ */
+public final class LapseModelFitter {
+    /** Below this many members a fit says little: no model for the scope. */
+    public static final int MIN_MEMBERS = 30;
+
+    /** The two fitted models of one scope, and how long the fit took. */
+    public record ScopeFit(String scopeKey, BgNbdFit.Result bgNbd, BgNbdFit.Result mbgNbd, long millis) {}
+
+    private LapseModelFitter() {}
+
+    public static List<ScopeFit> fit(Map<String, ? extends Collection<PurchaseHistory>> byScope) {
+        List<ScopeFit> out = new ArrayList<>();
+        for (Map.Entry<String, ? extends Collection<PurchaseHistory>> e : byScope.entrySet()) {
+            if (e.getValue().size() < MIN_MEMBERS) continue;
+            long start = System.nanoTime();
+            BgNbdFit.Result bg = BgNbdFit.fit(BgNbdModel.BG_NBD, e.getValue());
+            BgNbdFit.Result mbg = BgNbdFit.fit(BgNbdModel.MBG_NBD, e.getValue());
+            out.add(new ScopeFit(e.getKey(), bg, mbg, (System.nanoTime() - start) / 1_000_000));
+        }
+        return out;
+    }
+
+    /** The fits as the rules look them up, for a run that does not go through the hub store (the backtest). */
+    public static FittedModels inMemory(List<ScopeFit> fits, LapseRulesSettings.FitScope scope) {
+        Map<String, ScopeFit> byKey = new LinkedHashMap<>();
+        fits.forEach(f -> byKey.put(f.scopeKey(), f));
+        return (model, member) -> {
+            ScopeFit f = byKey.get(scope == LapseRulesSettings.FitScope.STORE ? member.homeStore() : member.tier());
+            if (f == null) return null;
+            return (model == BgNbdModel.BG_NBD ? f.bgNbd() : f.mbgNbd()).parameters();
+        };
+    }
+}
