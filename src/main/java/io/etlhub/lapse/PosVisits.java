@@ -43,8 +43,9 @@ class PosVisits {
             args.addAll(returns);
         }
         args.add(Date.valueOf(until.plusDays(1)));
-        String sql = "SELECT DISTINCT " + card + " AS card, CAST(l." + l.col("sold-at") + " AS DATE) AS day, l." + l.col("store") + " AS store FROM "
-                + from + " WHERE " + card + " IS NOT NULL" + notReturn + " AND l." + l.col("sold-at") + " < ? ORDER BY card, day";
+        String sql = "SELECT DISTINCT " + card + " AS visit_card, CAST(l." + l.col("sold-at") + " AS DATE) AS visit_day, l." + l.col("store")
+                + " AS visit_store FROM " + from + " WHERE " + card + " IS NOT NULL" + notReturn + " AND l." + l.col("sold-at") + " < ? "
+                + "ORDER BY visit_card, visit_day";
         Map<String, String> tiers = tiers(connector, m);
         List<Member> out = new ArrayList<>();
         Map<String, Member> byCard = new HashMap<>();
