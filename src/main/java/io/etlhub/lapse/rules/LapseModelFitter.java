@@ -1,10 +1,10 @@
 package io.etlhub.lapse.rules;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Fits BG/NBD and MBG/NBD for each tier or store that has enough members; a scope with fewer keeps no
@@ -19,16 +19,15 @@ public final class LapseModelFitter {
 
     private LapseModelFitter() {}
 
+    /** The fits are independent: each scope's two models are fitted side by side on the common pool's threads. */
     public static List<ScopeFit> fit(Map<String, ? extends Collection<PurchaseHistory>> byScope) {
-        List<ScopeFit> out = new ArrayList<>();
-        for (Map.Entry<String, ? extends Collection<PurchaseHistory>> e : byScope.entrySet()) {
-            if (e.getValue().size() < MIN_MEMBERS) continue;
+        List<String> scopes = byScope.entrySet().stream().filter(e -> e.getValue().size() >= MIN_MEMBERS).map(Map.Entry::getKey).toList();
+        return scopes.parallelStream().map(scope -> {
             long start = System.nanoTime();
-            BgNbdFit.Result bg = BgNbdFit.fit(BgNbdModel.BG_NBD, e.getValue());
-            BgNbdFit.Result mbg = BgNbdFit.fit(BgNbdModel.MBG_NBD, e.getValue());
-            out.add(new ScopeFit(e.getKey(), bg, mbg, (System.nanoTime() - start) / 1_000_000));
-        }
-        return out;
+            Collection<PurchaseHistory> histories = byScope.get(scope);
+            List<BgNbdFit.Result> both = Stream.of(BgNbdModel.values()).parallel().map(m -> BgNbdFit.fit(m, histories)).toList();
+            return new ScopeFit(scope, both.get(0), both.get(1), (System.nanoTime() - start) / 1_000_000);
+        }).toList();
     }
 
     /** The fits as the rules look them up, for a run that does not go through the hub store (the backtest). */
