@@ -70,6 +70,7 @@ class LapseFitJob implements RouteJob {
             models.save(settings.fitBy(), f.scopeKey(), f.bgNbd(), until, f.millis());
             models.save(settings.fitBy(), f.scopeKey(), f.mbgNbd(), until, f.millis());
         }));
+        models.reload();
         context.set("members", members[0]);
         context.set("models", fits.size() * 2L);
         context.output("date", until.toString());

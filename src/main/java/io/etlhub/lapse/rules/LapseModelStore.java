@@ -34,13 +34,17 @@ public class LapseModelStore implements FittedModels {
         return loaded().get(key(model, settings.fitBy(), scopeKey));
     }
 
-    /** Replaces the model of one tier or store (one transaction is the caller's). */
+    /** Replaces the model of one tier or store (one transaction is the caller's; {@link #reload} after it commits). */
     public void save(LapseRulesSettings.FitScope scope, String scopeKey, BgNbdFit.Result fit, LocalDate until, long millis) {
         BgNbdModel.Parameters p = fit.parameters();
         hub.update("DELETE FROM lapse_model WHERE model = ? AND scope = ? AND scope_key = ?", fit.model().name(), scope.name(), scopeKey);
         hub.update("INSERT INTO lapse_model (model, scope, scope_key, r, alpha, a, b, members, log_likelihood, history_until, fit_millis, fitted_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fit.model().name(), scope.name(), scopeKey, p.r(), p.alpha(), p.a(), p.b(),
                 fit.members(), fit.logLikelihood(), Date.valueOf(until), millis, Timestamp.from(clock.instant()));
+    }
+
+    /** After a fit has committed: the rules read the new models from here on. */
+    public void reload() {
         cache = null;
     }
 
