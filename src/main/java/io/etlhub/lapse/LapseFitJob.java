@@ -1,4 +1,9 @@
-package io.etlhub.lapse.rules;
+package io.etlhub.lapse;
+
+import io.etlhub.lapse.rules.LapseModelFitter;
+import io.etlhub.lapse.rules.LapseModelStore;
+import io.etlhub.lapse.rules.LapseRulesSettings;
+import io.etlhub.lapse.rules.PurchaseHistory;
 
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.pipeline.RouteJob;
@@ -12,7 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +55,7 @@ class LapseFitJob implements RouteJob {
 
     @Override
     public void run(RouteDefinition route, RunContext context) {
-        LocalDate until = day(context.parameter("date"));
+        LocalDate until = LapseEvaluateJob.day(context.parameter("date"), clock);
         boolean byStore = settings.fitBy() == LapseRulesSettings.FitScope.STORE;
         Map<String, List<PurchaseHistory>> byScope = new HashMap<>();
         long[] members = {0};
@@ -76,14 +80,5 @@ class LapseFitJob implements RouteJob {
         context.output("date", until.toString());
         context.output("models", fits.stream().map(f -> Map.of("scope", f.scopeKey(), "bgNbd", f.bgNbd().parameters().toString(),
                 "mbgNbd", f.mbgNbd().parameters().toString(), "members", f.bgNbd().members(), "millis", f.millis())).toList());
-    }
-
-    private LocalDate day(String text) {
-        if (text == null || text.isBlank()) return LocalDate.now(clock);
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("parameter date must be yyyy-MM-dd, found '" + text + "'");
-        }
     }
 }
