@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The BG/NBD story as a generator, seeded: each member buys at a Poisson rate lambda ~ Gamma(r, alpha) per
- * day from the first visit, and after each repeat visit drops out for good with probability p ~ Beta(a, b).
+ * day from the first visit, and after each repeat visit drops out for good with probability p ~ Beta(a, b)
+ * (the MBG/NBD story: after the first visit too).
  * Several purchases on one day are one visit. The member's dropout day (the day of the last visit before
  * leaving, null when still active at the end) is the ground truth the lapse backtest is judged against.
  */
@@ -22,8 +23,16 @@ public final class MemberPurchaseProcess {
     private final RandomGenerator random;
     private final GammaDistribution rates;
     private final BetaDistribution dropouts;
+    private final boolean dropoutAfterFirst;
 
+    /** The BG/NBD story. */
     public MemberPurchaseProcess(double r, double alpha, double a, double b, long seed) {
+        this(r, alpha, a, b, seed, false);
+    }
+
+    /** With {@code dropoutAfterFirst}, the MBG/NBD story: a member may leave right after the first visit. */
+    public MemberPurchaseProcess(double r, double alpha, double a, double b, long seed, boolean dropoutAfterFirst) {
+        this.dropoutAfterFirst = dropoutAfterFirst;
         random = new Well19937c(seed);
         rates = new GammaDistribution(random, r, 1 / alpha);
         dropouts = new BetaDistribution(random, a, b);
@@ -35,6 +44,7 @@ public final class MemberPurchaseProcess {
         double p = dropouts.sample();
         long horizon = end.toEpochDay() - first.toEpochDay();
         List<LocalDate> days = new ArrayList<>(List.of(first));
+        if (dropoutAfterFirst && random.nextDouble() < p) return new Member(rate, p, days, first);
         double t = 0;
         while (true) {
             t += -Math.log(1 - random.nextDouble()) / rate;
