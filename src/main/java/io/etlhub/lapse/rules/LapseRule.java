@@ -1,3 +1,10 @@
 package io.etlhub.lapse.rules;
 
-public interface LapseRule { String name(); LapseVerdict evaluate(MemberRhythm member, java.time.LocalDate today); }
+import java.time.LocalDate;
+
+/** A lapse rule: decides from a member's rhythm whether the member has lapsed as of {@code today}. */
+public interface LapseRule {
+    String name();
+
+    LapseVerdict evaluate(MemberRhythm member, LocalDate today);
+}
