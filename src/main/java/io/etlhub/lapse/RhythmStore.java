@@ -166,15 +166,27 @@ public class RhythmStore {
         hub.update("DELETE FROM lapse_visit");
         hub.update("INSERT INTO lapse_visit (card, visit_day, store) SELECT DISTINCT card, sale_day, store FROM lapse_sale_line "
                 + "WHERE card IS NOT NULL AND is_return = 0");
-        hub.update("DELETE FROM lapse_member WHERE NOT EXISTS (SELECT 1 FROM lapse_visit v WHERE v.card = lapse_member.card)");
-        hub.update("INSERT INTO lapse_member (card, tier, visit_days, updated_at) SELECT DISTINCT v.card, ?, 0, ? FROM lapse_visit v "
-                + "WHERE NOT EXISTS (SELECT 1 FROM lapse_member m WHERE m.card = v.card)", settings.defaultTier(), now());
-        hub.update("UPDATE lapse_member SET first_day = (SELECT MIN(v.visit_day) FROM lapse_visit v WHERE v.card = lapse_member.card), "
-                + "last_day = (SELECT MAX(v.visit_day) FROM lapse_visit v WHERE v.card = lapse_member.card), "
-                + "visit_days = (SELECT COUNT(DISTINCT v.visit_day) FROM lapse_visit v WHERE v.card = lapse_member.card), updated_at = ?", now());
-        hub.update("UPDATE lapse_member SET home_store = (SELECT v.store FROM lapse_visit v WHERE v.card = lapse_member.card "
-                + "AND v.visit_day > lapse_member.last_day - INTERVAL '" + settings.windowDays() + "' DAY "
-                + "GROUP BY v.store ORDER BY COUNT(*) DESC, MAX(v.visit_day) DESC, v.store LIMIT 1)");
+        hub.update("DELETE FROM lapse_rebuild_member");
+        hub.update("DELETE FROM lapse_rebuild_store");
+        hub.update("DELETE FROM lapse_rebuild_tier");
+        hub.update("DELETE FROM lapse_rebuild_home");
+        hub.update("INSERT INTO lapse_rebuild_member (card, first_day, last_day, visit_days) SELECT card, MIN(visit_day), MAX(visit_day), "
+                + "COUNT(DISTINCT visit_day) FROM lapse_visit GROUP BY card");
+        hub.update("INSERT INTO lapse_rebuild_store (card, store, visits, last_day) SELECT v.card, v.store, COUNT(*), MAX(v.visit_day) "
+                + "FROM lapse_visit v JOIN lapse_rebuild_member m ON m.card = v.card "
+                + "WHERE v.visit_day > m.last_day - INTERVAL '" + settings.windowDays() + "' DAY GROUP BY v.card, v.store");
+        // The home store: no other store of the member has more visit days, or as many and a later visit, or both and a smaller code.
+        hub.update("INSERT INTO lapse_rebuild_home (card, store) SELECT s.card, s.store FROM lapse_rebuild_store s WHERE NOT EXISTS "
+                + "(SELECT 1 FROM lapse_rebuild_store o WHERE o.card = s.card AND (o.visits > s.visits OR o.visits = s.visits "
+                + "AND (o.last_day > s.last_day OR o.last_day = s.last_day AND o.store < s.store)))");
+        // Tiers stay: the new member rows take them from the old ones before these go.
+        hub.update("INSERT INTO lapse_rebuild_tier (card, tier) SELECT card, tier FROM lapse_member WHERE tier IS NOT NULL AND tier <> ?",
+                settings.defaultTier());
+        hub.update("DELETE FROM lapse_member");
+        hub.update("INSERT INTO lapse_member (card, tier, home_store, first_day, last_day, visit_days, updated_at) "
+                + "SELECT m.card, COALESCE(t.tier, ?), s.store, m.first_day, m.last_day, m.visit_days, ? FROM lapse_rebuild_member m "
+                + "LEFT JOIN lapse_rebuild_home s ON s.card = m.card LEFT JOIN lapse_rebuild_tier t ON t.card = m.card",
+                settings.defaultTier(), now());
         Long members = hub.queryForObject("SELECT COUNT(*) FROM lapse_member", Long.class);
         return members == null ? 0 : members;
     }

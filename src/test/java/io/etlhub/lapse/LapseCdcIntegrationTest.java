@@ -22,6 +22,8 @@ import io.etlhub.lapse.rules.MemberRhythm;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -78,6 +80,14 @@ class LapseCdcIntegrationTest extends HubIntegrationTest {
     static final String SECRET = "SEC-store-robot-secret";
     static final LoopbackHttp ROBOT = new LoopbackHttp();
     static final String POS_URL = DB.freshDatabase("it_pos");
+
+    /** The polling route's jdbc connector (connectors/pos.yml) reads the same POS database. */
+    @DynamicPropertySource
+    static void posConnector(DynamicPropertyRegistry registry) {
+        registry.add("POS_JDBC_URL", () -> POS_URL);
+        registry.add("POS_JDBC_USER", DB::user);
+        registry.add("POS_JDBC_PASSWORD", DB::password);
+    }
 
     @Autowired
     CamelContext camel;
@@ -267,5 +277,32 @@ class LapseCdcIntegrationTest extends HubIntegrationTest {
         assertThat(hub.queryForList(members)).isEqualTo(incremental);
         assertThat(hub.queryForList("SELECT * FROM lapse_visit ORDER BY card, visit_day, store")).isEqualTo(visits);
         assertThat(evaluate().counts()).containsEntry("fired", 0L);
+    }
+
+    @Test
+    void thePollingRouteReadsTheLinesAfterTheSavedRisingColumnOnce() {
+        for (int week = 6; week >= 0; week--) sell("V010", "0003", today.minusDays(30 + 7L * week), "A", "SP-01", "spicy", "35.00");
+        sell("V010", "0003", today.minusDays(31), "B", "SP-01", "spicy", "35.00");
+        sell("V011", "0003", today.minusDays(2), "A", "RICE-5", "rice", "50.00", "TEA-7", "tea", "12.00");
+
+        RunSummary first = runner.run("pos-lapse-poll", Trigger.MANUAL, "test", Map.of());
+        assertThat(first.counts()).containsEntry("read", 10L).containsEntry("stored", 10L);
+        assertThat(count("SELECT COUNT(*) FROM lapse_sale_line WHERE card IS NOT NULL")).as("every line with its ticket's member").isEqualTo(10);
+        assertThat(count("SELECT visit_days FROM lapse_member WHERE card = 'V010'")).as("the return is no visit").isEqualTo(7);
+        assertThat(hub.queryForObject("SELECT cursor_version FROM route_watermark WHERE route_id = 'pos-lapse-poll'", String.class))
+                .isEqualTo(String.valueOf(pos.queryForObject("SELECT MAX(com_no) FROM t_rm_saleflow", Long.class)));
+
+        RunSummary again = runner.run("pos-lapse-poll", Trigger.MANUAL, "test", Map.of());
+        assertThat(again.counts().getOrDefault("read", 0L)).as("nothing after the watermark").isZero();
+        sell("V011", "0003", today.minusDays(1), "A", "RICE-5", "rice", "50.00");
+        assertThat(runner.run("pos-lapse-poll", Trigger.MANUAL, "test", Map.of()).counts()).containsEntry("read", 1L).containsEntry("stored", 1L);
+
+        // Re-read from the start (watermark reset): every line is there already, none is counted twice.
+        hub.update("DELETE FROM route_watermark WHERE route_id = 'pos-lapse-poll'");
+        assertThat(runner.run("pos-lapse-poll", Trigger.MANUAL, "test", Map.of()).counts()).containsEntry("read", 11L)
+                .doesNotContainKey("stored");
+        assertThat(count("SELECT visit_days FROM lapse_member WHERE card = 'V011'")).isEqualTo(2);
+        assertThat(evaluate().counts()).containsEntry("fired", 1L);
+        assertThat(hub.queryForObject("SELECT card FROM lapse_trigger", String.class)).isEqualTo("V010");
     }
 }
