@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS lapse_sale_line (
     card        VARCHAR(60),
     captured_at DATETIME(3)   NOT NULL,
     PRIMARY KEY (pos, flow_no, flow_id),
-    INDEX ix_lapse_sale_line_card (card, sale_day)
+    -- covering: a member's lines by day, and the rebuild's visits (card, day, store of non-returns) in index order
+    INDEX ix_lapse_sale_line_card (card, sale_day, store, is_return)
 );
 
 -- The member of a ticket, from its payment lines (t_rm_payflow.vip_no), which may arrive before or after its sale lines.
