@@ -7,10 +7,11 @@ import java.util.List;
 /**
  * The typed view of a POS mapping (mappings/sixun-pos.yml): the sale-line table and its columns by
  * the hub's names, the payment lines that name the member of a ticket, which sell_way values are
- * returns, and optionally the stock table. No POS name is written in Java.
+ * returns, and optionally the stock table and the member table (tiers, read by the backtest). No POS name
+ * is written in Java.
  */
 public record PosSaleMapping(String pos, TableMapping lines, TableMapping payments, List<String> returnValues,
-                             TableMapping stock) {
+                             TableMapping stock, TableMapping members) {
 
     public boolean isReturn(Object sellWay) {
         return sellWay != null && returnValues != null && returnValues.contains(sellWay.toString().trim());

@@ -18,7 +18,7 @@ class PosRowsTest {
     static final PosSaleMapping SIXUN = new PosSaleMapping("sixun",
             new TableMapping("t_rm_saleflow", Map.of("ticket", "flow_no", "line", "flow_id", "store", "branch_no", "item", "item_no",
                     "category", "item_clsno", "amount", "sale_money", "quantity", "sale_qnty", "sold-at", "oper_date", "sell-way", "sell_way")),
-            new TableMapping("t_rm_payflow", Map.of("ticket", "flow_no", "card", "vip_no")), List.of("B"), null);
+            new TableMapping("t_rm_payflow", Map.of("ticket", "flow_no", "card", "vip_no")), List.of("B"), null, null);
 
     Map<String, Object> row(String sellWay, Object amount, Object soldAt) {
         Map<String, Object> r = new HashMap<>();
