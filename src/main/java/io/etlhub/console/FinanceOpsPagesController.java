@@ -32,36 +32,44 @@ class FinanceOpsPagesController {
     private final HealthReports healthReports;
     private final RouteRunner runner;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
-    FinanceOpsPagesController(ReconciliationService reconciliation, HealthReports healthReports, RouteRunner runner, Clock clock) {
+    FinanceOpsPagesController(ReconciliationService reconciliation, HealthReports healthReports, RouteRunner runner, Clock clock,
+                              org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.reconciliation = reconciliation;
         this.healthReports = healthReports;
         this.runner = runner;
         this.clock = clock;
     }
 
-    @GetMapping("/console/reconciliation")
-    String reconciliation(@RequestParam(required = false) String period, @RequestParam(required = false) String customer,
-                          Model model) {
-        String month = period == null || period.isBlank()
-                ? YearMonth.now(clock).minusMonths(1).toString() : period.trim();
-        ReconciliationReport report = reconciliation.report(Period.of(month, null, null));
-        model.addAttribute("period", month);
-        model.addAttribute("customer", customer);
-        model.addAttribute("report", report);
-        model.addAttribute("opportunities", customer == null ? List.of()
-                : report.opportunities().stream().filter(l -> customer.equals(l.customerCode())).toList());
-        model.addAttribute("differences", report.differences().stream()
-                .filter(d -> customer == null || customer.equals(d.customerCode())).limit(500).toList());
-        return "console/reconciliation";
-    }
-
+    /**
+     * The reports, and one report: its metrics (a chart per unit, so percentages and day counts are not drawn on one
+     * axis) and the findings of one rule at a time, paged.
+     */
     @GetMapping("/console/quality")
-    String quality(@RequestParam(required = false) Long report, Model model) {
+    String quality(@RequestParam(required = false) Long report, @RequestParam(required = false) String rule,
+                   ListPage.Request paging, Model model) {
         List<HealthReport.Summary> reports = healthReports.list(36);
         model.addAttribute("reports", reports);
         Long shown = report != null ? report : reports.isEmpty() ? null : reports.get(0).id();
-        if (shown != null) model.addAttribute("report", healthReports.get(shown));
+        if (shown == null) return "console/quality";
+        HealthReport r = healthReports.get(shown);
+        model.addAttribute("report", r);
+        Map<String, List<HealthReport.MetricLine>> byUnit = new java.util.LinkedHashMap<>();
+        r.metrics().stream().filter(m -> m.notConfigured() == null && m.value() != null)
+                .forEach(m -> byUnit.computeIfAbsent(m.unit() == null ? "count" : m.unit(), k -> new java.util.ArrayList<>()).add(m));
+        model.addAttribute("metricsByUnit", byUnit);
+        String chosen = rule != null && r.findings().containsKey(rule) ? rule
+                : r.findings().entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).findFirst().orElse(null);
+        model.addAttribute("rule", chosen);
+        if (chosen != null) {
+            Map<String, String> filters = new java.util.LinkedHashMap<>();
+            filters.put("report", String.valueOf(shown));
+            filters.put("rule", chosen);
+            model.addAttribute("findings", ListPage.of(r.findings().get(chosen), paging,
+                    f -> String.join(" ", String.valueOf(f.recordNo()), String.valueOf(f.owner())), f -> true, filters));
+        }
         return "console/quality";
     }
 
@@ -72,8 +80,21 @@ class FinanceOpsPagesController {
         return "redirect:/console/quality";
     }
 
+    /** The upload page; the phase and state names its script shows come from the bundles. */
     @GetMapping("/console/archive")
-    String archive() {
+    String archive(Model model, java.util.Locale locale) {
+        model.addAttribute("archivePhases", texts("console.archive.phase.", ARCHIVE_PHASES, locale));
+        model.addAttribute("archiveStates", texts("console.archive.state.", ARCHIVE_STATES, locale));
         return "console/archive";
+    }
+
+    private static final List<String> ARCHIVE_PHASES = java.util.Arrays.stream(io.etlhub.archive.ImportProgress.Phase.values())
+            .map(Enum::name).toList();
+    private static final List<String> ARCHIVE_STATES = List.of("RUNNING", "SUCCEEDED", "FAILED", "ALREADY_IMPORTED");
+
+    private Map<String, String> texts(String prefix, List<String> names, java.util.Locale locale) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        names.forEach(n -> out.put(n, messages.getMessage(prefix + n, null, n, locale)));
+        return out;
     }
 }

@@ -80,6 +80,27 @@ class HealthReportIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void theWorkbookPrintsOnThePageWidthWithTheSummaryOnPageOneAndHeadersRepeated() throws Exception {
+        Path out = dir.resolve("health-2026-10-print.xlsx");
+        assertThat(run(Map.of("month", "2026-10", "out", out.toString())).succeeded()).isTrue();
+        try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                XSSFSheet sheet = wb.getSheetAt(i);
+                assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).as(sheet.getSheetName()).isEqualTo((short) 1);
+                assertThat(sheet.getPrintSetup().getFitHeight()).as("as many pages tall as needed").isEqualTo((short) 0);
+                assertThat(sheet.getRepeatingRows()).as(sheet.getSheetName()).isNotNull();
+            }
+            XSSFSheet summary = wb.getSheetAt(0);
+            assertThat(summary.getRepeatingRows().formatAsString()).isEqualTo("1:4");
+            // 11 metric lines from row 4: page one ends after the last one (row index 14), the trend starts on page two
+            assertThat(summary.getRowBreaks()).containsExactly(14);
+            assertThat(wb.getSheet("商机阶段跳变率").getRepeatingRows().formatAsString()).isEqualTo("1:1");
+        }
+    }
+
+    @Test
     void workbookConvertsToPdfWithLibreOffice() throws Exception {
         boolean installed = Files.isExecutable(Path.of("/usr/bin/libreoffice")) || Files.isExecutable(Path.of("/usr/bin/soffice"));
         Assumptions.assumeTrue(installed, "libreoffice is not installed (apt-get install -y libreoffice-calc): the PDF conversion "
