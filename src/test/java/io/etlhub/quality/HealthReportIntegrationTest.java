@@ -111,6 +111,23 @@ class HealthReportIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void theConsolePageShowsUnitsAChartPerUnitAndTheFindingsOfOneRulePagedInTheReadersLanguage() {
+        assertThat(run(Map.of("month", "2026-10")).succeeded()).isTrue();
+        TestRestTemplate ops = rest.withBasicAuth("ops", io.etlhub.support.HubIntegrationTest.OPS_PASSWORD);
+        String page = ops.getForObject("/console/quality", String.class);
+        assertThat(page).contains("66.67 %", "data-unit=\"percent\"", "data-unit=\"days\"", "单位：%", "单位：天")
+                .containsPattern("\\d\\.\\d\\d 天").doesNotContain("null %", "null percent", ">null<", "quality.problem.", ">percent<", ">days<");
+        // the first rule with findings, its problems translated
+        assertThat(page).contains("阶段跳变：需求确认 → 样件验收，跳过 技术确认");
+
+        String paged = ops.getForObject("/console/quality?rule=stage-jump-rate&size=1&page=2", String.class);
+        assertThat(paged).contains("id=\"pager-summary\"", "rule=stage-jump-rate");
+        String english = ops.getForObject("/console/quality?rule=receipt-lag-days&lang=en", String.class);
+        assertThat(english).containsPattern("\\d\\.\\d\\d days").contains(
+                "Receipt for opportunity OPP-2026-00002 (ERP document date 2026-09-20) reached the CRM 13 days late");
+    }
+
+    @Test
     void englishWorkbookOnRequest() throws Exception {
         Path out = dir.resolve("health-2026-10-en.xlsx");
         RunSummary summary = run(Map.of("month", "2026-10", "out", out.toString(), "lang", "en"));
