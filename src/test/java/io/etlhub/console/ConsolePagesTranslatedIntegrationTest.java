@@ -151,9 +151,13 @@ class ConsolePagesTranslatedIntegrationTest extends HubIntegrationTest {
         return problems;
     }
 
-    /** What a reader sees: no scripts, styles or tags; attribute values (placeholder, title) are kept. */
+    /**
+     * What a reader sees: no scripts, styles or tags; attribute values (placeholder, title) are kept.
+     * Cells marked verbatim (recorded values: audit before/after, errors, payloads) are shown as stored.
+     */
     static String visibleText(String html) {
         String s = html.replaceAll("(?s)<script.*?</script>", " ").replaceAll("(?s)<style.*?</style>", " ")
+                .replaceAll("(?s)<td[^>]*\\bverbatim\\b[^>]*>.*?</td>", " ")
                 .replaceAll("(?s)<!--.*?-->", " ");
         StringBuilder shown = new StringBuilder();
         Matcher titles = Pattern.compile("(?:placeholder|title)=\"([^\"]*)\"").matcher(s);
