@@ -33,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The import-archive route on real MariaDB: an archive file into the reference CRM, with merges, duplicates and the report. */
 class ArchiveImportIntegrationTest extends HubIntegrationTest {
+    @Autowired
+    java.time.Clock clock;
     // Valid codes: check characters computed by CreditCodeRule (its own test checks the algorithm by hand).
     static final String CODE_A = code("91330100MA2AAAAA0");
     static final String CODE_C = code("91330300MA2CCCCC0");
@@ -160,6 +162,19 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
             }
         }
         return summary;
+    }
+
+    @Test
+    void createdAndUpdatedTimesAreTheHubsClockNotTheDatabaseServersZone() throws Exception {
+        java.time.LocalDateTime before = java.time.LocalDateTime.now(clock).minusSeconds(1).withNano(0);
+        assertThat(run(archive()).status()).isEqualTo("SUCCEEDED");
+        java.time.LocalDateTime after = java.time.LocalDateTime.now(clock).plusSeconds(1);
+        // a customer the import created
+        assertThat(crmDb().queryForObject("SELECT created_at FROM crm_customer WHERE name = '温州戊己电器有限公司'",
+                java.sql.Timestamp.class).toLocalDateTime()).isBetween(before, after);
+        // the merged customer 1: its update time moved to the import's
+        assertThat(crmDb().queryForObject("SELECT updated_at FROM crm_customer WHERE id = 1", java.sql.Timestamp.class)
+                .toLocalDateTime()).isBetween(before, after);
     }
 
     @Test

@@ -2,12 +2,8 @@ package io.etlhub.console;
 
 import io.etlhub.quality.HealthReport;
 import io.etlhub.quality.HealthReports;
-import io.etlhub.reconciliation.Period;
-import io.etlhub.reconciliation.ReconciliationReport;
-import io.etlhub.reconciliation.ReconciliationService;
-import io.etlhub.pipeline.RouteRunner;
+import io.etlhub.pipeline.RouteAdmin;
 import io.etlhub.pipeline.RunSummary;
-import io.etlhub.pipeline.Trigger;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -17,30 +13,23 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.time.YearMonth;
-import java.time.Clock;
 import java.util.List;
 
 /**
- * The pages of finance (reconciliation by period, drilled down from total to customer to
- * opportunity) and of ops (data-health reports, archive upload). They show what the features'
- * services compute; the workbooks come from the features' own download endpoints.
+ * The pages of ops: data-health reports and the archive upload (finance's are in {@link FinancePagesController}).
+ * They show what the features' services compute; the workbooks come from the features' own download endpoints.
  */
 @Controller
-class FinanceOpsPagesController {
-    private final ReconciliationService reconciliation;
+class OpsPagesController {
     private final HealthReports healthReports;
-    private final RouteRunner runner;
-    private final Clock clock;
+    private final RouteAdmin routes;
     private final org.springframework.context.MessageSource messages;
 
-    FinanceOpsPagesController(ReconciliationService reconciliation, HealthReports healthReports, RouteRunner runner, Clock clock,
+    OpsPagesController(HealthReports healthReports, RouteAdmin routes,
                               org.springframework.context.MessageSource messages) {
         this.messages = messages;
-        this.reconciliation = reconciliation;
         this.healthReports = healthReports;
-        this.runner = runner;
-        this.clock = clock;
+        this.routes = routes;
     }
 
     /**
@@ -75,7 +64,8 @@ class FinanceOpsPagesController {
 
     @PostMapping("/console/quality/run")
     String runHealthReport(@RequestParam String month, Principal user, RedirectAttributes flash) {
-        RunSummary run = runner.run("health-report", Trigger.MANUAL, user.getName(), Map.of("month", month));
+        // checked like any run now: a month that is not one is a 400 with the bundle's sentence, not a failed run
+        RunSummary run = routes.runNow("health-report", user.getName(), Map.of("month", month));
         if (!run.succeeded()) flash.addFlashAttribute("error", run.error());
         return "redirect:/console/quality";
     }
