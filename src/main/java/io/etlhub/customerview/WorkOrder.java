@@ -10,6 +10,7 @@ public record WorkOrder(String id, String customer, String customerRef, String i
                         LocalDate promisedDate) {
 
     /** Late risk: the planned end falls after the day promised to the customer. */
+    @com.fasterxml.jackson.annotation.JsonProperty
     public boolean lateRisk() {
         return promisedDate != null && plannedEnd != null && plannedEnd.toLocalDate().isAfter(promisedDate);
     }
