@@ -51,7 +51,7 @@ class DemoSeeder {
         seedIfEmpty(connectors, "k3", "T_STK_INVENTORY", view::writeK3, viewFilled);
         seedIfEmpty(connectors, crm, "crm_activity", view::writeCrm, viewFilled);
         if (connectors.all().stream().anyMatch(c -> "mes".equals(c.id()) && c.embedded())) {
-            SqlScripts.run(connectors.dataSource("mes"), "demo/h2/mes-schema.sql");
+            SqlScripts.run(connectors.dataSource("mes"), "demo/mes-schema.sql");
             seedIfEmpty(connectors, "mes", "pro_workorder", view::writeMes, viewFilled);
         }
         if (!viewFilled.isEmpty()) log.info("demo customer-view data seeded into {}", viewFilled);

@@ -45,7 +45,7 @@ public abstract class HubIntegrationTest {
                 "mes", DB.freshDatabase("it_mes"));
         SqlScripts.run(new DriverManagerDataSource(urls.get("u8"), DB.user(), DB.password()), "demo/mariadb/u8-schema.sql");
         SqlScripts.run(new DriverManagerDataSource(urls.get("k3"), DB.user(), DB.password()), "demo/mariadb/k3-schema.sql");
-        SqlScripts.run(new DriverManagerDataSource(urls.get("mes"), DB.user(), DB.password()), "demo/mariadb/mes-schema.sql");
+        SqlScripts.run(new DriverManagerDataSource(urls.get("mes"), DB.user(), DB.password()), "demo/mes-schema.sql");
         return urls;
     }
 

@@ -1,4 +1,4 @@
--- A ktg-mes shaped MES database (MySQL) for the customer view (issue 12), with ktg-mes's table and column
+-- A ktg-mes shaped MES database (MySQL; the same script serves H2 in MySQL mode) for the customer view (issue 12), with ktg-mes's table and column
 -- names (shared reference erp-schemas.md): work orders, their scheduled tasks per workstation (the line),
 -- workstations, shifts and holidays. Idempotent: the demo runs it on every start.
 CREATE TABLE IF NOT EXISTS pro_workorder (
