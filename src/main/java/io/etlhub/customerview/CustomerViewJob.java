@@ -1,6 +1,7 @@
 package io.etlhub.customerview;
 
 import io.etlhub.connector.MappingCatalog;
+import io.etlhub.crm.Crm;
 import io.etlhub.connector.TableNeed;
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.pipeline.RouteJob;
@@ -31,8 +32,10 @@ class CustomerViewJob implements RouteJob {
     private final MappingCatalog mappings;
     private final FigureRefresh refresh;
     private final CustomerViews views;
+    private final Crm crm;
 
-    CustomerViewJob(MappingCatalog mappings, FigureRefresh refresh, CustomerViews views) {
+    CustomerViewJob(MappingCatalog mappings, FigureRefresh refresh, CustomerViews views, Crm crm) {
+        this.crm = crm;
         this.mappings = mappings;
         this.refresh = refresh;
         this.views = views;
@@ -49,9 +52,12 @@ class CustomerViewJob implements RouteJob {
         mapping(route);
     }
 
+    /** The source's tables, read only, and the CRM's customer view, replaced row by row (DELETE + INSERT). */
     @Override
     public List<TableNeed> tablesNeeded(RouteDefinition route) {
-        return mapping(route).tablesNeeded(route.source().connector());
+        List<TableNeed> needs = new ArrayList<>(mapping(route).tablesNeeded(route.source().connector()));
+        needs.add(TableNeed.of(crm.connector(), crm.table("customer-view"), "SELECT", "INSERT", "DELETE"));
+        return needs;
     }
 
     private CustomerViewMapping mapping(RouteDefinition route) {

@@ -135,6 +135,15 @@ class CustomerViewIntegrationTest extends HubIntegrationTest {
         assertThat(((Number) k.get("below_safety_items")).intValue()).isZero();               // 100 >= 50
         assertThat(k.get("credit_source")).isEqualTo("K3");
 
+        // The console page: the three groups with their sources and as-of times, and the quote check.
+        String page = rest.withBasicAuth("finance", FINANCE_PASSWORD).getForObject(
+                "/console/customers/C001?lang=en&item=M100&qty=300", String.class);
+        assertThat(page).contains("Production window: " + t + " to " + t.plusDays(1))
+                .contains("Source MES, as of").contains("Source U8, as of").doesNotContain("Stale")
+                .contains("35.0").contains("2870000").contains("Can quote");
+        String zh = rest.withBasicAuth("finance", FINANCE_PASSWORD).getForObject("/console/customers/K001?lang=zh_CN", String.class);
+        assertThat(zh).contains("来源 K3，截至").contains("800000");
+
         CustomerFigures f = views.figures("C001");
         assertThat(f.lines().get("L1").peakDayLoad()).isEqualTo(1.5);
         // Week of T: 28 h scheduled; available = 16 h x 7 days, less 16 h when the holiday T+2 falls in the same week.
