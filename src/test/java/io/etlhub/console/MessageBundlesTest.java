@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessageBundlesTest {
     static final List<String> BUNDLES = List.of("messages", "i18n/reconciliation", "i18n/quality", "i18n/archive",
-            "i18n/console", "i18n/notifications");
+            "i18n/console", "i18n/notifications", "i18n/customerview");
 
     @Test
     void chineseAndEnglishHaveTheSameKeysAndNoEmptyText() {
