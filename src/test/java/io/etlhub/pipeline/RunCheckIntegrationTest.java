@@ -206,7 +206,7 @@ class RunCheckIntegrationTest {
                 "-cp", System.getProperty("java.class.path"), EtlHubApplication.class.getName(), "run", "check")
                 .directory(elsewhere.toFile()).redirectErrorStream(true);
         cli.environment().put("ETLHUB_CONFIG_DIR", config.toString());
-        for (String key : List.of("HUB", "CRM", "U8", "K3")) {
+        for (String key : List.of("HUB", "CRM", "U8", "K3", "MES")) {
             for (String part : List.of("_JDBC_URL", "_JDBC_USER", "_JDBC_PASSWORD")) {
                 cli.environment().put(key + part, System.getProperty(key + part));
             }
