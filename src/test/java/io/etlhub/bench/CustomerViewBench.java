@@ -76,6 +76,8 @@ public final class CustomerViewBench {
         System.out.printf("full total : %6.1f s (goal < 30 s); heap used after: %,d MB%n", mesSeconds + u8Seconds, usedMb);
         System.out.printf("incremental: %6.2f s  %s rows %,d views %,d (100 changed stock rows; goal < 2 s)%n", incSeconds,
                 incremental.status(), incremental.count("rows-read"), incremental.count("views-written"));
+        // The embedded MariaDB's threads would keep exec:java waiting.
+        System.exit(0);
     }
 
     private static void generate(JdbcTemplate u8, JdbcTemplate crm, JdbcTemplate mes, int customers, int items, int stockRows, int orders) {
