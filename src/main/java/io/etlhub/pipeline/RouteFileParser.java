@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  */
 class RouteFileParser {
     private static final Pattern CAMEL_LINE = Pattern.compile("line (\\d+)");
+    /** The change-stream start of the debezium connector kind. */
+    private static final String STREAM = "etlhub-cdc";
 
     private final ConnectorCatalog connectors;
     private final MappingCatalog mappings;
@@ -132,11 +134,17 @@ class RouteFileParser {
         checkNumber(file, lines, stepLine, options, "batchSize", 1);
         checkNumber(file, lines, stepLine, options, "keyScanEveryRuns", 0);
         RouteDefinition.Endpoint source = endpoint(file, lines, stepLine, options, "source", "sourceMapping");
+        if (source == null) source = streamingSource(file, lines, camel);
         RouteDefinition.Endpoint target = endpoint(file, lines, stepLine, options, "target", "targetMapping");
         String schedule = cron(file, lines, camel);
         boolean enabled = camel.getAutoStartup() == null || Boolean.parseBoolean(camel.getAutoStartup().trim());
+        if (job instanceof ChangeJob != STREAM.equals(scheme(camel))) {
+            throw new ConfigFileException(file, lines.lineOfAnyKey("uri", camel.getInput().getLineNumber()), job instanceof ChangeJob
+                    ? "etlhub:" + kind + " takes changes: the route starts from: etlhub-cdc:<connector>?tables=..."
+                    : "etlhub:" + kind + " runs by schedule or by hand; a route from etlhub-cdc: needs a step that takes changes");
+        }
         RouteDefinition route = new RouteDefinition(camel.getRouteId(), camel.getDescription(), kind, enabled, schedule, source, target,
-                Map.copyOf(options), file);
+                Map.copyOf(options), file, camel.getInput().getEndpointUri());
         try {
             job.validate(route);
         } catch (RuntimeException ex) {
@@ -194,6 +202,34 @@ class RouteFileParser {
             throw new ConfigFileException(file, lines.lineOfAnyKey(mappingKey, stepLine), ex.getMessage());
         }
         return connector == null && mapping == null ? null : new RouteDefinition.Endpoint(connector, mapping);
+    }
+
+    private static String scheme(org.apache.camel.model.RouteDefinition camel) {
+        String from = camel.getInput().getEndpointUri();
+        int colon = from == null ? -1 : from.indexOf(':');
+        return colon < 0 ? "" : from.substring(0, colon);
+    }
+
+    /**
+     * A route that starts from a change stream ({@code from: etlhub-cdc:<connector>?tables=...}) reads that
+     * connector: it must exist and be of kind debezium. Null for any other start.
+     */
+    private RouteDefinition.Endpoint streamingSource(Path file, RouteFileLines lines, org.apache.camel.model.RouteDefinition camel) {
+        if (!STREAM.equals(scheme(camel))) return null;
+        String from = camel.getInput().getEndpointUri();
+        int q = from.indexOf('?');
+        String connector = (q < 0 ? from : from.substring(0, q)).substring(STREAM.length() + 1).replaceFirst("^//", "");
+        int line = lines.lineOfAnyKey("uri", camel.getInput().getLineNumber());
+        String kindOf;
+        try {
+            kindOf = connectors.get(connector).kind();
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigFileException(file, line, ex.getMessage());
+        }
+        if (!"debezium".equals(kindOf)) {
+            throw new ConfigFileException(file, line, "connector " + connector + " is of kind '" + kindOf + "'; etlhub-cdc needs kind: debezium");
+        }
+        return new RouteDefinition.Endpoint(connector, null);
     }
 
     /** The cron of a quartz: route start; null for any other start (manual runs, a file consumer, ...). */

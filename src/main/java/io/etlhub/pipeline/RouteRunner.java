@@ -67,7 +67,7 @@ public class RouteRunner {
 
     /** Runs the route now as one exchange of its Camel route and answers with the finished run. */
     public RunSummary run(String routeId, Trigger trigger, String actor, Map<String, String> parameters) {
-        routes.get(routeId);
+        refuseChangeRoute(routeId);
         Route route = startedRoute(routeId);
         // The lock is taken here, before the exchange, so a busy route answers at once; the step
         // takes it again on this thread (the lock is reentrant).
@@ -97,8 +97,16 @@ public class RouteRunner {
 
     /** Throws when the route cannot be run now (unknown, or stopped by an admin). */
     public void checkRunnable(String routeId) {
-        routes.get(routeId);
+        refuseChangeRoute(routeId);
         startedRoute(routeId);
+    }
+
+    private void refuseChangeRoute(String routeId) {
+        RouteDefinition route = routes.get(routeId);
+        if (routes.jobFor(route) instanceof ChangeJob) {
+            throw new IllegalArgumentException("route " + routeId + " takes the changes of " + route.source().connector()
+                    + " as they come: it has no runs to start; start or stop the route instead");
+        }
     }
 
     /**
@@ -137,6 +145,11 @@ public class RouteRunner {
         RouteDefinition route = routes.get(routeId);
         RouteJob job = jobs.get(step.getCapability());
         if (job == null) throw new IllegalStateException("no capability '" + step.getCapability() + "' (known: " + jobs.keySet() + ")");
+        if (job instanceof ChangeJob changes) {
+            // One change, not one run: Camel's route metrics count it, its consumer dead-letters a failure.
+            changes.accept(route, exchange);
+            return;
+        }
         Trigger trigger = Trigger.valueOf(exchange.getMessage().getHeader(TRIGGER, Trigger.SCHEDULE.name(), String.class));
         String actor = exchange.getMessage().getHeader(ACTOR, "scheduler", String.class);
         try {
