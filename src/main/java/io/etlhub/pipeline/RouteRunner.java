@@ -104,8 +104,8 @@ public class RouteRunner {
     private void refuseChangeRoute(String routeId) {
         RouteDefinition route = routes.get(routeId);
         if (routes.jobFor(route) instanceof ChangeJob) {
-            throw new IllegalArgumentException("route " + routeId + " takes the changes of " + route.source().connector()
-                    + " as they come: it has no runs to start; start or stop the route instead");
+            throw new IllegalArgumentException("route " + routeId + " takes what its start " + route.from()
+                    + " delivers as it comes: it has no runs to start; start or stop the route instead");
         }
     }
 

@@ -24,6 +24,10 @@ final class ScheduleCheck {
             return CheckLine.ok(subject, "takes the changes of connector " + route.source().connector() + " as they come"
                     + (route.isEnabled() ? "" : ", stopped"));
         }
+        if (RouteFileParser.EVENT_KIND.equals(route.kind())) {
+            return CheckLine.ok(subject, "runs on each event " + route.from().substring(7).replaceFirst("^//", "")
+                    + (route.isEnabled() ? "" : ", stopped"));
+        }
         if (schedule == null || schedule.isBlank()) {
             return CheckLine.ok(subject, "runs on demand (no schedule)" + (route.isEnabled() ? "" : ", disabled"));
         }

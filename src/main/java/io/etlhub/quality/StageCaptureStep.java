@@ -31,6 +31,9 @@ class StageCaptureStep implements ChangeJob {
     @Override
     public String kind() { return "stage-capture"; }
 
+    @Override
+    public String fedBy() { return "etlhub-cdc"; }
+
     /** The route's start must capture the opportunity table of mappings/crm.yml. */
     @Override
     public void validate(RouteDefinition route) {

@@ -2,6 +2,9 @@ package io.etlhub.pipeline;
 
 import io.etlhub.connector.debezium.CdcComponent;
 import io.etlhub.connector.debezium.CdcEndpoint;
+import io.etlhub.connector.webhook.MessageTemplates;
+import io.etlhub.connector.webhook.NotifyComponent;
+import io.etlhub.connector.webhook.NotifyEndpoint;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -36,7 +39,7 @@ class RouteFilesInPlainCamelTest {
         try (var list = Files.list(Path.of("routes"))) {
             files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertThat(files).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(files).hasSizeGreaterThanOrEqualTo(8);
         try (CamelContext camel = plainContext()) {
             for (Path file : files) {
                 PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file:" + file,
@@ -49,8 +52,13 @@ class RouteFilesInPlainCamelTest {
                 assertThat(route).as(file + " is the route " + id).isNotNull();
                 boolean autoStartup = !Files.readString(file, StandardCharsets.UTF_8).contains("autoStartup: false");
                 assertThat(camel.getRouteController().getRouteStatus(id).isStarted()).as(id + " started").isEqualTo(autoStartup);
-                assertThat(camel.getEndpoints()).as(id + " has an etlhub: step")
-                        .anyMatch(e -> e instanceof EtlhubEndpoint step && e.getEndpointUri().startsWith("etlhub://"));
+                if (id.startsWith("notify-")) {
+                    // an event route: from direct:<event> to etlhub-notify:<webhook connector>
+                    assertThat(route.getEndpoint().getEndpointUri()).as(id).startsWith("direct://");
+                } else {
+                    assertThat(camel.getEndpoints()).as(id + " has an etlhub: step")
+                            .anyMatch(e -> e instanceof EtlhubEndpoint step && e.getEndpointUri().startsWith("etlhub://"));
+                }
             }
             EtlhubEndpoint receipts = camel.getEndpoints().stream().filter(e -> e instanceof EtlhubEndpoint)
                     .map(EtlhubEndpoint.class::cast).filter(e -> e.getCapability().equals("receipts") && "u8".equals(e.getSource()))
@@ -61,6 +69,8 @@ class RouteFilesInPlainCamelTest {
             CdcEndpoint capture = (CdcEndpoint) camel.getRoute("stage-capture").getEndpoint();
             assertThat(capture.getConnector()).isEqualTo("crm-cdc");
             assertThat(capture.getTables()).isEqualTo("crm_opportunity");
+            assertThat(camel.getEndpoints()).filteredOn(e -> e instanceof NotifyEndpoint).extracting(e -> ((NotifyEndpoint) e).getEndpoint())
+                    .contains("finance-wecom", "ops-dingtalk");
         }
     }
 
@@ -85,6 +95,13 @@ class RouteFilesInPlainCamelTest {
         // The change stream's component (its store, engines and dead letters are used only when a capture starts;
         // the shipped stage-capture route does not start by itself).
         camel.addComponent("etlhub-cdc", new CdcComponent(null, null, null, null, null, java.time.Clock.systemUTC()));
+        // The notification step's component with the hub's templates; its outbox is used only when a message is sent.
+        org.springframework.context.support.ResourceBundleMessageSource bundles = new org.springframework.context.support.ResourceBundleMessageSource();
+        bundles.setBasenames("i18n/notifications");
+        bundles.setDefaultEncoding("UTF-8");
+        camel.addComponent("etlhub-notify", new NotifyComponent(null, new MessageTemplates(bundles, java.util.Locale.SIMPLIFIED_CHINESE),
+                id -> new io.etlhub.connector.ConnectorDefinition(id, id, "webhook", "robot", null, null, null, null,
+                        java.util.Map.of("channel", id.contains("dingtalk") ? "dingtalk" : "wecom"), null)));
         return camel;
     }
 }
