@@ -54,11 +54,12 @@ public class RouteAdmin {
 
     /**
      * {@code state} is Camel's status of the route (Started, Stopped, ...); {@code enabled} its file's autoStartup;
-     * {@code capture} the change stream of a route that starts from etlhub-cdc: (state, lag), null otherwise or while stopped.
+     * {@code capture} the change stream of a route that starts from etlhub-cdc: (state, lag), null otherwise or while stopped;
+     * {@code runnable} false for a route fed by its start (changes, events), which has no runs to start.
      */
     public record RouteStatus(String id, String description, String kind, boolean enabled, String state, String schedule,
                               boolean running, RunSummary lastRun, LocalDateTime nextRun,
-                              RouteDefinition.Endpoint source, RouteDefinition.Endpoint target, CdcStatus capture) {
+                              RouteDefinition.Endpoint source, RouteDefinition.Endpoint target, CdcStatus capture, boolean runnable) {
 
         /** The capture's lag in seconds, or null when it has none yet. */
         public Double lagSeconds() {
@@ -79,7 +80,7 @@ public class RouteAdmin {
         ServiceStatus state = camel.getRouteController().getRouteStatus(r.id());
         return new RouteStatus(r.id(), r.description(), r.kind(), r.isEnabled(), state == null ? "Unloaded" : state.name(),
                 r.schedule(), locks.isRunning(r.id()), last.isEmpty() ? null : last.get(0), nextRun(r), r.source(), r.target(),
-                captures.status(r.id()));
+                captures.status(r.id()), !(catalog.jobFor(r) instanceof ChangeJob));
     }
 
     /** The cron Quartz is running for the route now (from its Camel endpoint), or null when it is not started or not scheduled. */

@@ -88,7 +88,10 @@ class ConsoleRolesBrowserTest extends ConsoleBrowser {
         submit(By.id("start-receipts-k3"));
         assertThat(state("receipts-k3")).isEqualTo(zh.getProperty("console.route.state.SCHEDULED"));
 
-        browser.findElement(By.id("run-receipts-u8")).click();
+        // The routes table is longer than the window (8 routes): bring the button out from under the notice first.
+        WebElement run = browser.findElement(By.id("run-receipts-u8"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", run);
+        run.click();
         waitFor(ExpectedConditions.urlMatches(".*/console/runs/\\d+$"));
         WebElement status = browser.findElement(By.cssSelector("#run .badge"));
         assertThat(status.getText()).isEqualTo(zh.getProperty("console.status.SUCCEEDED"));
