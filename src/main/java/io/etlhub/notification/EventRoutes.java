@@ -22,6 +22,10 @@ class EventRoutes implements ChangeJob {
     @Override
     public String fedBy() { return "direct"; }
 
+    /** A failed event stays an incomplete publication, handed out again: no dead letter. */
+    @Override
+    public boolean deadLetters() { return false; }
+
     @Override
     public void validate(RouteDefinition route) {
         String event = event(route.from());

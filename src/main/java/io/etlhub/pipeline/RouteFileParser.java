@@ -158,7 +158,7 @@ class RouteFileParser {
         RouteDefinition.Endpoint target = endpoint(file, lines, stepLine, options, "target", "targetMapping");
         String schedule = cron(file, lines, camel);
         boolean enabled = camel.getAutoStartup() == null || Boolean.parseBoolean(camel.getAutoStartup().trim());
-        if (job instanceof ChangeJob fed ? !fed.fedBy().equals(scheme(camel)) : STREAM.equals(scheme(camel))) {
+        if (job instanceof ChangeJob fed ? !fed.fedBy().equals(scheme(camel)) : STREAM.equals(scheme(camel)) && !(job instanceof EventJob)) {
             throw new ConfigFileException(file, lines.lineOfAnyKey("uri", camel.getInput().getLineNumber()), job instanceof ChangeJob fed
                     ? "etlhub:" + kind + " takes changes: the route starts from: " + fed.fedBy() + ":..."
                     : "etlhub:" + kind + " runs by schedule or by hand; a route from etlhub-cdc: needs a step that takes changes");

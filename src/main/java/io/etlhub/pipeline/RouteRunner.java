@@ -145,9 +145,8 @@ public class RouteRunner {
         RouteDefinition route = routes.get(routeId);
         RouteJob job = jobs.get(step.getCapability());
         if (job == null) throw new IllegalStateException("no capability '" + step.getCapability() + "' (known: " + jobs.keySet() + ")");
-        if (job instanceof ChangeJob changes) {
-            // One change, not one run: Camel's route metrics count it, its consumer dead-letters a failure.
-            changes.accept(route, exchange);
+        if (job instanceof EventJob events && events.isEvent(exchange)) {
+            events.onEvent(route, exchange);
             return;
         }
         Trigger trigger = Trigger.valueOf(exchange.getMessage().getHeader(TRIGGER, Trigger.SCHEDULE.name(), String.class));

@@ -50,8 +50,8 @@ class RunErrorHandling extends RouteConfigurationBuilder {
 
         @Override
         public void process(Exchange exchange) {
-            // A change stream's consumer dead-letters the failed change itself, with the change as payload.
-            if (changeRoute(exchange.getFromRouteId())) return;
+            // A failed event of an event route stays an incomplete publication (handed out again), not a dead letter.
+            if (notDeadLettered(exchange.getFromRouteId())) return;
             Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             RunSummary summary = exchange.getProperty(RouteRunner.SUMMARY, RunSummary.class);
             // The run's own error (with its one-line cause first when the hub recognises it), else the exception.
@@ -70,8 +70,8 @@ class RunErrorHandling extends RouteConfigurationBuilder {
             }
         }
 
-        private boolean changeRoute(String routeId) {
-            return routes.all().stream().anyMatch(r -> r.id().equals(routeId) && routes.jobFor(r) instanceof ChangeJob);
+        private boolean notDeadLettered(String routeId) {
+            return routes.all().stream().anyMatch(r -> r.id().equals(routeId) && routes.jobFor(r) instanceof ChangeJob c && !c.deadLetters());
         }
     }
 }

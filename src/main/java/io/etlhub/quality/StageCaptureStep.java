@@ -55,7 +55,7 @@ class StageCaptureStep implements ChangeJob {
     }
 
     @Override
-    public void accept(RouteDefinition route, Exchange exchange) {
+    public void onEvent(RouteDefinition route, Exchange exchange) {
         TableMapping opportunity = crm.table("opportunity");
         recorder.record(opportunity, exchange);
     }

@@ -31,12 +31,12 @@ class ConsolePagesTranslatedIntegrationTest extends HubIntegrationTest {
     static final Map<String, List<String>> PAGES = Map.of(
             "admin", List.of("/console/home", "/console", "/console/routes", "/console/runs",
                     "/console/runs?status=FAILED", "/console/dead-letters", "/console/dead-letters?state=ALL", "/console/audit",
-                    "/console/audit?action=STOP", "/console/receipts", "/console/reconciliation", "/console/quality", "/console/archive"),
+                    "/console/audit?action=STOP", "/console/lapse", "/console/receipts", "/console/reconciliation", "/console/quality", "/console/archive"),
             "finance", List.of("/console/home", "/console/receipts", "/console/reconciliation", "/console/reconciliation?period=2026-10"),
             "ops", List.of("/console/home", "/console/quality", "/console/archive"));
     static final Map<String, Set<String>> NAVIGATION = Map.of(
             "admin", Set.of("nav-start", "nav-dashboard", "nav-routes", "nav-runs", "nav-dead-letters", "nav-audit",
-                    "nav-receipts", "nav-reconciliation", "nav-quality", "nav-archive"),
+                    "nav-lapse", "nav-receipts", "nav-reconciliation", "nav-quality", "nav-archive"),
             "finance", Set.of("nav-start", "nav-receipts", "nav-reconciliation"),
             "ops", Set.of("nav-start", "nav-quality", "nav-archive"));
     static final Map<String, String> PASSWORDS = Map.of("admin", ADMIN_PASSWORD, "finance", FINANCE_PASSWORD, "ops", OPS_PASSWORD);

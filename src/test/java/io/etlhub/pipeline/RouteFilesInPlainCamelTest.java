@@ -50,8 +50,9 @@ class RouteFilesInPlainCamelTest {
                 String id = file.getFileName().toString().replace(".yaml", "");
                 Route route = camel.getRoute(id);
                 assertThat(route).as(file + " is the route " + id).isNotNull();
-                boolean autoStartup = !Files.readString(file, StandardCharsets.UTF_8).contains("autoStartup: false");
-                assertThat(camel.getRouteController().getRouteStatus(id).isStarted()).as(id + " started").isEqualTo(autoStartup);
+                // A route shipped stopped (autoStartup: false, e.g. a capture waiting for its database) loads but does not start.
+                assertThat(camel.getRouteController().getRouteStatus(id).isStarted()).as(id + " started")
+                        .isEqualTo(route.isAutoStartup());
                 if (id.startsWith("notify-")) {
                     // an event route: from direct:<event> to etlhub-notify:<webhook connector>
                     assertThat(route.getEndpoint().getEndpointUri()).as(id).startsWith("direct://");

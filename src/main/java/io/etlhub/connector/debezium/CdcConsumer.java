@@ -68,10 +68,7 @@ class CdcConsumer extends DefaultConsumer {
         } catch (Exception e) {
             exchange.setException(e);
         }
-        // A route's dead-letter channel handles a failure (clearing the exception); it is still a failed change.
-        Exception failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(org.apache.camel.ExchangePropertyKey.FAILURE_HANDLED, false, Boolean.class)
-                ? exchange.getProperty(org.apache.camel.ExchangePropertyKey.EXCEPTION_CAUGHT, Exception.class) : null;
+        Exception failure = exchange.getException();
         if (failure != null) {
             log.warn("route {}: change {} failed, sent to the dead letters: {}", route, key, failure.getMessage());
             c.deadLetters.deadLetter(route, key, change.payload(), failure.getClass().getSimpleName() + ": " + failure.getMessage());
