@@ -29,7 +29,7 @@ class DemoSeeder {
                @Value("${etlhub.demo.customers:300}") int customers,
                @Value("${etlhub.demo.seed-value:20261123}") long seedValue,
                @Value("${etlhub.demo.dir:data/demo}") String demoDir,
-               @Value("${etlhub.demo.pos-members:2000}") int posMembers) {
+               @Value("${etlhub.demo.pos-members:2000}") int posMembers, java.time.Clock clock) {
         boolean posEmbedded = posStandIn(connectors);
         String crm = crmAccess.connector();
         boolean allEmbedded = connectors.get(crm).embedded() && connectors.get("u8").embedded() && connectors.get("k3").embedded();
@@ -45,6 +45,18 @@ class DemoSeeder {
         seedIfEmpty(connectors, crm, "crm_customer", j -> data.writeCrm(new CrmWriter(j)), filled);
         seedIfEmpty(connectors, "u8", "Ap_CloseBill", j -> data.writeU8(new U8ReceiptWriter(j)), filled);
         seedIfEmpty(connectors, "k3", "T_AR_RECEIVEBILL", j -> data.writeK3(new K3ReceiptWriter(j)), filled);
+        // Customer 360 (issue 12): stock, credit and MES data for the same customers, seeded on their own so a
+        // demo folder from before gets them at its next start.
+        DemoCustomerView view = new DemoCustomerView(seedValue, data.customers().size(), java.time.LocalDate.now(clock));
+        List<String> viewFilled = new ArrayList<>();
+        seedIfEmpty(connectors, "u8", "CurrentStock", view::writeU8, viewFilled);
+        seedIfEmpty(connectors, "k3", "T_STK_INVENTORY", view::writeK3, viewFilled);
+        seedIfEmpty(connectors, crm, "crm_activity", view::writeCrm, viewFilled);
+        if (connectors.all().stream().anyMatch(c -> "mes".equals(c.id()) && c.embedded())) {
+            SqlScripts.run(connectors.dataSource("mes"), "demo/mes-schema.sql");
+            seedIfEmpty(connectors, "mes", "pro_workorder", view::writeMes, viewFilled);
+        }
+        if (!viewFilled.isEmpty()) log.info("demo customer-view data seeded into {}", viewFilled);
         this.seeded = filled.size() == 3;
         if (posEmbedded) {
             // The POS history of the lapse rules and their backtest, with its ground truth (who really left).
