@@ -80,14 +80,16 @@ public class ReceiptLedger {
     /** Latest date of an applied positive receipt per opportunity, as the ledger holds it now. */
     Map<Long, LocalDate> lastPositiveReceiptDates(Collection<Long> opportunityIds) {
         Map<Long, LocalDate> dates = new HashMap<>();
-        if (opportunityIds.isEmpty()) return dates;
-        named.query("SELECT opportunity_id, MAX(document_date) FROM receipt_ledger WHERE opportunity_id IN (:ids) "
-                        + "AND state = 'APPLIED' AND applied_amount > 0 GROUP BY opportunity_id",
-                new MapSqlParameterSource("ids", opportunityIds),
-                rs -> {
-                    Date d = rs.getDate(2);
-                    dates.put(rs.getLong(1), d == null ? null : d.toLocalDate());
-                });
+        List<Long> ids = new ArrayList<>(opportunityIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            named.query("SELECT opportunity_id, MAX(document_date) FROM receipt_ledger WHERE opportunity_id IN (:ids) "
+                            + "AND state = 'APPLIED' AND applied_amount > 0 GROUP BY opportunity_id",
+                    new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 1000))),
+                    rs -> {
+                        Date d = rs.getDate(2);
+                        dates.put(rs.getLong(1), d == null ? null : d.toLocalDate());
+                    });
+        }
         return dates;
     }
 
