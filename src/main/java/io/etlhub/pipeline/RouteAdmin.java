@@ -125,7 +125,13 @@ public class RouteAdmin {
         return status(id);
     }
 
+    /**
+     * Runs the route for a console or HTTP caller: a parameter naming a server path is refused; the
+     * run's files go to the output folder (Trigger.MANUAL).
+     */
     public RunSummary runNow(String id, String actor, Map<String, String> parameters) {
+        String pathLike = RunParameters.pathLike(parameters);
+        if (pathLike != null) throw new RunParameters.PathParameterException(pathLike);
         runner.checkRunnable(id);
         audit.record(actor, "RUN", "route " + id, null, parameters == null || parameters.isEmpty() ? null : parameters.toString());
         return runner.run(id, Trigger.MANUAL, actor, parameters);

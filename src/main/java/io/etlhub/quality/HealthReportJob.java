@@ -1,5 +1,6 @@
 package io.etlhub.quality;
 
+import io.etlhub.pipeline.OutputFolder;
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.pipeline.RouteJob;
 import io.etlhub.pipeline.RunContext;
@@ -11,15 +12,17 @@ import java.util.Map;
 
 /**
  * Route kind {@code health-report}: the month's data-health report. Parameters: month (2026-10;
- * default the previous month), out (an .xlsx path), lang (zh default, en). A scheduled run writes
- * its workbook into the step's outputDir option when one is set.
+ * default the previous month), out (an .xlsx path, CLI only), lang (zh default, en). A run writes
+ * its workbook into the step's outputDir option when one is set, else a run started by hand into the output folder.
  */
 @Component
 class HealthReportJob implements RouteJob {
     private final HealthReportService service;
     private final QualityChecker checker;
+    private final OutputFolder output;
 
-    HealthReportJob(HealthReportService service, QualityChecker checker) {
+    HealthReportJob(HealthReportService service, QualityChecker checker, OutputFolder output) {
+        this.output = output;
         this.service = service;
         this.checker = checker;
     }
@@ -52,17 +55,18 @@ class HealthReportJob implements RouteJob {
         context.output("month", report.period());
         context.output("verdicts", verdicts);
         context.output("findings", findings);
-        Path out = outputFile(route, context, period);
+        Path out = outputFile(route, context, period, output);
         if (out != null) {
             service.writeXlsx(report, locale, out);
             context.output("file", out.toAbsolutePath().toString());
         }
     }
 
-    private static Path outputFile(RouteDefinition route, RunContext context, ReportPeriod period) {
+    /** --out (CLI), else the route file's outputDir (set by an admin), else the output folder for a run started by hand. */
+    private static Path outputFile(RouteDefinition route, RunContext context, ReportPeriod period, OutputFolder output) {
         String out = context.parameter("out");
-        if (out != null && !out.isBlank()) return Path.of(out);
         String dir = route.option("outputDir", "");
-        return dir.isBlank() ? null : Path.of(dir).resolve("health-" + period + ".xlsx");
+        if ((out == null || out.isBlank()) && !dir.isBlank()) return Path.of(dir).resolve("health-" + period + ".xlsx");
+        return output.target(context, out, "health-" + period + ".xlsx");
     }
 }

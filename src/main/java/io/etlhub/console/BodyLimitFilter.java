@@ -1,0 +1,57 @@
+package io.etlhub.console;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Refuses a request body over its limit with 413 and a message before anything reads it: uploads
+ * (multipart) up to the multipart limit, every other body (JSON, forms) up to etlhub.security.max-body-size.
+ * A body without a declared length is cut at the same limit while it is read.
+ */
+class BodyLimitFilter extends OncePerRequestFilter {
+    private final long maxBody;
+    private final long maxUpload;
+    private final MessageSource messages;
+
+    BodyLimitFilter(long maxBody, long maxUpload, MessageSource messages) {
+        this.maxBody = maxBody;
+        this.maxUpload = maxUpload;
+        this.messages = messages;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean upload = request.getContentType() != null && request.getContentType().toLowerCase().startsWith("multipart/");
+        long limit = upload ? maxUpload : maxBody;
+        long length = request.getContentLengthLong();
+        if (limit >= 0 && length > limit) {
+            tooLarge(response, upload, limit);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    static String size(long bytes) {
+        return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB"
+                : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + " KB" : bytes + " B";
+    }
+
+    private void tooLarge(HttpServletResponse response, boolean upload, long limit) throws IOException {
+        String text = messages.getMessage(upload ? "security.body.upload-too-large" : "security.body.too-large",
+                new Object[] {size(limit)}, LocaleContextHolder.getLocale());
+        response.setStatus(413);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8");
+        // The client may still be sending: closing lets Tomcat drop the rest instead of reading it.
+        response.setHeader("Connection", "close");
+        response.getWriter().write("{\"error\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    }
+}
