@@ -5,7 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,8 +20,11 @@ class BodyLimitFilter extends OncePerRequestFilter {
     private final long maxBody;
     private final long maxUpload;
     private final MessageSource messages;
+    /** The console's language (its cookie): these filters answer before Spring MVC resolves it. */
+    private final LocaleResolver locales;
 
-    BodyLimitFilter(long maxBody, long maxUpload, MessageSource messages) {
+    BodyLimitFilter(long maxBody, long maxUpload, MessageSource messages, LocaleResolver locales) {
+        this.locales = locales;
         this.maxBody = maxBody;
         this.maxUpload = maxUpload;
         this.messages = messages;
@@ -34,7 +37,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
         long limit = upload ? maxUpload : maxBody;
         long length = request.getContentLengthLong();
         if (limit >= 0 && length > limit) {
-            tooLarge(response, upload, limit);
+            tooLarge(request, response, upload, limit);
             return;
         }
         chain.doFilter(request, response);
@@ -45,9 +48,9 @@ class BodyLimitFilter extends OncePerRequestFilter {
                 : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + " KB" : bytes + " B";
     }
 
-    private void tooLarge(HttpServletResponse response, boolean upload, long limit) throws IOException {
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response, boolean upload, long limit) throws IOException {
         String text = messages.getMessage(upload ? "security.body.upload-too-large" : "security.body.too-large",
-                new Object[] {size(limit)}, LocaleContextHolder.getLocale());
+                new Object[] {size(limit)}, locales.resolveLocale(request));
         response.setStatus(413);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8");
         // The client may still be sending: closing lets Tomcat drop the rest instead of reading it.

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -39,9 +39,12 @@ class LoginGuard extends OncePerRequestFilter {
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final MessageSource messages;
+    /** The console's language (its cookie): these filters answer before Spring MVC resolves it. */
+    private final LocaleResolver locales;
     private final Clock clock;
 
-    LoginGuard(LoginThrottle throttle, AuditLog audit, MessageSource messages, Clock clock) {
+    LoginGuard(LoginThrottle throttle, AuditLog audit, MessageSource messages, LocaleResolver locales, Clock clock) {
+        this.locales = locales;
         this.throttle = throttle;
         this.audit = audit;
         this.messages = messages;
@@ -72,7 +75,7 @@ class LoginGuard extends OncePerRequestFilter {
         response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.setContentType("application/json;charset=UTF-8");
-        String text = messages.getMessage("security.login.locked", new Object[] {seconds}, LocaleContextHolder.getLocale());
+        String text = messages.getMessage("security.login.locked", new Object[] {seconds}, locales.resolveLocale(request));
         response.getWriter().write("{\"error\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 

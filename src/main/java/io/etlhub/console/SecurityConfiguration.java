@@ -27,7 +27,8 @@ import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import java.security.SecureRandom;
@@ -80,8 +81,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginGuard loginGuard(LoginThrottle throttle, AuditLog audit, MessageSource messages, Clock clock) {
-        return new LoginGuard(throttle, audit, messages, clock);
+    LoginGuard loginGuard(LoginThrottle throttle, AuditLog audit, MessageSource messages, LocaleResolver locales, Clock clock) {
+        return new LoginGuard(throttle, audit, messages, locales, clock);
     }
 
     /** The guard runs inside the security chain only, not a second time as a servlet filter. */
@@ -94,16 +95,18 @@ class SecurityConfiguration {
 
     /** Before security: an oversized body is refused before anyone reads it, logged in or not. */
     @Bean
-    FilterRegistrationBean<BodyLimitFilter> bodyLimit(SecurityProperties properties, MultipartProperties multipart, MessageSource messages) {
+    FilterRegistrationBean<BodyLimitFilter> bodyLimit(SecurityProperties properties, MultipartProperties multipart, MessageSource messages,
+                                                      LocaleResolver locales) {
         FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new BodyLimitFilter(properties.maxBodyBytes(), multipart.getMaxRequestSize().toBytes(), messages));
+                new BodyLimitFilter(properties.maxBodyBytes(), multipart.getMaxRequestSize().toBytes(), messages, locales));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, LoginGuard guard, SecurityProperties properties) throws Exception {
-        http.addFilterBefore(guard, UsernamePasswordAuthenticationFilter.class)
+        // Before CSRF and authentication: a locked login is refused before anything checks it.
+        http.addFilterBefore(guard, CsrfFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(properties.cspOr()))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.get(properties.referrerPolicyOr()))))
