@@ -54,7 +54,10 @@ class ArchiveController implements DisposableBean {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "archive-progress"));
     private final Map<String, Path> reports = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ArchiveController(ArchiveService archive, RouteRunner runner, JdbcTemplate hub) {
+    private final UploadRetention uploads;
+
+    ArchiveController(ArchiveService archive, RouteRunner runner, JdbcTemplate hub, UploadRetention uploads) {
+        this.uploads = uploads;
         this.archive = archive;
         this.runner = runner;
         this.hub = hub;
@@ -94,9 +97,12 @@ class ArchiveController implements DisposableBean {
                 RunSummary summary = runner.run(ROUTE, Trigger.MANUAL, actor, parameters);
                 ImportProgress p = archive.progress(token);
                 if (!summary.succeeded() && !p.finished()) p.failed(summary.error());
+                // A rejected file is not kept (its report is, until the retention cleans it).
+                if (!summary.succeeded()) uploads.deleteRejected(file);
             } catch (RuntimeException e) {
                 log.warn("archive upload {} not imported", token, e);
                 archive.progress(token).failed(e.getMessage());
+                uploads.deleteRejected(file);
             }
         });
         String base = "/api/archive/imports/" + token;

@@ -1,6 +1,5 @@
 package io.etlhub.quality;
 
-import io.etlhub.pipeline.OutputFolder;
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.pipeline.RouteJob;
 import io.etlhub.pipeline.RunContext;
@@ -12,17 +11,16 @@ import java.util.Map;
 
 /**
  * Route kind {@code health-report}: the month's data-health report. Parameters: month (2026-10;
- * default the previous month), out (an .xlsx path, CLI only), lang (zh default, en). A run writes
- * its workbook into the step's outputDir option when one is set, else a run started by hand into the output folder.
+ * default the previous month), out (an .xlsx path, CLI only), lang (zh default, en). The report is
+ * stored and downloaded from /api/quality/reports/{id}/xlsx; a run also writes its workbook into the
+ * step's outputDir option when one is set.
  */
 @Component
 class HealthReportJob implements RouteJob {
     private final HealthReportService service;
     private final QualityChecker checker;
-    private final OutputFolder output;
 
-    HealthReportJob(HealthReportService service, QualityChecker checker, OutputFolder output) {
-        this.output = output;
+    HealthReportJob(HealthReportService service, QualityChecker checker) {
         this.service = service;
         this.checker = checker;
     }
@@ -55,18 +53,20 @@ class HealthReportJob implements RouteJob {
         context.output("month", report.period());
         context.output("verdicts", verdicts);
         context.output("findings", findings);
-        Path out = outputFile(route, context, period, output);
+        // Stored in the hub: anyone with the OPS role downloads it there, whoever started the run.
+        context.output("download", "/api/quality/reports/" + report.id() + "/xlsx");
+        Path out = outputFile(route, context, period);
         if (out != null) {
             service.writeXlsx(report, locale, out);
             context.output("file", out.toAbsolutePath().toString());
         }
     }
 
-    /** --out (CLI), else the route file's outputDir (set by an admin), else the output folder for a run started by hand. */
-    private static Path outputFile(RouteDefinition route, RunContext context, ReportPeriod period, OutputFolder output) {
+    /** --out (CLI only: over HTTP it is refused), else the route file's outputDir (set by an admin). */
+    private static Path outputFile(RouteDefinition route, RunContext context, ReportPeriod period) {
         String out = context.parameter("out");
+        if (out != null && !out.isBlank()) return Path.of(out);
         String dir = route.option("outputDir", "");
-        if ((out == null || out.isBlank()) && !dir.isBlank()) return Path.of(dir).resolve("health-" + period + ".xlsx");
-        return output.target(context, out, "health-" + period + ".xlsx");
+        return dir.isBlank() ? null : Path.of(dir).resolve("health-" + period + ".xlsx");
     }
 }

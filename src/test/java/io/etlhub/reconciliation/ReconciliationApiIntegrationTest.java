@@ -77,6 +77,7 @@ class ReconciliationApiIntegrationTest extends HubIntegrationTest {
 
     @Test
     void confirmingASuggestionAppliesItOnceThroughTheReceiptsQueue() throws Exception {
+        long auditBefore = lastAuditId();
         Map<String, Object> body = Map.of("system", "U8", "documentId", "11", "documentDate", "2026-10-15",
                 "opportunityNo", "OPP-2026-00007", "note", "客户来电确认");
         HttpResponse<String> confirmed = post("/api/reconciliation/suggestions/confirm", body);
@@ -91,7 +92,8 @@ class ReconciliationApiIntegrationTest extends HubIntegrationTest {
         assertThat((String) event.get("note")).contains("reconciliation suggestion, score 1.0000").contains("客户来电确认");
 
         // audited once, by the receipts queue, as a confirmed suggestion
-        assertThat(hub.queryForList("SELECT CONCAT(actor, ' ', action, ' ', target) FROM audit_log WHERE action LIKE 'RECEIPT%'", String.class))
+        assertThat(hub.queryForList("SELECT CONCAT(actor, ' ', action, ' ', target) FROM audit_log WHERE action LIKE 'RECEIPT%' AND id > ?", String.class,
+                auditBefore))
                 .containsExactly("finance RECEIPT_CONFIRM_SUGGESTION U8 " + documentNo("11") + " (id 11)");
 
         // a second confirm finds no unmatched receipt and changes nothing
@@ -108,6 +110,7 @@ class ReconciliationApiIntegrationTest extends HubIntegrationTest {
     /** Assign and dismiss over REST are audited by the queue that performs them (issue 14, security). */
     @Test
     void assignAndDismissAreAuditedWhateverTheEntryPoint() throws Exception {
+        long auditBefore = lastAuditId(); // the golden data's own dismissal is before
         HttpResponse<String> assigned = post("/api/receipts/unmatched/U8/11/assign", Map.of("opportunityNo", "OPP-2026-00007", "note", "电话确认"));
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
         HttpResponse<String> dismissed = post("/api/receipts/unmatched/U8/12/dismiss", Map.of("note", "重复收款"));
@@ -118,13 +121,17 @@ class ReconciliationApiIntegrationTest extends HubIntegrationTest {
         queue.dismiss((String) another.get("source_system"), (String) another.get("document_id"), "cli-user", "service call");
 
         List<Map<String, Object>> audit = hub.queryForList("SELECT actor, action, target, before_value, after_value FROM audit_log "
-                + "WHERE action LIKE 'RECEIPT%' ORDER BY id");
+                + "WHERE action LIKE 'RECEIPT%' AND id > ? ORDER BY id", auditBefore);
         assertThat(audit).extracting(a -> a.get("actor") + " " + a.get("action"))
                 .containsExactly("finance RECEIPT_ASSIGN", "finance RECEIPT_DISMISS", "cli-user RECEIPT_DISMISS");
         assertThat((String) audit.get(0).get("target")).isEqualTo("U8 " + documentNo("11") + " (id 11)");
         assertThat((String) audit.get(0).get("before_value")).startsWith("UNMATCHED");
         assertThat((String) audit.get(0).get("after_value")).isEqualTo("APPLIED OPP-2026-00007; 电话确认");
         assertThat((String) audit.get(1).get("after_value")).isEqualTo("DISMISSED; 重复收款");
+    }
+
+    private long lastAuditId() {
+        return hub.queryForObject("SELECT COALESCE(MAX(id), 0) FROM audit_log", Long.class);
     }
 
     private String documentNo(String documentId) {
