@@ -199,4 +199,25 @@ class SecurityHardeningIntegrationTest extends HubIntegrationTest {
         assertThat(send("GET", "/actuator/prometheus", "finance", FINANCE_PASSWORD, null, Map.of()).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/actuator/prometheus", "admin", ADMIN_PASSWORD, null, Map.of()).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void opsAndFinanceGetNoSqlOrServerPathButAdminsDo() {
+        String sqlError = "CrmWriteException: PreparedStatementCallback; bad SQL grammar [INSERT INTO crm_customer (name) VALUES (?)]";
+        String pathError = "ArchiveFileException: /srv/etl-hub/data/archive/uploads/ab/客户.xlsx is not an Excel file";
+        for (String error : List.of(sqlError, pathError)) {
+            hub.update("INSERT INTO archive_import (file_name, sha256, kind, status, error, started_at) VALUES ('客户.xlsx', ?, 'customers', "
+                    + "'FAILED', ?, CURRENT_TIMESTAMP)", "0".repeat(64), error);
+        }
+        String ops = send("GET", "/api/archive/imports", "ops", OPS_PASSWORD, null, Map.of("Cookie", "etlhub-lang=en")).body();
+        assertThat(ops).doesNotContain("INSERT INTO").doesNotContain("/srv/etl-hub")
+                .contains("The request failed on the server").contains("ArchiveFileException: 客户.xlsx is not an Excel file");
+        String admin = send("GET", "/api/archive/imports", "admin", ADMIN_PASSWORD, null, Map.of()).body();
+        assertThat(admin).contains("INSERT INTO crm_customer").contains("/srv/etl-hub/data/archive/uploads/ab/客户.xlsx");
+
+        // an error answer of a finance endpoint goes through the same filter
+        HttpResponse<String> missing = send("POST", "/api/receipts/unmatched/U8/404/dismiss", "finance", FINANCE_PASSWORD,
+                "{\"note\":\"x\"}", Map.of());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("U8/404");
+    }
 }
