@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -14,7 +13,7 @@ import java.io.IOException;
 /**
  * Refuses a request body over its limit with 413 and a message before anything reads it: uploads
  * (multipart) up to the multipart limit, every other body (JSON, forms) up to etlhub.security.max-body-size.
- * A body without a declared length is cut at the same limit while it is read.
+ * It judges the declared Content-Length: a chunked body (no length) is not limited here (docs/security.md).
  */
 class BodyLimitFilter extends OncePerRequestFilter {
     private final long maxBody;
@@ -51,10 +50,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
     private void tooLarge(HttpServletRequest request, HttpServletResponse response, boolean upload, long limit) throws IOException {
         String text = messages.getMessage(upload ? "security.body.upload-too-large" : "security.body.too-large",
                 new Object[] {size(limit)}, locales.resolveLocale(request));
-        response.setStatus(413);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8");
         // The client may still be sending: closing lets Tomcat drop the rest instead of reading it.
         response.setHeader("Connection", "close");
-        response.getWriter().write("{\"error\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        JsonErrorAnswer.write(response, 413, text);
     }
 }

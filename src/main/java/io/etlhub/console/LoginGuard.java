@@ -72,11 +72,9 @@ class LoginGuard extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + "/login?locked");
             return;
         }
-        response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        response.setContentType("application/json;charset=UTF-8");
         String text = messages.getMessage("security.login.locked", new Object[] {seconds}, locales.resolveLocale(request));
-        response.getWriter().write("{\"error\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        JsonErrorAnswer.write(response, 429, text);
     }
 
     @EventListener
