@@ -13,18 +13,24 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 import java.security.Principal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /** The admin pages: dashboard, routes, runs (with drill-down), dead letters, audit log. */
 @Controller
 class ConsoleController {
+    static final List<String> RUN_STATUSES = List.of("SUCCEEDED", "FAILED", "RUNNING");
+    static final List<String> DEAD_LETTER_STATES = List.of("NEW", "REPLAYING", "REPLAYED", "ALL");
     private final RouteAdmin admin;
     private final RouteCatalog catalog;
     private final RunHistory history;
@@ -52,9 +58,6 @@ class ConsoleController {
     @GetMapping("/login")
     String login() { return "console/login"; }
 
-    @GetMapping("/console/home")
-    String home() { return "console/home"; }
-
     @GetMapping("/console")
     String dashboard(Model model, java.util.Locale locale) {
         model.addAttribute("routes", admin.list());
@@ -81,7 +84,9 @@ class ConsoleController {
     /** The routes page with the results of `run check` (GET /api/check) below its buttons. */
     @GetMapping("/console/routes/check")
     String routesChecked(Model model) {
-        model.addAttribute("check", check.run());
+        ConfigurationCheck.Report report = check.run();
+        model.addAttribute("check", report);
+        model.addAttribute("checkByRoute", check.byRoute(report));
         return routes(model);
     }
 
@@ -104,7 +109,15 @@ class ConsoleController {
 
     @PostMapping("/console/routes/{id}/schedule")
     String schedule(@PathVariable String id, @RequestParam String schedule, Principal user, RedirectAttributes flash) {
-        return act(flash, () -> admin.changeSchedule(id, schedule, user.getName()), "console.notice.scheduled", id);
+        try {
+            admin.changeSchedule(id, schedule, user.getName());
+            flash.addFlashAttribute("notice", text("console.notice.scheduled", id));
+        } catch (RuntimeException e) {
+            // shown under the route's schedule field, and at the top of the page
+            flash.addFlashAttribute("scheduleRoute", id);
+            flash.addFlashAttribute("scheduleError", text("console.route.badSchedule", schedule, e.getMessage()));
+        }
+        return "redirect:/console/routes";
     }
 
     @PostMapping("/console/routes/{id}/run")
@@ -124,25 +137,35 @@ class ConsoleController {
     }
 
     @GetMapping("/console/runs")
-    String runs(@RequestParam(required = false) String route, Model model) {
-        model.addAttribute("runs", history.recent(route == null || route.isBlank() ? null : route, 200));
-        model.addAttribute("route", route);
+    String runs(@RequestParam(required = false) String route, @RequestParam(required = false) String status,
+                @ModelAttribute("paging") ListPage.Request paging, Model model) {
+        String routeId = route == null || route.isBlank() ? null : route.trim();
+        String wanted = status == null || status.isBlank() ? null : status.trim();
+        model.addAttribute("page", ListPage.of(history.recent(routeId, 1000), paging,
+                r -> r.runId() + " " + r.route() + " " + (r.error() == null ? "" : r.error()),
+                r -> wanted == null || wanted.equals(r.status()), filters("route", routeId, "status", wanted)));
+        model.addAttribute("routeIds", catalog.all().stream().map(io.etlhub.pipeline.RouteDefinition::id).sorted().toList());
+        model.addAttribute("statuses", RUN_STATUSES);
         return "console/runs";
     }
 
     @GetMapping("/console/runs/{runId}")
     String run(@PathVariable long runId, Model model) {
         RunSummary run = history.find(runId);
-        if (run == null) throw new IllegalArgumentException("no run " + runId);
+        if (run == null) throw RequestRefused.notFound("console.error.noRun", String.valueOf(runId));
         model.addAttribute("run", run);
         model.addAttribute("deadLetters", deadLetters.list(null, runId, 1000));
         return "console/run";
     }
 
     @GetMapping("/console/dead-letters")
-    String deadLetters(@RequestParam(defaultValue = "NEW") String state, Model model) {
-        model.addAttribute("letters", deadLetters.list("ALL".equals(state) ? null : state, null, 500));
+    String deadLetters(@RequestParam(defaultValue = "NEW") String state, @ModelAttribute("paging") ListPage.Request paging, Model model) {
+        if (!DEAD_LETTER_STATES.contains(state)) throw RequestRefused.badInput("console.error.badChoice", "state", state);
+        model.addAttribute("page", ListPage.of(deadLetters.list("ALL".equals(state) ? null : state, null, 1000), paging,
+                l -> l.id() + " " + l.routeId() + " " + l.runId() + " " + l.recordKey() + " " + l.error(),
+                l -> true, filters("state", state)));
         model.addAttribute("state", state);
+        model.addAttribute("states", DEAD_LETTER_STATES);
         return "console/dead-letters";
     }
 
@@ -157,10 +180,25 @@ class ConsoleController {
         return "redirect:/console/dead-letters";
     }
 
+    /** The audit log filtered by user, action and dates, paged in the database. */
     @GetMapping("/console/audit")
-    String audit(Model model) {
-        model.addAttribute("entries", audit.recent(500));
+    String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                 @ModelAttribute("paging") ListPage.Request paging, Model model) {
+        if (from != null && to != null && to.isBefore(from)) throw RequestRefused.badInput("console.error.datesReversed", from, to);
+        AuditLog.Filter filter = new AuditLog.Filter(actor, action, from, to);
+        model.addAttribute("page", ListPage.sliced(audit.count(filter), paging,
+                filters("actor", actor, "action", action, "from", from == null ? null : from.toString(), "to", to == null ? null : to.toString()),
+                (offset, limit) -> audit.find(filter, offset, limit)));
+        model.addAttribute("actions", audit.actions());
         return "console/audit";
+    }
+
+    private static Map<String, String> filters(String... namesAndValues) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) m.put(namesAndValues[i], namesAndValues[i + 1]);
+        return m;
     }
 
     private String text(String key, Object... args) {

@@ -3,14 +3,10 @@ package io.etlhub.console;
 import io.etlhub.pipeline.ErrorTexts;
 import io.etlhub.pipeline.RunSummary;
 import org.springframework.core.MethodParameter;
-import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
@@ -21,8 +17,8 @@ import java.util.Map;
 /**
  * Every API answer's error texts pass {@link ErrorTexts}: finance and ops never get SQL text or a
  * server path, admins get the details. Covers the {"error": ...} bodies of the controllers' exception
- * handlers, run summaries and lists of rows with an error column; a database failure no handler
- * caught becomes 500 with its (sanitised) message instead of a stack trace.
+ * handlers and of {@link ErrorAnswers}, run summaries and lists of rows with an error column (an
+ * exception nobody handled is ErrorAnswers' general 500, without details).
  */
 @RestControllerAdvice
 class SanitisedErrors implements ResponseBodyAdvice<Object> {
@@ -32,12 +28,6 @@ class SanitisedErrors implements ResponseBodyAdvice<Object> {
 
     SanitisedErrors(ErrorTexts texts) {
         this.texts = texts;
-    }
-
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Map<String, String>> database(DataAccessException e) {
-        org.slf4j.LoggerFactory.getLogger(SanitisedErrors.class).error("database failure answering a request", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("error", String.valueOf(e.getMessage())));
     }
 
     @Override

@@ -80,6 +80,30 @@ public class ConfigurationCheck {
         return Report.of(lines);
     }
 
+    /**
+     * The lines of a check that concern each route: its own (schedule, options, mapping) and those of
+     * the connectors it reads or writes; the console's routes page shows them beside the route.
+     */
+    public Map<String, Report> byRoute(Report report) {
+        Map<String, Report> result = new LinkedHashMap<>();
+        for (RouteDefinition route : routes.all()) {
+            java.util.Set<String> subjects = new java.util.HashSet<>();
+            subjects.add("route " + route.id());
+            for (RouteDefinition.Endpoint e : java.util.Arrays.asList(route.source(), route.target())) {
+                if (e != null && e.connector() != null) subjects.add("connector " + e.connector());
+            }
+            try {
+                routes.jobFor(route).tablesNeeded(route).forEach(n -> subjects.add("connector " + n.connector()));
+            } catch (RuntimeException e) {
+                // its mapping cannot be read: run() reported it as a line of the route
+            }
+            String own = "route " + route.id() + " ";
+            result.put(route.id(), Report.of(report.lines().stream()
+                    .filter(l -> subjects.contains(l.subject()) || l.subject().startsWith(own)).toList()));
+        }
+        return result;
+    }
+
     /** Every table and column mapped in mappings/crm.yml must exist and be readable. */
     private void crmTables(Map<String, TableNeed> needs, List<CheckLine> lines) {
         try {

@@ -75,9 +75,23 @@ public class RouteAdmin {
         return camel.getRoute(routeId).getEndpoint() instanceof QuartzEndpoint quartz ? quartz.getCron() : null;
     }
 
+    /** The next fire time of the route's Quartz trigger when Camel runs it; null otherwise (then the cron says). */
+    private Date quartzNextFire(String routeId) {
+        ServiceStatus state = camel.getRouteController().getRouteStatus(routeId);
+        if (state == null || !state.isStarted() || !(camel.getRoute(routeId).getEndpoint() instanceof QuartzEndpoint quartz)) return null;
+        try {
+            org.quartz.Trigger trigger = quartz.getComponent().getScheduler().getTrigger(quartz.getTriggerKey());
+            return trigger == null ? null : trigger.getNextFireTime();
+        } catch (org.quartz.SchedulerException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** When the route's schedule fires next (in the hub's time zone); null when stopped or unscheduled. */
     LocalDateTime nextRun(RouteDefinition r) {
         if (!r.isEnabled() || r.schedule() == null || r.schedule().isBlank()) return null;
+        Date fires = quartzNextFire(r.id());
+        if (fires != null) return LocalDateTime.ofInstant(fires.toInstant(), zone);
         try {
             CronExpression cron = new CronExpression(r.schedule());
             cron.setTimeZone(TimeZone.getTimeZone(zone));

@@ -1,68 +1,16 @@
 package io.etlhub.console;
 
-import io.etlhub.support.HubIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The console in headless Debian chromium: admin runs a route and sees the run; finance is refused the routes page. */
-class ConsoleBrowserTest extends HubIntegrationTest {
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
-    @LocalServerPort
-    int port;
-    WebDriver browser;
-    Path profile;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "browser test skipped: no Chromium here (apt-get install chromium chromium-driver; .ci/run does it)");
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) browser.quit();
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
-        }
-    }
-
+class ConsoleBrowserTest extends ConsoleBrowser {
     @Test
     void adminRunsARouteAndSeesItsRun() {
         logIn("admin", ADMIN_PASSWORD);
@@ -91,21 +39,5 @@ class ConsoleBrowserTest extends HubIntegrationTest {
 
         browser.get(url("/console/receipts"));
         assertThat(browser.findElements(By.tagName("h1"))).extracting(WebElement::getText).containsExactly("未匹配收款");
-    }
-
-    private void logIn(String user, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login")).click();
-        waitFor(ExpectedConditions.urlMatches(".*/console/home$"));
-    }
-
-    private void waitFor(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(condition);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -50,6 +50,12 @@ final class ConsoleHttp {
         return send(b.build());
     }
 
+    /** A page as a browser asks for it (Accept: text/html), with the session cookie. */
+    HttpResponse<String> page(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Cookie", cookie)
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build());
+    }
+
     static String csrfToken(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) throw new IllegalStateException("no CSRF token in the page");

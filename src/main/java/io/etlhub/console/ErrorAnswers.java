@@ -1,0 +1,115 @@
+package io.etlhub.console;
+
+import io.etlhub.pipeline.UnknownRouteException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+import java.time.DateTimeException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every failure the console and the API did not answer themselves gets a status and a sentence from
+ * the bundles, never Spring's Whitelabel page or a 500 for bad input: a page (templates/error.html in
+ * the console's layout) for the browser, {"status", "error"} for /api. A controller's own
+ * {@code @ExceptionHandler} still answers first; refusals (403) stay with Spring Security.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ErrorAnswers {
+    private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
+    private final MessageSource messages;
+    private final io.etlhub.pipeline.ErrorTexts errors;
+
+    ErrorAnswers(MessageSource messages, io.etlhub.pipeline.ErrorTexts errors) {
+        this.messages = messages;
+        this.errors = errors;
+    }
+
+    @ExceptionHandler(RequestRefused.class)
+    Object refused(RequestRefused e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(e.status, text(request, e.key, e.args), request, response);
+    }
+
+    @ExceptionHandler(UnknownRouteException.class)
+    Object unknownRoute(UnknownRouteException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.NOT_FOUND, e.getMessage(), request, response);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.BAD_REQUEST, text(request, "console.error.badParameter", e.getName(), e.getValue()), request, response);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    Object missing(MissingServletRequestParameterException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.BAD_REQUEST, text(request, "console.error.missingParameter", e.getParameterName()), request, response);
+    }
+
+    @ExceptionHandler(BindException.class)
+    Object binding(BindException e, HttpServletRequest request, HttpServletResponse response) {
+        var field = e.getFieldError();
+        String message = field == null ? text(request, "console.error.400")
+                : text(request, "console.error.badParameter", field.getField(), field.getRejectedValue());
+        return answer(HttpStatus.BAD_REQUEST, message, request, response);
+    }
+
+    /** A value the service refused (a month 13, a bad cron): the request was understood but cannot be done. */
+    @ExceptionHandler({IllegalArgumentException.class, DateTimeException.class})
+    Object unprocessable(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.UNPROCESSABLE_ENTITY, text(request, "console.error.invalid", e.getMessage()), request, response);
+    }
+
+    /** Spring's own exceptions that carry a status (no such page, method not allowed, ...) keep it. */
+    @ExceptionHandler(Exception.class)
+    Object other(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) throw e;
+        if (e instanceof ErrorResponse er) {
+            HttpStatusCode status = er.getStatusCode();
+            return answer(status, text(request, "console.error." + status.value(), request.getRequestURI()), request, response);
+        }
+        log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, text(request, "console.error.500"), request, response);
+    }
+
+    private Object answer(HttpStatusCode status, String message, HttpServletRequest request, HttpServletResponse response) {
+        if (isApi(request)) {
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("status", status.value(), "error", message));
+        }
+        ModelAndView page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
+        // No SQL or server path for finance and ops (the API's answers pass SanitisedErrors).
+        page.addObject("message", errors.forCaller(message));
+        page.addObject("requestPath", request.getRequestURI().substring(request.getContextPath().length()));
+        return page;
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private String text(HttpServletRequest request, String key, Object... args) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        return messages.getMessage(key, args, key, locale);
+    }
+}
