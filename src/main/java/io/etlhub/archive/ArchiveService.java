@@ -61,12 +61,12 @@ public class ArchiveService {
         try {
             ImportResult result = importer.importFile(file, displayName, mapping, report, runId, actor, tracker);
             ImportCounts c = result.counts();
-            audit.record(actor, "ARCHIVE_IMPORT", target, null, result.status() + " (import " + result.importId() + ", run " + runId
+            audit.record(actor, "ARCHIVE_IMPORT", target, null, result.status().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (import " + result.importId() + ", run " + runId
                     + "): imported " + c.imported() + ", merged " + c.merged() + ", unchanged " + c.unchanged()
                     + ", duplicates " + c.duplicates() + ", rejected " + c.rejected());
             return result;
         } catch (RuntimeException e) {
-            audit.record(actor, "ARCHIVE_IMPORT", target, null, "FAILED (run " + runId + "): " + e.getMessage());
+            audit.record(actor, "ARCHIVE_IMPORT", target, null, "failed (run " + runId + "): " + e.getMessage());
             throw e;
         }
     }

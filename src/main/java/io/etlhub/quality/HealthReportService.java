@@ -42,7 +42,7 @@ public class HealthReportService {
         List<RuleOutcome> outcomes = checker.check(period);
         long id = reports.save(period, outcomes, checker.settings(), runId, trigger, actor, LocalDateTime.now(clock));
         // Audited here, whoever asked (schedule, console, REST, CLI).
-        audit.record(actor, "HEALTH_REPORT", "health report " + period, null, "report " + id + " (" + trigger + ", run " + runId + ")");
+        audit.record(actor, "HEALTH_REPORT", "health report " + period, null, "report " + id + ", run " + runId);
         return reports.get(id);
     }
 

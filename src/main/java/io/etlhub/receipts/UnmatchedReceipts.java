@@ -116,10 +116,15 @@ public class UnmatchedReceipts {
                                 + (note == null || note.isBlank() ? "" : "; " + note));
             }
             LedgerEntry after = ledger.get(system, documentId);
-            audit.record(actor, auditAction, target(current), current.state() + (current.reason() == null ? "" : " " + current.reason()),
-                    after.state() + " " + number + (note == null || note.isBlank() ? "" : "; " + note));
+            audit.record(actor, auditAction, target(current), state(current), after.state().name().toLowerCase(Locale.ROOT) + " " + number
+                    + (note == null || note.isBlank() ? "" : "; " + note));
             return shown(after);
         });
+    }
+
+    /** The ledger state (and reason) in the audit log's words: lower case, as data, not a label to translate. */
+    private static String state(LedgerEntry e) {
+        return (e.state() + (e.reason() == null ? "" : " " + e.reason())).toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String target(LedgerEntry e) {
@@ -134,8 +139,7 @@ public class UnmatchedReceipts {
             batches.process(current.routeId(), null, List.of(ReceiptDecider.dismiss(current, note, LocalDateTime.now(clock))),
                     actor, null);
             LedgerEntry after = ledger.get(system, documentId);
-            audit.record(actor, "RECEIPT_DISMISS", target(current), current.state() + (current.reason() == null ? "" : " " + current.reason()),
-                    after.state() + "; " + note);
+            audit.record(actor, "RECEIPT_DISMISS", target(current), state(current), after.state().name().toLowerCase(Locale.ROOT) + "; " + note);
             return shown(after);
         });
     }

@@ -415,7 +415,7 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
         assertThat(ops.getForObject("/api/archive/imports", List.class)).hasSize(1);
         // audited by the import itself, with who and what (issue 14)
         assertThat(hub.queryForList("SELECT CONCAT(actor, ' ', action, ' ', target, ' ', after_value) FROM audit_log WHERE action = 'ARCHIVE_IMPORT'",
-                String.class)).singleElement().asString().startsWith("ops ARCHIVE_IMPORT archive customers 华东客户档案.xlsx SUCCEEDED")
+                String.class)).singleElement().asString().startsWith("ops ARCHIVE_IMPORT archive customers 华东客户档案.xlsx succeeded")
                 .contains("imported 2");
         // The upload and its report live under etlhub.archive.upload-dir: leave nothing behind.
         org.springframework.util.FileSystemUtils.deleteRecursively(Path.of("data/archive/uploads", (String) started.getBody().get("token")));
@@ -445,7 +445,7 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
         for (int i = 0; i < 50 && Files.exists(folder.resolve("not-a-workbook.xlsx")); i++) Thread.sleep(100);
         assertThat(folder.resolve("not-a-workbook.xlsx")).doesNotExist();
         assertThat(hub.queryForList("SELECT after_value FROM audit_log WHERE action = 'ARCHIVE_IMPORT' AND actor = 'ops'", String.class))
-                .singleElement().asString().startsWith("FAILED");
+                .singleElement().asString().startsWith("failed");
 
         Path old = Files.createDirectories(Path.of("data/archive/uploads", "retention-test-old"));
         Files.writeString(old.resolve("old.xlsx"), "x");

@@ -125,9 +125,9 @@ class ReconciliationApiIntegrationTest extends HubIntegrationTest {
         assertThat(audit).extracting(a -> a.get("actor") + " " + a.get("action"))
                 .containsExactly("finance RECEIPT_ASSIGN", "finance RECEIPT_DISMISS", "cli-user RECEIPT_DISMISS");
         assertThat((String) audit.get(0).get("target")).isEqualTo("U8 " + documentNo("11") + " (id 11)");
-        assertThat((String) audit.get(0).get("before_value")).startsWith("UNMATCHED");
-        assertThat((String) audit.get(0).get("after_value")).isEqualTo("APPLIED OPP-2026-00007; 电话确认");
-        assertThat((String) audit.get(1).get("after_value")).isEqualTo("DISMISSED; 重复收款");
+        assertThat((String) audit.get(0).get("before_value")).startsWith("unmatched");
+        assertThat((String) audit.get(0).get("after_value")).isEqualTo("applied OPP-2026-00007; 电话确认");
+        assertThat((String) audit.get(1).get("after_value")).isEqualTo("dismissed; 重复收款");
     }
 
     private long lastAuditId() {
