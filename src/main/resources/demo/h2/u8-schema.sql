@@ -41,3 +41,48 @@ CREATE TABLE IF NOT EXISTS Ap_CloseBills (
     cItemName nvarchar(60)
 );
 CREATE INDEX IF NOT EXISTS ix_Ap_CloseBills_iID ON Ap_CloseBills (iID);
+-- Customer view (issue 12): stock, safety stock, shipments, credit line and receivables, U8's names.
+CREATE TABLE IF NOT EXISTS CurrentStock (
+    AutoID       int NOT NULL PRIMARY KEY,
+    cWhCode      nvarchar(10) NOT NULL,
+    cInvCode     nvarchar(60) NOT NULL,
+    cBatch       nvarchar(60),
+    iQuantity    decimal(28, 6),
+    fOutQuantity decimal(28, 6),
+    fInQuantity  decimal(28, 6),
+    fAvaQuantity decimal(28, 6),
+    ufts         BINARY(8) DEFAULT CAST(NEXT VALUE FOR rv_seq AS BINARY(8)) ON UPDATE CAST(NEXT VALUE FOR rv_seq AS BINARY(8)) NOT NULL
+);
+CREATE TABLE IF NOT EXISTS Inventory (
+    cInvCode nvarchar(60) NOT NULL PRIMARY KEY,
+    cInvName nvarchar(255),
+    iSafeNum float,
+    pubufts  BINARY(8) DEFAULT CAST(NEXT VALUE FOR rv_seq AS BINARY(8)) ON UPDATE CAST(NEXT VALUE FOR rv_seq AS BINARY(8)) NOT NULL
+);
+CREATE TABLE IF NOT EXISTS Customer (
+    cCusCode    nvarchar(20) NOT NULL PRIMARY KEY,
+    cCusName    nvarchar(98),
+    iCusCreLine float,
+    pubufts     BINARY(8) DEFAULT CAST(NEXT VALUE FOR rv_seq AS BINARY(8)) ON UPDATE CAST(NEXT VALUE FOR rv_seq AS BINARY(8)) NOT NULL
+);
+CREATE TABLE IF NOT EXISTS DispatchList (
+    DLID     int NOT NULL PRIMARY KEY,
+    cDLCode  nvarchar(30),
+    cCusCode nvarchar(20),
+    dDate    datetime NOT NULL,
+    ufts     BINARY(8) DEFAULT CAST(NEXT VALUE FOR rv_seq AS BINARY(8)) ON UPDATE CAST(NEXT VALUE FOR rv_seq AS BINARY(8)) NOT NULL
+);
+CREATE TABLE IF NOT EXISTS DispatchLists (
+    AutoID    int NOT NULL PRIMARY KEY,
+    DLID      int NOT NULL,
+    cInvCode  nvarchar(60),
+    iQuantity decimal(28, 6),
+    iNatSum   decimal(28, 6)
+);
+CREATE TABLE IF NOT EXISTS Ar_Detail (
+    Auto_ID  int NOT NULL PRIMARY KEY,
+    cDwCode  nvarchar(20),
+    iDAmount decimal(28, 6),
+    iCAmount decimal(28, 6),
+    ufts     BINARY(8) DEFAULT CAST(NEXT VALUE FOR rv_seq AS BINARY(8)) ON UPDATE CAST(NEXT VALUE FOR rv_seq AS BINARY(8)) NOT NULL
+);

@@ -42,3 +42,68 @@ CREATE TABLE Ap_CloseBills (
 CREATE TRIGGER Ap_CloseBill_ufts_insert BEFORE INSERT ON Ap_CloseBill FOR EACH ROW SET NEW.ufts = NEXT VALUE FOR rv_seq;
 CREATE TRIGGER Ap_CloseBill_ufts_update BEFORE UPDATE ON Ap_CloseBill FOR EACH ROW SET NEW.ufts = NEXT VALUE FOR rv_seq;
 CREATE FUNCTION MIN_ACTIVE_ROWVERSION() RETURNS BIGINT NOT DETERMINISTIC READS SQL DATA RETURN (SELECT next_not_cached_value FROM rv_seq);
+-- Customer view (issue 12): stock, safety stock, shipments, credit line and receivables, U8's names.
+-- ufts / pubufts stand in for rowversions like Ap_CloseBill's (triggers from the same sequence).
+CREATE TABLE CurrentStock (
+    AutoID       INT NOT NULL PRIMARY KEY,
+    cWhCode      VARCHAR(10) NOT NULL,
+    cInvCode     VARCHAR(60) NOT NULL,
+    cBatch       VARCHAR(60),
+    iQuantity    DECIMAL(28, 6),
+    fOutQuantity DECIMAL(28, 6),
+    fInQuantity  DECIMAL(28, 6),
+    fAvaQuantity DECIMAL(28, 6),
+    ufts         BIGINT NOT NULL DEFAULT 0,
+    INDEX ix_CurrentStock_inv (cInvCode),
+    INDEX ix_CurrentStock_ufts (ufts)
+);
+CREATE TABLE Inventory (
+    cInvCode  VARCHAR(60) NOT NULL PRIMARY KEY,
+    cInvName  VARCHAR(255),
+    iSafeNum  DOUBLE,
+    pubufts   BIGINT NOT NULL DEFAULT 0,
+    INDEX ix_Inventory_pubufts (pubufts)
+);
+CREATE TABLE Customer (
+    cCusCode    VARCHAR(20) NOT NULL PRIMARY KEY,
+    cCusName    VARCHAR(98),
+    iCusCreLine DOUBLE,
+    pubufts     BIGINT NOT NULL DEFAULT 0,
+    INDEX ix_Customer_pubufts (pubufts)
+);
+CREATE TABLE DispatchList (
+    DLID     INT NOT NULL PRIMARY KEY,
+    cDLCode  VARCHAR(30),
+    cCusCode VARCHAR(20),
+    dDate    DATETIME NOT NULL,
+    ufts     BIGINT NOT NULL DEFAULT 0,
+    INDEX ix_DispatchList_ufts (ufts),
+    INDEX ix_DispatchList_cus (cCusCode, dDate)
+);
+CREATE TABLE DispatchLists (
+    AutoID    INT NOT NULL PRIMARY KEY,
+    DLID      INT NOT NULL,
+    cInvCode  VARCHAR(60),
+    iQuantity DECIMAL(28, 6),
+    iNatSum   DECIMAL(28, 6),
+    INDEX ix_DispatchLists_DLID (DLID)
+);
+CREATE TABLE Ar_Detail (
+    Auto_ID    INT NOT NULL PRIMARY KEY,
+    cDwCode    VARCHAR(20),
+    iDAmount   DECIMAL(28, 6),
+    iCAmount   DECIMAL(28, 6),
+    ufts       BIGINT NOT NULL DEFAULT 0,
+    INDEX ix_Ar_Detail_cus (cDwCode),
+    INDEX ix_Ar_Detail_ufts (ufts)
+);
+CREATE TRIGGER CurrentStock_ufts_insert BEFORE INSERT ON CurrentStock FOR EACH ROW SET NEW.ufts = NEXT VALUE FOR rv_seq;
+CREATE TRIGGER CurrentStock_ufts_update BEFORE UPDATE ON CurrentStock FOR EACH ROW SET NEW.ufts = NEXT VALUE FOR rv_seq;
+CREATE TRIGGER Inventory_ufts_insert BEFORE INSERT ON Inventory FOR EACH ROW SET NEW.pubufts = NEXT VALUE FOR rv_seq;
+CREATE TRIGGER Inventory_ufts_update BEFORE UPDATE ON Inventory FOR EACH ROW SET NEW.pubufts = NEXT VALUE FOR rv_seq;
+CREATE TRIGGER Customer_ufts_insert BEFORE INSERT ON Customer FOR EACH ROW SET NEW.pubufts = NEXT VALUE FOR rv_seq;
+CREATE TRIGGER Customer_ufts_update BEFORE UPDATE ON Customer FOR EACH ROW SET NEW.pubufts = NEXT VALUE FOR rv_seq;
+CREATE TRIGGER DispatchList_ufts_insert BEFORE INSERT ON DispatchList FOR EACH ROW SET NEW.ufts = NEXT VALUE FOR rv_seq;
+CREATE TRIGGER DispatchList_ufts_update BEFORE UPDATE ON DispatchList FOR EACH ROW SET NEW.ufts = NEXT VALUE FOR rv_seq;
+CREATE TRIGGER Ar_Detail_ufts_insert BEFORE INSERT ON Ar_Detail FOR EACH ROW SET NEW.ufts = NEXT VALUE FOR rv_seq;
+CREATE TRIGGER Ar_Detail_ufts_update BEFORE UPDATE ON Ar_Detail FOR EACH ROW SET NEW.ufts = NEXT VALUE FOR rv_seq;

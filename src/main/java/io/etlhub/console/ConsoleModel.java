@@ -3,12 +3,20 @@ package io.etlhub.console;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** What the layout needs on every console page: the page's path (active link, language links, filter reset). */
+/** What the layout needs on every console page: the page's path (active link, filter reset) and its address for the language links. */
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
 class ConsoleModel {
     @ModelAttribute("requestPath")
     String requestPath(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** The page with its query (period, filters, page) but without lang: the language links add theirs. */
+    @ModelAttribute("samePage")
+    String samePage(HttpServletRequest request) {
+        return UriComponentsBuilder.fromPath(requestPath(request)).query(request.getQueryString())
+                .replaceQueryParam("lang").build().toUriString();
     }
 }

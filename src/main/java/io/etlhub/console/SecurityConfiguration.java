@@ -118,8 +118,10 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/webjars/**", "/console/console.css").permitAll()
                         .requestMatchers("/api/receipts/**", "/api/reconciliation/**").hasAnyRole("FINANCE", "ADMIN")
                         .requestMatchers("/api/quality/**", "/api/archive/**").hasAnyRole("OPS", "ADMIN")
+                        // Customer 360: read by everyone who quotes or collects (issue 12).
+                        .requestMatchers("/api/customers/**", "/console/customers/**").hasAnyRole("ADMIN", "FINANCE", "OPS")
                         .requestMatchers("/api/**").hasRole("ADMIN")
-                        .requestMatchers("/console/receipts/**", "/console/reconciliation/**").hasAnyRole("FINANCE", "ADMIN")
+                        .requestMatchers("/console/receipts/**", "/console/reconciliation/**", "/console/opportunities/**").hasAnyRole("FINANCE", "ADMIN")
                         .requestMatchers("/console/quality/**", "/console/archive/**").hasAnyRole("OPS", "ADMIN")
                         .requestMatchers("/console/home").hasAnyRole("ADMIN", "FINANCE", "OPS")
                         .requestMatchers("/console/**").hasRole("ADMIN")

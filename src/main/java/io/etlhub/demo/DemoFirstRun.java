@@ -13,10 +13,11 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * In the embedded demo, runs the receipts routes once at start so the result is there to look at (and,
+ * In the embedded demo, runs the receipts and customer-view routes once at start so the result is there to look at (and,
  * after a restart, what the ERP stand-ins gained meanwhile) without waiting for the schedule.
  */
 @Component
@@ -41,7 +42,7 @@ class DemoFirstRun {
     void runReceiptRoutes() {
         if (!enabled || !seeder.demo()) return;
         for (RouteDefinition route : routes.all()) {
-            if (!"receipts".equals(route.kind()) || !route.isEnabled()) continue;
+            if (!List.of("receipts", "customer-view").contains(route.kind()) || !route.isEnabled()) continue;
             RunSummary s;
             try {
                 s = runner.run(route.id(), Trigger.MANUAL, "demo", Map.of());

@@ -4,6 +4,7 @@ import io.etlhub.connector.webhook.MessageTemplates;
 import io.etlhub.connector.webhook.Outbox;
 import io.etlhub.connector.webhook.WebhookEndpoints;
 import io.etlhub.pipeline.RunFinished;
+import io.etlhub.customerview.CustomerFiguresChanged;
 import io.etlhub.receipts.ReceiptsLeftUnmatched;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +44,9 @@ class EventNotifier {
         for (int i = 0; i < rules.rules().size(); i++) {
             NotificationRules.Rule rule = rules.rules().get(i);
             try {
-                if (!List.of("run-finished", "run-failed", "receipts-left-unmatched").contains(rule.event())) {
-                    throw new IllegalArgumentException("event must be run-finished, run-failed or receipts-left-unmatched, found '"
+                if (!List.of("run-finished", "run-failed", "receipts-left-unmatched", "customer-figures-changed").contains(rule.event())) {
+                    throw new IllegalArgumentException("event must be run-finished, run-failed, receipts-left-unmatched or "
+                            + "customer-figures-changed, found '"
                             + rule.event() + "'");
                 }
                 endpoints.apply(rule.endpoint());
@@ -72,6 +74,19 @@ class EventNotifier {
     void on(ReceiptsLeftUnmatched unmatched) {
         notify("receipts-left-unmatched", unmatched.route(), "receipts-left-unmatched:" + unmatched.route() + ":" + unmatched.runId(),
                 Map.of("route", unmatched.route(), "runId", unmatched.runId(), "count", unmatched.count()));
+    }
+
+    /** A customer's figures crossed a threshold (customerview); the rule's route filter, if any, is "customer-view". */
+    @ApplicationModuleListener
+    void on(CustomerFiguresChanged changed) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("customer", changed.customerCode());
+        values.put("alerts", String.join(",", changed.alerts()));
+        values.put("remainingCredit", changed.remainingCredit());
+        values.put("minCoverDays", changed.minCoverDays());
+        values.put("lateRiskOrders", changed.lateRiskOrders());
+        notify("customer-figures-changed", "customer-view", "customer-figures-changed:" + changed.customerCode() + ":"
+                + String.join(",", changed.alerts()) + ":" + changed.remainingCredit() + ":" + changed.minCoverDays(), values);
     }
 
     private void notify(String event, String route, String eventId, Map<String, ?> values) {

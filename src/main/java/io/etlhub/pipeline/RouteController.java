@@ -151,6 +151,12 @@ class RouteController {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
     }
 
+    /** A run-now parameter refused before the run: 400 in the reader's language (Accept-Language, zh-CN by default). */
+    @ExceptionHandler(BadRunParameterException.class)
+    ResponseEntity<Map<String, String>> badParameter(BadRunParameterException e, java.util.Locale locale) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.text(messages, locale)));
+    }
+
     @ExceptionHandler({io.etlhub.connector.ConfigFileException.class, IllegalArgumentException.class})
     ResponseEntity<Map<String, String>> invalid(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage()));

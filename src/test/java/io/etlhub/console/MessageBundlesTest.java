@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * default file (what a user with another language gets) is the Chinese one.
  */
 class MessageBundlesTest {
-    static final List<String> BUNDLES = List.of("messages", "i18n/reconciliation", "i18n/quality", "i18n/archive",
-            "i18n/console", "i18n/notifications");
+    /** The bundles the hub reads: spring.messages.basename in application.yml. */
+    static final List<String> BUNDLES = basenames();
 
     @Test
     void chineseAndEnglishHaveTheSameKeysAndNoEmptyText() {
@@ -59,6 +59,17 @@ class MessageBundlesTest {
 
     private static Set<String> keys(Properties p) {
         return new TreeSet<>(p.stringPropertyNames());
+    }
+
+    private static List<String> basenames() {
+        try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream("application.yml")) {
+            String yml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+basename:\\s*(\\S+)").matcher(yml);
+            assertThat(m.find()).as("spring.messages.basename in application.yml").isTrue();
+            return List.of(m.group(1).split(","));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Properties load(String resource) {

@@ -30,27 +30,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as documented, and one named fault per thing broken.
  */
 class RunCheckIntegrationTest {
-    static final Map<String, String> PASSWORDS = Map.of("hub", "hub-pw-1", "crm", "crm-pw-2", "u8", "u8-pw-3", "k3", "k3-pw-4", "cdc", "cdc-pw-5");
+    static final Map<String, String> PASSWORDS = Map.of("hub", "hub-pw-1", "crm", "crm-pw-2", "u8", "u8-pw-3", "k3", "k3-pw-4", "cdc", "cdc-pw-5", "mes", "mes-pw-6");
     private final TestMariaDb db = TestMariaDb.get();
     private final Map<String, String> urls = new HashMap<>();
 
     @BeforeEach
     void databasesAndAccounts() {
-        for (String name : List.of("hub", "crm", "u8", "k3")) urls.put(name, db.freshDatabase("chk_" + name));
+        for (String name : List.of("hub", "crm", "u8", "k3", "mes")) urls.put(name, db.freshDatabase("chk_" + name));
         DriverManagerDataSource admin = new DriverManagerDataSource(urls.get("crm"), db.user(), db.password());
         CrmReferenceSchema.migrate(admin);
         SqlScripts.run(new DriverManagerDataSource(urls.get("u8"), db.user(), db.password()), "demo/mariadb/u8-schema.sql");
         SqlScripts.run(new DriverManagerDataSource(urls.get("k3"), db.user(), db.password()), "demo/mariadb/k3-schema.sql");
+        SqlScripts.run(new DriverManagerDataSource(urls.get("mes"), db.user(), db.password()), "demo/mes-schema.sql");
         // The grants of docs/deployment.md, one account per database.
         account("hub", "GRANT ALL PRIVILEGES ON chk_hub.* TO 'chk_hub'@'%'");
         account("crm", "GRANT SELECT ON chk_crm.* TO 'chk_crm'@'%'",
                 "GRANT UPDATE ON chk_crm.crm_opportunity TO 'chk_crm'@'%'",
                 "GRANT INSERT, UPDATE ON chk_crm.crm_customer TO 'chk_crm'@'%'",
-                "GRANT INSERT ON chk_crm.etlhub_apply_journal TO 'chk_crm'@'%'");
+                "GRANT INSERT ON chk_crm.etlhub_apply_journal TO 'chk_crm'@'%'",
+                "GRANT INSERT, DELETE ON chk_crm.crm_customer_view TO 'chk_crm'@'%'");
         account("u8", "GRANT SELECT, EXECUTE ON chk_u8.* TO 'chk_u8'@'%'");
         account("k3", "GRANT SELECT ON chk_k3.* TO 'chk_k3'@'%'");
+        account("mes", "GRANT SELECT ON chk_mes.* TO 'chk_mes'@'%'");
         account("cdc", "GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT, LOCK TABLES ON *.* TO 'chk_cdc'@'%'");
-        for (String name : List.of("hub", "crm", "u8", "k3")) {
+        for (String name : List.of("hub", "crm", "u8", "k3", "mes")) {
             System.setProperty(name.toUpperCase() + "_JDBC_URL", urls.get(name));
             System.setProperty(name.toUpperCase() + "_JDBC_USER", "chk_" + name);
             System.setProperty(name.toUpperCase() + "_JDBC_PASSWORD", PASSWORDS.get(name));
@@ -68,7 +71,7 @@ class RunCheckIntegrationTest {
 
     @AfterEach
     void clear() {
-        for (String name : List.of("HUB", "CRM", "U8", "K3")) {
+        for (String name : List.of("HUB", "CRM", "U8", "K3", "MES")) {
             for (String key : List.of("_JDBC_URL", "_JDBC_USER", "_JDBC_PASSWORD")) System.clearProperty(name + key);
         }
         List.of("CRM_CDC_USER", "CRM_CDC_PASSWORD", "CRM_CDC_FLAVOUR").forEach(System::clearProperty);
@@ -98,6 +101,7 @@ class RunCheckIntegrationTest {
     @Test
     void namesEachFaultWithItsFixAndExitsNonZero() throws IOException {
         account("k3", "GRANT SELECT ON chk_k3.* TO 'chk_k3'@'%'");
+        account("mes", "GRANT SELECT ON chk_mes.* TO 'chk_mes'@'%'");
         System.setProperty("K3_JDBC_PASSWORD", "not-the-password");
         db.exec("DROP TABLE chk_u8.Ap_CloseBills");
         db.exec("ALTER TABLE chk_u8.Ap_CloseBill DROP COLUMN cDigest");
@@ -202,7 +206,7 @@ class RunCheckIntegrationTest {
                 "-cp", System.getProperty("java.class.path"), EtlHubApplication.class.getName(), "run", "check")
                 .directory(elsewhere.toFile()).redirectErrorStream(true);
         cli.environment().put("ETLHUB_CONFIG_DIR", config.toString());
-        for (String key : List.of("HUB", "CRM", "U8", "K3")) {
+        for (String key : List.of("HUB", "CRM", "U8", "K3", "MES")) {
             for (String part : List.of("_JDBC_URL", "_JDBC_USER", "_JDBC_PASSWORD")) {
                 cli.environment().put(key + part, System.getProperty(key + part));
             }

@@ -41,15 +41,17 @@ public abstract class HubIntegrationTest {
                 "hub", DB.freshDatabase("it_hub"),
                 "crm", DB.freshDatabase("it_crm"),
                 "u8", DB.freshDatabase("it_u8"),
-                "k3", DB.freshDatabase("it_k3"));
+                "k3", DB.freshDatabase("it_k3"),
+                "mes", DB.freshDatabase("it_mes"));
         SqlScripts.run(new DriverManagerDataSource(urls.get("u8"), DB.user(), DB.password()), "demo/mariadb/u8-schema.sql");
         SqlScripts.run(new DriverManagerDataSource(urls.get("k3"), DB.user(), DB.password()), "demo/mariadb/k3-schema.sql");
+        SqlScripts.run(new DriverManagerDataSource(urls.get("mes"), DB.user(), DB.password()), "demo/mes-schema.sql");
         return urls;
     }
 
     @DynamicPropertySource
     static void databases(DynamicPropertyRegistry registry) {
-        for (String name : List.of("hub", "crm", "u8", "k3")) {
+        for (String name : List.of("hub", "crm", "u8", "k3", "mes")) {
             String prefix = name.toUpperCase() + "_JDBC_";
             registry.add(prefix + "URL", () -> URLS.get(name));
             registry.add(prefix + "USER", DB::user);
@@ -71,6 +73,7 @@ public abstract class HubIntegrationTest {
         empty(crmDb(), "it_crm", "etlhub_crm_schema_history");
         empty(u8Db(), "it_u8", "");
         empty(k3Db(), "it_k3", "");
+        empty(mesDb(), "it_mes", "");
     }
 
     private static void empty(JdbcTemplate jdbc, String database, String keep) {
@@ -84,4 +87,6 @@ public abstract class HubIntegrationTest {
     protected JdbcTemplate u8Db() { return connectors.jdbc("u8"); }
 
     protected JdbcTemplate k3Db() { return connectors.jdbc("k3"); }
+
+    protected JdbcTemplate mesDb() { return connectors.jdbc("mes"); }
 }

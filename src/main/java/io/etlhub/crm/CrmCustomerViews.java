@@ -1,0 +1,138 @@
+package io.etlhub.crm;
+
+import io.etlhub.connector.TableMapping;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CRM side of the customer 360 view (mappings/crm.yml tables customer-view, activity, contract,
+ * opportunity): the customers with an ERP code, what the CRM itself knows for the health score and the
+ * credit left (deals in negotiation), and the upsert of the view rows, a chunk in one CRM transaction.
+ */
+@Component
+public class CrmCustomerViews {
+    /** A CRM customer the view is built for: its id and ERP code. */
+    public record Customer(long id, String code, String name) {}
+
+    /** The CRM's own figures of a customer for the view. */
+    public record Facts(BigDecimal pipeline, LocalDate lastInteraction, LocalDate contractEnd, BigDecimal received, BigDecimal due) {
+        public static final Facts NONE = new Facts(null, null, null, null, null);
+    }
+
+    private final Crm crm;
+
+    public CrmCustomerViews(Crm crm) {
+        this.crm = crm;
+    }
+
+    private NamedParameterJdbcTemplate named() { return new NamedParameterJdbcTemplate(crm.jdbc()); }
+
+    /** Customers with an ERP code; all of them when codes is null. */
+    public List<Customer> customers(Collection<String> codes) {
+        TableMapping c = crm.table("customer");
+        String sql = "SELECT " + c.col("id") + ", " + c.col("erp-code") + ", " + c.col("name") + " FROM " + c.table()
+                + " WHERE " + c.col("erp-code") + " IS NOT NULL";
+        List<Customer> out = new ArrayList<>();
+        if (codes == null) {
+            crm.jdbc().query(sql + " ORDER BY " + c.col("erp-code"), rs -> { out.add(new Customer(rs.getLong(1), rs.getString(2).trim(), rs.getString(3))); });
+            return out;
+        }
+        List<String> list = new ArrayList<>(codes);
+        for (int i = 0; i < list.size(); i += 1000) {
+            named().query(sql + " AND " + c.col("erp-code") + " IN (:codes)",
+                    new MapSqlParameterSource("codes", list.subList(i, Math.min(list.size(), i + 1000))),
+                    rs -> { out.add(new Customer(rs.getLong(1), rs.getString(2).trim(), rs.getString(3))); });
+        }
+        return out;
+    }
+
+    /**
+     * Per customer id: the signed amount of its opportunities in the negotiation stages, its last interaction,
+     * its latest contract end, and received / due of opportunities planned for receipt between from and to.
+     */
+    public Map<Long, Facts> facts(Collection<Long> customerIds, Collection<String> negotiationStages, LocalDate from, LocalDate to) {
+        Map<Long, Facts> out = new HashMap<>();
+        if (customerIds.isEmpty()) return out;
+        TableMapping o = crm.table("opportunity");
+        Map<String, TableMapping> tables = crm.schema().tables();
+        MapSqlParameterSource p = new MapSqlParameterSource("ids", customerIds).addValue("stages", negotiationStages)
+                .addValue("from", java.sql.Date.valueOf(from)).addValue("to", java.sql.Date.valueOf(to));
+        Map<Long, BigDecimal> pipeline = new HashMap<>();
+        if (!negotiationStages.isEmpty()) {
+            named().query("SELECT " + o.col("customer-id") + ", SUM(" + o.col("signed-amount") + ") FROM " + o.table() + " WHERE "
+                    + o.col("customer-id") + " IN (:ids) AND " + o.col("stage") + " IN (:stages) GROUP BY " + o.col("customer-id"), p,
+                    rs -> { pipeline.put(rs.getLong(1), rs.getBigDecimal(2)); });
+        }
+        Map<Long, BigDecimal[]> receipts = new HashMap<>();
+        named().query("SELECT " + o.col("customer-id") + ", SUM(" + o.col("received-amount") + "), SUM(" + o.col("signed-amount") + ") FROM "
+                + o.table() + " WHERE " + o.col("customer-id") + " IN (:ids) AND " + o.col("planned-receipt-date") + " BETWEEN :from AND :to"
+                + " GROUP BY " + o.col("customer-id"), p, rs -> { receipts.put(rs.getLong(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3)}); });
+        Map<Long, LocalDate> last = latest(tables.get("activity"), "occurred-at", p);
+        Map<Long, LocalDate> contract = latest(tables.get("contract"), "end-date", p);
+        for (Long id : customerIds) {
+            BigDecimal[] r = receipts.get(id);
+            out.put(id, new Facts(pipeline.get(id), last.get(id), contract.get(id), r == null ? null : r[0], r == null ? null : r[1]));
+        }
+        return out;
+    }
+
+    private Map<Long, LocalDate> latest(TableMapping t, String column, MapSqlParameterSource p) {
+        Map<Long, LocalDate> out = new HashMap<>();
+        if (t == null) return out;
+        named().query("SELECT " + t.col("customer-id") + ", MAX(" + t.col(column) + ") FROM " + t.table() + " WHERE " + t.col("customer-id")
+                + " IN (:ids) GROUP BY " + t.col("customer-id"), p, rs -> {
+            Timestamp ts = rs.getTimestamp(2);
+            if (ts != null) out.put(rs.getLong(1), ts.toLocalDateTime().toLocalDate());
+        });
+        return out;
+    }
+
+    /** The stored view rows by customer code, by logical column name (customer-view table of mappings/crm.yml). */
+    public Map<String, Map<String, Object>> find(Collection<String> codes) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        if (codes.isEmpty()) return out;
+        TableMapping v = crm.table("customer-view");
+        List<String> logical = new ArrayList<>(v.columns().keySet());
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < logical.size(); i++) sql.append(i == 0 ? "" : ", ").append(v.col(logical.get(i)));
+        sql.append(" FROM ").append(v.table()).append(" WHERE ").append(v.col("customer-code")).append(" IN (:codes)");
+        named().query(sql.toString(), new MapSqlParameterSource("codes", codes), rs -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < logical.size(); i++) row.put(logical.get(i), rs.getObject(i + 1));
+            out.put(String.valueOf(row.get("customer-code")), row);
+        });
+        return out;
+    }
+
+    /** Replaces the view rows of these customers (values by logical column name) in one CRM transaction. */
+    public void upsert(List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) return;
+        TableMapping v = crm.table("customer-view");
+        List<String> logical = new ArrayList<>(rows.get(0).keySet());
+        List<String> columns = logical.stream().map(v::col).toList();
+        String insert = "INSERT INTO " + v.table() + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        List<Object[]> args = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            codes.add((String) r.get("customer-code"));
+            args.add(logical.stream().map(r::get).toArray());
+        }
+        crm.transactions().executeWithoutResult(s -> {
+            named().update("DELETE FROM " + v.table() + " WHERE " + v.col("customer-code") + " IN (:codes)", new MapSqlParameterSource("codes", codes));
+            crm.jdbc().batchUpdate(insert, args);
+        });
+    }
+}

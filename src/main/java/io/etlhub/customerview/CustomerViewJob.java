@@ -1,0 +1,103 @@
+package io.etlhub.customerview;
+
+import io.etlhub.connector.MappingCatalog;
+import io.etlhub.crm.Crm;
+import io.etlhub.connector.TableNeed;
+import io.etlhub.pipeline.RouteDefinition;
+import io.etlhub.pipeline.RouteJob;
+import io.etlhub.pipeline.RunContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Route kind {@code customer-view}: refreshes the figures of one source (source connector, sourceMapping
+ * = a customer-view mapping) into the hub store, changed rows only unless the run's parameter full=true
+ * (or the last full refresh is older than etlhub.customer-view.full-refresh-hours), then rebuilds the
+ * CRM view of the customers those changes touch. A figure the source cannot give keeps its last good
+ * rows: the view is rebuilt with that group marked stale, and the run fails naming the connector and figure.
+ */
+@Component
+@EnableConfigurationProperties(CustomerViewSettings.class)
+class CustomerViewJob implements RouteJob {
+    private static final Logger log = LoggerFactory.getLogger(CustomerViewJob.class);
+
+    private final MappingCatalog mappings;
+    private final FigureRefresh refresh;
+    private final CustomerViews views;
+    private final Crm crm;
+
+    CustomerViewJob(MappingCatalog mappings, FigureRefresh refresh, CustomerViews views, Crm crm) {
+        this.crm = crm;
+        this.mappings = mappings;
+        this.refresh = refresh;
+        this.views = views;
+    }
+
+    @Override
+    public String kind() { return "customer-view"; }
+
+    @Override
+    public List<String> counters() { return List.of("rows-read", "customers-touched", "views-written", "alerts-raised", "figures-failed"); }
+
+    @Override
+    public void validate(RouteDefinition route) {
+        mapping(route);
+    }
+
+    /** The source's tables, read only, and the CRM's customer view, replaced row by row (DELETE + INSERT). */
+    @Override
+    public List<TableNeed> tablesNeeded(RouteDefinition route) {
+        List<TableNeed> needs = new ArrayList<>(mapping(route).tablesNeeded(route.source().connector()));
+        needs.add(TableNeed.of(crm.connector(), crm.table("customer-view"), "SELECT", "INSERT", "DELETE"));
+        return needs;
+    }
+
+    private CustomerViewMapping mapping(RouteDefinition route) {
+        if (route.source() == null || route.source().connector() == null || route.source().mapping() == null) {
+            throw new IllegalArgumentException("route " + route.id() + ": the customer-view step needs source and sourceMapping");
+        }
+        CustomerViewMapping m = mappings.read(route.source().mapping(), CustomerViewMapping.class);
+        m.validate(route.source().mapping());
+        return m;
+    }
+
+    @Override
+    public void run(RouteDefinition route, RunContext context) throws Exception {
+        CustomerViewMapping mapping = mapping(route);
+        String connector = route.source().connector();
+        boolean full = "true".equalsIgnoreCase(context.parameter("full"));
+        boolean everyone = false;
+        Set<String> customers = new TreeSet<>();
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<Figure, CustomerViewMapping.FigureQuery> e : mapping.byFigure().entrySet()) {
+            try {
+                FigureRefresh.Changed changed = refresh.refresh(connector, mapping, e.getKey(), e.getValue(), full);
+                context.count("rows-read", changed.rows());
+                if (changed.all()) everyone = true;
+                else if (!changed.keys().isEmpty()) customers.addAll(views.affectedCustomers(changed));
+            } catch (RuntimeException ex) {
+                log.warn("customer view: connector {} figure {} not refreshed, last good values kept: {}", connector, e.getKey().mappingName,
+                        ex.getMessage());
+                failures.add(e.getKey().mappingName + ": " + ex.getMessage());
+                context.count("figures-failed", 1);
+                everyone = true; // every view that shows this source is marked stale
+            }
+        }
+        CustomerViews.Refreshed done = views.refresh(everyone ? null : customers);
+        context.set("customers-touched", done.views());
+        context.set("views-written", done.views());
+        context.set("alerts-raised", done.events());
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("connector " + connector + " (" + route.source().mapping() + "): " + failures.size()
+                    + " figure(s) not refreshed, the view keeps their last good values marked stale: " + String.join("; ", failures));
+        }
+    }
+}

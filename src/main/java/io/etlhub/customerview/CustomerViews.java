@@ -1,0 +1,357 @@
+package io.etlhub.customerview;
+
+import io.etlhub.crm.CrmCustomerViews;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Builds the customer view from the last good figures in the hub store (cv_*) and the CRM's own facts,
+ * writes it to the CRM (crm.CrmCustomerViews) and publishes {@link CustomerFiguresChanged} for alerts newly
+ * raised. Line load is computed once per build from every open work order and the line calendars.
+ */
+@Component
+public class CustomerViews {
+    static final List<Figure> SCHEDULE = List.of(Figure.WORK_ORDERS, Figure.LINE_SHIFTS, Figure.HOLIDAYS);
+    static final List<Figure> STOCK = List.of(Figure.STOCK, Figure.SAFETY_STOCK, Figure.SHIPMENTS);
+    static final List<Figure> CREDIT = List.of(Figure.CREDIT, Figure.RECEIVABLES);
+    private static final int CHUNK = 500;
+
+    private final JdbcTemplate hub;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate hubTx;
+    private final CrmCustomerViews crm;
+    private final CustomerViewSettings settings;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    CustomerViews(JdbcTemplate hub, TransactionTemplate hubTx, CrmCustomerViews crm, CustomerViewSettings settings, Clock clock,
+                  ApplicationEventPublisher events) {
+        this.hub = hub;
+        this.named = new NamedParameterJdbcTemplate(hub);
+        this.hubTx = hubTx;
+        this.crm = crm;
+        this.settings = settings;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** What every customer's figures share: the line load, the open work orders, the sources' states. */
+    record Snapshot(LocalDateTime now, LineLoad load, Map<String, List<WorkOrder>> ordersByCustomer, List<WorkOrder> orders,
+                    Map<String, String> orderConnector, List<Map<String, Object>> states) {}
+
+    public record Refreshed(int views, int events) {}
+
+    Snapshot snapshot() {
+        LocalDateTime now = LocalDateTime.now(clock);
+        Map<String, List<LineCalendar.Shift>> shifts = new HashMap<>();
+        hub.query("SELECT line_code, start_time, end_time FROM cv_line_shifts", rs -> {
+            if (rs.getString(2) == null || rs.getString(3) == null) return;
+            shifts.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(new LineCalendar.Shift(LocalTime.parse(rs.getString(2)), LocalTime.parse(rs.getString(3))));
+        });
+        Set<LocalDate> holidays = new HashSet<>();
+        hub.query("SELECT holiday_date FROM cv_holidays", rs -> { holidays.add(rs.getDate(1).toLocalDate()); });
+        List<WorkOrder> orders = new ArrayList<>();
+        Map<String, String> orderConnector = new HashMap<>();
+        hub.query("SELECT order_id, customer_code, customer_ref, item_code, line_code, planned_start, planned_end, quantity, state, "
+                + "promised_date, connector FROM cv_work_orders", rs -> {
+            Timestamp s = rs.getTimestamp(6), e = rs.getTimestamp(7);
+            java.sql.Date p = rs.getDate(10);
+            WorkOrder o = new WorkOrder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    s == null ? null : s.toLocalDateTime(), e == null ? null : e.toLocalDateTime(), rs.getBigDecimal(8), rs.getString(9),
+                    p == null ? null : p.toLocalDate());
+            orders.add(o);
+            orderConnector.put(o.id(), rs.getString(11));
+        });
+        Map<String, List<WorkOrder>> byCustomer = new HashMap<>();
+        for (WorkOrder o : orders) if (o.customer() != null) byCustomer.computeIfAbsent(o.customer(), k -> new ArrayList<>()).add(o);
+        return new Snapshot(now, new LineLoad(new LineCalendar(shifts, holidays), orders), byCustomer, orders, orderConnector,
+                hub.queryForList("SELECT connector, figure, source_system, as_of, failed_at, error FROM cv_source_state"));
+    }
+
+    /** Builds and writes the views of these customers (all CRM customers with an ERP code when null). */
+    public Refreshed refresh(Collection<String> codes) {
+        Snapshot snap = snapshot();
+        List<CrmCustomerViews.Customer> customers = crm.customers(codes);
+        int written = 0, published = 0;
+        for (int i = 0; i < customers.size(); i += CHUNK) {
+            List<CustomerFigures> figures = compute(snap, customers.subList(i, Math.min(customers.size(), i + CHUNK)));
+            Map<String, Map<String, Object>> previous = crm.find(figures.stream().map(CustomerFigures::code).toList());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            List<CustomerFiguresChanged> changed = new ArrayList<>();
+            for (CustomerFigures f : figures) {
+                rows.add(row(f));
+                Set<String> before = alerts(previous.get(f.code()));
+                List<String> raised = f.alerts().stream().filter(a -> !before.contains(a)).toList();
+                if (!raised.isEmpty()) {
+                    changed.add(new CustomerFiguresChanged(f.code(), raised, f.remainingCredit().remaining(), f.minCoverDays(),
+                            f.window().lateRisk().size()));
+                }
+            }
+            crm.upsert(rows);
+            written += rows.size();
+            if (!changed.isEmpty()) {
+                // Published in a hub transaction: Spring Modulith's registry keeps them until every listener has run.
+                hubTx.executeWithoutResult(tx -> changed.forEach(events::publishEvent));
+                published += changed.size();
+            }
+        }
+        return new Refreshed(written, published);
+    }
+
+    /** One customer's figures as they are now in the hub store; null when the CRM has no customer with this ERP code. */
+    public CustomerFigures figures(String code) {
+        List<CrmCustomerViews.Customer> c = crm.customers(List.of(code));
+        if (c.isEmpty()) return null;
+        return compute(snapshot(), c).get(0);
+    }
+
+    /** The CRM customers whose figures depend on these changed keys of a figure. */
+    Set<String> affectedCustomers(FigureRefresh.Changed changed) {
+        Set<String> out = new TreeSet<>();
+        switch (changed.figure()) {
+            case STOCK, SAFETY_STOCK -> {
+                List<String> items = new ArrayList<>(changed.keys());
+                for (int i = 0; i < items.size(); i += 1000) {
+                    named.query("SELECT DISTINCT customer_code FROM cv_shipments WHERE item_code IN (:items)",
+                            new MapSqlParameterSource("items", items.subList(i, Math.min(items.size(), i + 1000))),
+                            rs -> { out.add(rs.getString(1)); });
+                }
+            }
+            case SHIPMENTS, CREDIT, RECEIVABLES -> out.addAll(changed.keys());
+            default -> { // a work order or calendar moves the line load of every customer with open orders
+                out.addAll(hub.queryForList("SELECT DISTINCT customer_code FROM cv_work_orders WHERE customer_code IS NOT NULL", String.class));
+                out.addAll(changed.keys());
+            }
+        }
+        return out;
+    }
+
+    List<CustomerFigures> compute(Snapshot snap, List<CrmCustomerViews.Customer> customers) {
+        List<String> codes = customers.stream().map(CrmCustomerViews.Customer::code).toList();
+        MapSqlParameterSource p = new MapSqlParameterSource("codes", codes);
+        Map<String, List<Object[]>> shipments = new HashMap<>();
+        Set<String> items = new HashSet<>();
+        named.query("SELECT connector, customer_code, item_code, quantity, amount FROM cv_shipments WHERE customer_code IN (:codes)", p, rs -> {
+            shipments.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                    .add(new Object[] {rs.getString(1), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5)});
+            items.add(rs.getString(3));
+        });
+        Map<String, BigDecimal> stock = itemValues("cv_stock", "available", items);
+        Map<String, BigDecimal> safety = itemValues("cv_safety_stock", "safety", items);
+        Map<String, Map<String, BigDecimal>> creditLines = customerValues("cv_credit", "credit_line", p);
+        Map<String, Map<String, BigDecimal>> receivables = customerValues("cv_receivables", "balance", p);
+        LocalDate today = snap.now().toLocalDate();
+        Map<Long, CrmCustomerViews.Facts> facts = crm.facts(customers.stream().map(CrmCustomerViews.Customer::id).toList(),
+                settings.negotiationStages(), today.minusMonths(settings.health().receiptMonths()), today);
+        List<CustomerFigures> out = new ArrayList<>();
+        for (CrmCustomerViews.Customer c : customers) {
+            // Schedule
+            List<WorkOrder> orders = snap.ordersByCustomer().getOrDefault(c.code(), List.of());
+            ScheduleWindow window = ScheduleWindow.of(orders, orders.stream().map(WorkOrder::state).toList());
+            Map<String, CustomerFigures.LineFigures> lines = new TreeMap<>();
+            if (!window.empty() && window.start() != null && window.end() != null) {
+                for (String line : orders.stream().map(WorkOrder::line).filter(java.util.Objects::nonNull).distinct().toList()) {
+                    lines.put(line, new CustomerFigures.LineFigures(
+                            snap.load().peakLoad(line, window.start().toLocalDate(), window.end().toLocalDate()),
+                            snap.load().weekLoad(line, window.start().toLocalDate())));
+                }
+            }
+            Set<String> scheduleConnectors = new HashSet<>();
+            orders.forEach(o -> scheduleConnectors.add(snap.orderConnector().get(o.id())));
+            // Stock
+            List<StockCover> covers = new ArrayList<>();
+            Set<String> stockConnectors = new HashSet<>();
+            for (Object[] s : shipments.getOrDefault(c.code(), List.of())) {
+                String connector = (String) s[0], item = (String) s[1];
+                stockConnectors.add(connector);
+                covers.add(new StockCover(system(snap, connector), item, stock.get(connector + "\u0000" + item),
+                        safety.get(connector + "\u0000" + item), (BigDecimal) s[2], settings.shipmentWindowDays(), (BigDecimal) s[3]));
+            }
+            covers.sort(java.util.Comparator.comparing(StockCover::item));
+            // Credit
+            Map<String, BigDecimal> lineBy = creditLines.getOrDefault(c.code(), Map.of());
+            Map<String, BigDecimal> arBy = receivables.getOrDefault(c.code(), Map.of());
+            Set<String> creditConnectors = new HashSet<>(lineBy.keySet());
+            creditConnectors.addAll(arBy.keySet());
+            CrmCustomerViews.Facts f = facts.getOrDefault(c.id(), CrmCustomerViews.Facts.NONE);
+            RemainingCredit credit = new RemainingCredit(sum(lineBy.values()), sum(arBy.values()),
+                    f.pipeline() == null ? BigDecimal.ZERO : f.pipeline());
+            HealthScore health = HealthScore.of(settings.health(), today, f.lastInteraction(), f.contractEnd(), f.received(), f.due());
+            CustomerFigures figures = new CustomerFigures(c.code(), c.name(), snap.now(),
+                    group(snap, SCHEDULE, scheduleConnectors), window, lines,
+                    group(snap, STOCK, stockConnectors), covers,
+                    group(snap, CREDIT, creditConnectors), credit, health, List.of());
+            out.add(withAlerts(figures, lineBy.isEmpty()));
+        }
+        return out;
+    }
+
+    private CustomerFigures withAlerts(CustomerFigures f, boolean noCreditLine) {
+        List<String> alerts = new ArrayList<>();
+        if (!noCreditLine && f.remainingCredit().remaining().compareTo(settings.creditAlertBelow()) < 0) alerts.add("CREDIT_LOW");
+        BigDecimal min = f.minCoverDays();
+        if (min != null && min.compareTo(BigDecimal.valueOf(settings.coverAlertDays())) < 0) alerts.add("COVER_SHORT");
+        if (!f.window().lateRisk().isEmpty()) alerts.add("LATE_RISK");
+        return new CustomerFigures(f.code(), f.name(), f.computedAt(), f.schedule(), f.window(), f.lines(), f.stock(), f.items(),
+                f.credit(), f.remainingCredit(), f.health(), List.copyOf(alerts));
+    }
+
+    /** A group's source and freshness over the connectors that gave this customer figures (all of the group's when none did). */
+    private static CustomerFigures.Group group(Snapshot snap, List<Figure> figures, Set<String> connectors) {
+        Set<String> names = new HashSet<>();
+        figures.forEach(f -> names.add(f.mappingName));
+        List<Map<String, Object>> rows = snap.states().stream().filter(r -> names.contains((String) r.get("figure"))).toList();
+        List<Map<String, Object>> mine = rows.stream().filter(r -> connectors.contains((String) r.get("connector"))).toList();
+        if (!mine.isEmpty()) rows = mine;
+        if (rows.isEmpty()) return new CustomerFigures.Group(null, null, false, null, null);
+        Set<String> systems = new TreeSet<>();
+        LocalDateTime asOf = null;
+        boolean stale = false;
+        String error = null;
+        for (Map<String, Object> r : rows) {
+            if (r.get("source_system") != null) systems.add((String) r.get("source_system"));
+            LocalDateTime a = Times.of(r.get("as_of"));
+            LocalDateTime failed = Times.of(r.get("failed_at"));
+            if (a != null && (asOf == null || a.isBefore(asOf))) asOf = a;
+            if (failed != null && (a == null || failed.isAfter(a))) {
+                stale = true;
+                if (error == null) error = (String) r.get("error");
+            }
+        }
+        Long age = asOf == null ? null : Duration.between(asOf, snap.now()).toMinutes();
+        return new CustomerFigures.Group(String.join(",", systems), asOf, stale, age, error);
+    }
+
+    private static String system(Snapshot snap, String connector) {
+        return snap.states().stream().filter(r -> connector.equals(r.get("connector")) && r.get("source_system") != null)
+                .map(r -> (String) r.get("source_system")).findFirst().orElse(connector);
+    }
+
+    private Map<String, BigDecimal> itemValues(String table, String column, Set<String> items) {
+        Map<String, BigDecimal> out = new HashMap<>();
+        List<String> list = new ArrayList<>(items);
+        for (int i = 0; i < list.size(); i += 1000) {
+            named.query("SELECT connector, item_code, " + column + " FROM " + table + " WHERE item_code IN (:items)",
+                    new MapSqlParameterSource("items", list.subList(i, Math.min(list.size(), i + 1000))),
+                    rs -> { out.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getBigDecimal(3)); });
+        }
+        return out;
+    }
+
+    private Map<String, Map<String, BigDecimal>> customerValues(String table, String column, MapSqlParameterSource p) {
+        Map<String, Map<String, BigDecimal>> out = new HashMap<>();
+        named.query("SELECT connector, customer_code, " + column + " FROM " + table + " WHERE customer_code IN (:codes)", p,
+                rs -> { out.computeIfAbsent(rs.getString(2), k -> new LinkedHashMap<>()).put(rs.getString(1), rs.getBigDecimal(3)); });
+        return out;
+    }
+
+    private static BigDecimal sum(Collection<BigDecimal> values) {
+        return values.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static Set<String> alerts(Map<String, Object> row) {
+        Object a = row == null ? null : row.get("alerts");
+        return a == null || a.toString().isBlank() ? Set.of() : Set.of(a.toString().split(","));
+    }
+
+    /** The CRM row, by the logical names of mappings/crm.yml table customer-view. */
+    private static Map<String, Object> row(CustomerFigures f) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("customer-code", f.code());
+        r.put("schedule-start", ts(f.window().start()));
+        r.put("schedule-end", ts(f.window().end()));
+        r.put("open-orders", f.window().orders().size());
+        r.put("late-risk-orders", f.window().lateRisk().size());
+        Double peak = f.peakLineLoad();
+        r.put("peak-line-load", peak == null ? null : BigDecimal.valueOf(peak).setScale(4, RoundingMode.HALF_UP));
+        putGroup(r, "schedule", f.schedule());
+        r.put("min-cover-days", f.minCoverDays());
+        r.put("cover-item", f.coverItem());
+        r.put("below-safety-items", f.belowSafetyItems());
+        putGroup(r, "stock", f.stock());
+        r.put("credit-line", money(f.remainingCredit().creditLine()));
+        r.put("open-receivables", money(f.remainingCredit().openReceivables()));
+        r.put("pipeline-amount", money(f.remainingCredit().pipeline()));
+        r.put("remaining-credit", money(f.remainingCredit().remaining()));
+        putGroup(r, "credit", f.credit());
+        r.put("health-score", f.health().score());
+        r.put("health-breakdown", f.health().breakdownText());
+        r.put("alerts", String.join(",", f.alerts()));
+        r.put("refreshed-at", ts(f.computedAt()));
+        return r;
+    }
+
+    private static void putGroup(Map<String, Object> r, String name, CustomerFigures.Group g) {
+        r.put(name + "-source", g.source());
+        r.put(name + "-as-of", ts(g.asOf()));
+        r.put(name + "-stale", g.stale() ? 1 : 0);
+    }
+
+    private static BigDecimal money(BigDecimal v) { return v == null ? null : v.setScale(2, RoundingMode.HALF_UP); }
+
+    private static Timestamp ts(LocalDateTime t) { return t == null ? null : Timestamp.valueOf(t); }
+
+    /** The quote check for one customer: stock now, else the earliest build window, then credit. Null for an unknown customer. */
+    public QuoteCheck.Answer quote(String code, String item, BigDecimal qty, LocalDate wanted, BigDecimal amount) {
+        List<CrmCustomerViews.Customer> c = crm.customers(List.of(code));
+        if (c.isEmpty()) return null;
+        Snapshot snap = snapshot();
+        CustomerFigures f = compute(snap, c).get(0);
+        StockCover cover = f.items().stream().filter(i -> i.item().equals(item)).findFirst().orElse(null);
+        BigDecimal available = cover != null ? cover.available() : anyStock(item);
+        BigDecimal price = cover == null ? null : cover.unitPrice();
+        BigDecimal value = amount != null ? amount : price == null ? null : price.multiply(qty).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal remaining = f.credit().source() == null ? null : f.remainingCredit().remaining();
+        return QuoteCheck.check(item, qty, wanted, snap.now().toLocalDate(), available, rates(snap, item), snap.load(),
+                settings.planningHorizonDays(), value, remaining);
+    }
+
+    private BigDecimal anyStock(String item) {
+        List<BigDecimal> v = hub.queryForList("SELECT available FROM cv_stock WHERE item_code = ?", BigDecimal.class, item);
+        return v.isEmpty() ? null : sum(v);
+    }
+
+    /** Units per hour each line built the item at: quantity / hours inside the line's shifts, over its orders of the item. */
+    static List<QuoteCheck.LineRate> rates(Snapshot snap, String item) {
+        Map<String, double[]> byLine = new TreeMap<>();
+        LineCalendar cal = snap.load().calendar();
+        for (WorkOrder o : snap.orders()) {
+            if (!item.equals(o.item()) || o.line() == null || o.quantity() == null || o.plannedStart() == null || o.plannedEnd() == null) continue;
+            double hours = 0;
+            for (LocalDate d = o.plannedStart().toLocalDate().minusDays(1); !d.isAfter(o.plannedEnd().toLocalDate()); d = d.plusDays(1)) {
+                for (LocalDateTime[] w : cal.windows(o.line(), d)) hours += LineLoad.overlapHours(o.plannedStart(), o.plannedEnd(), w[0], w[1]);
+            }
+            if (hours <= 0) continue;
+            double[] acc = byLine.computeIfAbsent(o.line(), k -> new double[2]);
+            acc[0] += o.quantity().doubleValue();
+            acc[1] += hours;
+        }
+        List<QuoteCheck.LineRate> out = new ArrayList<>();
+        byLine.forEach((line, acc) -> out.add(new QuoteCheck.LineRate(line, acc[0] / acc[1])));
+        return out;
+    }
+}
