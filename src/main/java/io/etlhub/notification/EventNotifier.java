@@ -1,60 +1,40 @@
 package io.etlhub.notification;
 
-import io.etlhub.connector.webhook.MessageTemplates;
-import io.etlhub.connector.webhook.Outbox;
-import io.etlhub.connector.webhook.WebhookEndpoints;
+import io.etlhub.connector.webhook.NotifyEndpoint;
 import io.etlhub.pipeline.RunFinished;
 import io.etlhub.customerview.CustomerFiguresChanged;
 import io.etlhub.receipts.ReceiptsLeftUnmatched;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Listens to the hub's events and queues a notification per matching rule. The event id is the
- * event's own identity (kind, route, run), so a publication resubmitted after a crash queues nothing
- * new: the outbox delivers each event once per endpoint.
+ * Hands the hub's events to the route files that start from them ({@code from: direct:<event>}, kind
+ * {@link EventRoutes}): what is notified, to whom, with which template is in routes/, where admins see
+ * and edit it. The listeners are Spring Modulith's (durable publications): a route that fails throws
+ * here, so the publication stays incomplete and is handed out again. The event id is the event's own
+ * identity (kind, route, run), so a resubmitted publication queues nothing new: the outbox delivers each
+ * event once per endpoint.
  */
 @Component
-@EnableConfigurationProperties(NotificationRules.class)
 class EventNotifier {
     private static final Logger log = LoggerFactory.getLogger(EventNotifier.class);
 
-    private final NotificationRules rules;
-    private final Outbox outbox;
-    private final MessageTemplates templates;
-    private final WebhookEndpoints endpoints;
+    private final CamelContext camel;
+    private final ProducerTemplate producer;
 
-    EventNotifier(NotificationRules rules, Outbox outbox, MessageTemplates templates, WebhookEndpoints endpoints) {
-        this.rules = rules;
-        this.outbox = outbox;
-        this.templates = templates;
-        this.endpoints = endpoints;
-        check(rules);
-    }
-
-    /** A rule naming an unknown event, connector or template stops the start, saying which rule. */
-    private void check(NotificationRules rules) {
-        for (int i = 0; i < rules.rules().size(); i++) {
-            NotificationRules.Rule rule = rules.rules().get(i);
-            try {
-                if (!List.of("run-finished", "run-failed", "receipts-left-unmatched", "customer-figures-changed").contains(rule.event())) {
-                    throw new IllegalArgumentException("event must be run-finished, run-failed, receipts-left-unmatched or "
-                            + "customer-figures-changed, found '"
-                            + rule.event() + "'");
-                }
-                endpoints.apply(rule.endpoint());
-                templates.render(rule.template(), Map.of());
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("etlhub.notifications.rules[" + i + "]: " + e.getMessage(), e);
-            }
-        }
+    EventNotifier(CamelContext camel, ProducerTemplate producer) {
+        this.camel = camel;
+        this.producer = producer;
     }
 
     @ApplicationModuleListener
@@ -66,17 +46,17 @@ class EventNotifier {
         values.put("error", run.error());
         values.put("counters", run.counters());
         if (run.counters() != null) values.putAll(run.counters());
-        notify("run-finished", run.route(), "run-finished:" + run.route() + ":" + run.runId(), values);
-        if (!run.succeeded()) notify("run-failed", run.route(), "run-failed:" + run.route() + ":" + run.runId(), values);
+        send("run-finished", "run-finished:" + run.route() + ":" + run.runId(), values);
+        if (!run.succeeded()) send("run-failed", "run-failed:" + run.route() + ":" + run.runId(), values);
     }
 
     @ApplicationModuleListener
     void on(ReceiptsLeftUnmatched unmatched) {
-        notify("receipts-left-unmatched", unmatched.route(), "receipts-left-unmatched:" + unmatched.route() + ":" + unmatched.runId(),
+        send("receipts-left-unmatched", "receipts-left-unmatched:" + unmatched.route() + ":" + unmatched.runId(),
                 Map.of("route", unmatched.route(), "runId", unmatched.runId(), "count", unmatched.count()));
     }
 
-    /** A customer's figures crossed a threshold (customerview); the rule's route filter, if any, is "customer-view". */
+    /** A customer's figures crossed a threshold (customerview); the route routes/notify-customer-figures.yaml. */
     @ApplicationModuleListener
     void on(CustomerFiguresChanged changed) {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -85,19 +65,27 @@ class EventNotifier {
         values.put("remainingCredit", changed.remainingCredit());
         values.put("minCoverDays", changed.minCoverDays());
         values.put("lateRiskOrders", changed.lateRiskOrders());
-        notify("customer-figures-changed", "customer-view", "customer-figures-changed:" + changed.customerCode() + ":"
+        send("customer-figures-changed", "customer-figures-changed:" + changed.customerCode() + ":"
                 + String.join(",", changed.alerts()) + ":" + changed.remainingCredit() + ":" + changed.minCoverDays(), values);
     }
 
-    private void notify(String event, String route, String eventId, Map<String, ?> values) {
-        for (NotificationRules.Rule rule : rules.matching(event, route)) {
-            String url = endpoints.apply(rule.endpoint()).url();
-            if (url == null || url.isBlank()) {
-                // A rule whose robot has no url yet (FINANCE_WECOM_URL unset) stays quiet instead of filling the outbox with failures.
-                log.debug("rule {} -> {} skipped: the connector has no url", event, rule.endpoint());
-                continue;
-            }
-            outbox.enqueue(eventId, rule.endpoint(), templates.render(rule.template(), values));
+    private void send(String event, String eventId, Map<String, ?> values) {
+        Route route = camel.getRoutes().stream().filter(r -> event.equals(EventRoutes.event(r.getEndpoint().getEndpointUri()))
+                && r.getEndpoint().getEndpointUri().startsWith("direct:")).findFirst().orElse(null);
+        if (route == null || !camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted()) {
+            log.debug("event {} not notified: no started route starts from direct:{}", eventId, event);
+            return;
+        }
+        Exchange done = producer.send(route.getEndpoint(), exchange -> {
+            exchange.getMessage().setHeader(NotifyEndpoint.EVENT_ID, eventId);
+            exchange.getMessage().setBody(new LinkedHashMap<>(values));
+        });
+        // The shared error handling's dead-letter channel handles (clears) a failure; it still failed.
+        Exception failure = done.getException() != null ? done.getException()
+                : done.getProperty(ExchangePropertyKey.FAILURE_HANDLED, false, Boolean.class)
+                ? done.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Exception.class) : null;
+        if (failure != null) {
+            throw new IllegalStateException("route " + route.getRouteId() + " failed on event " + eventId + ": " + failure.getMessage(), failure);
         }
     }
 }

@@ -9,6 +9,8 @@ import io.etlhub.connector.TableMapping;
 import io.etlhub.connector.TableNeed;
 import io.etlhub.crm.CrmSchema;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -22,7 +24,8 @@ import java.util.Map;
 
 /**
  * `run check` and GET /api/check: every connector as the routes will use it (login, tables, columns,
- * privileges, binlog, hosts), every route file's problems and schedule. One line per check.
+ * privileges, binlog, hosts), every route file's problems and schedule. One line per check. A connector
+ * that only stopped routes use is checked too, but its faults are warnings ("not used by any running route").
  */
 @Service
 public class ConfigurationCheck {
@@ -32,9 +35,12 @@ public class ConfigurationCheck {
     private final RouteCatalog routes;
     private final Clock clock;
     private final ZoneId zone;
+    private final MessageSource messages;
 
     public ConfigurationCheck(ConnectorCatalog connectors, ConnectorCheck connectorCheck, MappingCatalog mappings,
-                              RouteCatalog routes, Clock clock, @Value("${etlhub.time-zone:Asia/Shanghai}") String zone) {
+                              RouteCatalog routes, Clock clock, @Value("${etlhub.time-zone:Asia/Shanghai}") String zone,
+                              MessageSource messages) {
+        this.messages = messages;
         this.connectors = connectors;
         this.connectorCheck = connectorCheck;
         this.mappings = mappings;
@@ -62,8 +68,10 @@ public class ConfigurationCheck {
             }
         }
         List<ConnectorDefinition> all = connectors.all().stream().sorted(Comparator.comparing(ConnectorDefinition::id)).toList();
+        Map<String, List<String>> idle = idleConnectors();
         for (ConnectorDefinition c : all) {
-            lines.addAll(connectorCheck.check(c, needs.values().stream().filter(n -> n.connector().equals(c.id())).toList()));
+            List<CheckLine> checked = connectorCheck.check(c, needs.values().stream().filter(n -> n.connector().equals(c.id())).toList());
+            lines.addAll(idle.containsKey(c.id()) ? notUsed(c.id(), idle.get(c.id()), checked) : checked);
         }
         routes.problems().forEach(p -> lines.add(CheckLine.fail("route file", p)));
         Date now = Date.from(clock.instant());
@@ -78,6 +86,32 @@ public class ConfigurationCheck {
             }
         }
         return Report.of(lines);
+    }
+
+    /**
+     * Connectors that routes name (source, target, change stream) but no started route: their id to those
+     * routes. A connector no route names (the CRM of crm.yml, a notification's robot) is always in use.
+     */
+    private Map<String, List<String>> idleConnectors() {
+        Map<String, List<String>> named = new LinkedHashMap<>();
+        java.util.Set<String> inUse = new java.util.HashSet<>();
+        for (RouteDefinition route : routes.all()) {
+            for (RouteDefinition.Endpoint e : java.util.Arrays.asList(route.source(), route.target())) {
+                if (e == null || e.connector() == null) continue;
+                named.computeIfAbsent(e.connector(), k -> new ArrayList<>()).add(route.id());
+                if (route.isEnabled()) inUse.add(e.connector());
+            }
+        }
+        named.keySet().removeAll(inUse);
+        return named;
+    }
+
+    /** A fault of a connector only stopped routes use is not the running hub's fault: a warning saying so. */
+    private List<CheckLine> notUsed(String connector, List<String> stoppedRoutes, List<CheckLine> checked) {
+        String why = messages.getMessage("check.connector.unused", new Object[] {connector, String.join(", ", stoppedRoutes)},
+                LocaleContextHolder.getLocale());
+        return checked.stream().map(l -> l.status() == CheckLine.Status.FAIL ? CheckLine.warn(l.subject(), why + ": " + l.message()) : l)
+                .toList();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.etlhub.pipeline;
 
+import io.etlhub.connector.debezium.CdcEngines;
+import io.etlhub.connector.debezium.CdcStatus;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.quartz.QuartzEndpoint;
@@ -33,10 +35,12 @@ public class RouteAdmin {
     private final Clock clock;
     private final ZoneId zone;
     private final CamelContext camel;
+    private final CdcEngines captures;
 
     RouteAdmin(RouteCatalog catalog, RouteFileEditor editor, RouteRunner runner, RunHistory history, RouteLocks locks,
-               DeadLetters deadLetters, AuditLog audit, Clock clock, CamelContext camel) {
+               DeadLetters deadLetters, AuditLog audit, Clock clock, CamelContext camel, CdcEngines captures) {
         this.camel = camel;
+        this.captures = captures;
         this.catalog = catalog;
         this.editor = editor;
         this.runner = runner;
@@ -48,11 +52,21 @@ public class RouteAdmin {
         this.zone = clock.getZone();
     }
 
-    /** {@code state} is Camel's status of the route (Started, Stopped, ...); {@code enabled} its file's autoStartup. */
+    /**
+     * {@code state} is Camel's status of the route (Started, Stopped, ...); {@code enabled} its file's autoStartup;
+     * {@code capture} the change stream of a route that starts from etlhub-cdc: (state, lag), null otherwise or while stopped;
+     * {@code runnable} false for a route fed by its start (changes, events), which has no runs to start.
+     */
     public record RouteStatus(String id, String description, String kind, boolean enabled, String state, String schedule,
                               boolean running, RunSummary lastRun, LocalDateTime nextRun,
-                              RouteDefinition.Endpoint source, RouteDefinition.Endpoint target,
-                              List<RunParameter> parameters) {}
+                              RouteDefinition.Endpoint source, RouteDefinition.Endpoint target, CdcStatus capture, boolean runnable,
+                              List<RunParameter> parameters) {
+
+        /** The capture's lag in seconds, or null when it has none yet. */
+        public Double lagSeconds() {
+            return capture == null || capture.lagMillis() == null ? null : capture.lagMillis() / 1000.0;
+        }
+    }
 
     public List<RouteStatus> list() {
         return catalog.all().stream().map(this::status).toList();
@@ -67,7 +81,7 @@ public class RouteAdmin {
         ServiceStatus state = camel.getRouteController().getRouteStatus(r.id());
         return new RouteStatus(r.id(), r.description(), r.kind(), r.isEnabled(), state == null ? "Unloaded" : state.name(),
                 r.schedule(), locks.isRunning(r.id()), last.isEmpty() ? null : last.get(0), nextRun(r), r.source(), r.target(),
-                catalog.jobFor(r).parameters());
+                captures.status(r.id()), !(catalog.jobFor(r) instanceof ChangeJob), catalog.jobFor(r).parameters());
     }
 
     /** The cron Quartz is running for the route now (from its Camel endpoint), or null when it is not started or not scheduled. */

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The hub's view of one file in routes/ (a Camel YAML DSL route): its id, description, whether it
  * starts (autoStartup), its Quartz cron when it has one, and its {@code etlhub:<kind>} step with the
- * step's options. The kind picks the capability that does the work.
+ * step's options. The kind picks the capability that does the work; {@code from} is the route's start
+ * (its Camel endpoint URI, options included).
  */
 public record RouteDefinition(
         String id,
@@ -17,7 +18,8 @@ public record RouteDefinition(
         Endpoint source,
         Endpoint target,
         Map<String, String> options,
-        Path file) {
+        Path file,
+        String from) {
 
     public record Endpoint(String connector, String mapping) {}
 

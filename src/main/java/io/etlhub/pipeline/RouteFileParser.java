@@ -29,11 +29,20 @@ import java.util.regex.Pattern;
 /**
  * Reads one routes/ file with Camel's own YAML DSL loader (into Camel's route model, in a scratch
  * context that never starts) and checks it before the hub's Camel context sees it: one route whose id
- * is the file name, exactly one {@code etlhub:<kind>} step of a known kind with declared options,
+ * is the file name, exactly one {@code etlhub:<kind>} step of a known kind with declared options (or,
+ * for an event route, {@code from: direct:<event>} and no such step), a start that fits the kind
+ * ({@code etlhub-cdc:} of a debezium connector for a {@link ChangeJob}), webhook connectors for
+ * {@code etlhub-notify:} steps,
  * existing connectors and mappings, a valid Quartz cron. Every problem is {@code file:line: what}.
  */
 class RouteFileParser {
     private static final Pattern CAMEL_LINE = Pattern.compile("line (\\d+)");
+    /** The change-stream start of the debezium connector kind. */
+    private static final String STREAM = "etlhub-cdc";
+    /** An event route's start (direct:<event>), its kind, and the notification step. */
+    private static final String EVENTS = "direct";
+    static final String EVENT_KIND = "event";
+    private static final String NOTIFY = "etlhub-notify";
 
     private final ConnectorCatalog connectors;
     private final MappingCatalog mappings;
@@ -102,16 +111,29 @@ class RouteFileParser {
                             + camel.getRouteConfigurationId() + "'");
         }
         List<ToDefinition> steps = new ArrayList<>();
-        collectSteps(camel.getOutputs(), steps);
-        if (steps.size() != 1) {
-            throw new ConfigFileException(file, camel.getLineNumber(), "a route in routes/ has exactly one etlhub:<kind> step, found "
-                    + steps.size() + " (kinds: " + jobs.keySet() + ")");
+        collectSteps(camel.getOutputs(), EtlhubComponent.SCHEME, steps);
+        checkNotifications(file, camel);
+        String kind;
+        int stepLine;
+        String uri;
+        int q;
+        if (steps.isEmpty() && EVENTS.equals(scheme(camel)) && jobs.containsKey(EVENT_KIND)) {
+            // An event route: from: direct:<event>, its steps Camel's own and etlhub-notify:, no etlhub: step.
+            kind = EVENT_KIND;
+            stepLine = Math.max(camel.getInput().getLineNumber(), 0);
+            uri = null;
+            q = -1;
+        } else {
+            if (steps.size() != 1) {
+                throw new ConfigFileException(file, camel.getLineNumber(), "a route in routes/ has exactly one etlhub:<kind> step, found "
+                        + steps.size() + " (kinds: " + jobs.keySet() + "), or starts from direct:<event> (an event route)");
+            }
+            ToDefinition step = steps.get(0);
+            stepLine = Math.max(step.getLineNumber(), 0);
+            uri = step.getUri();
+            q = uri.indexOf('?');
+            kind = (q < 0 ? uri : uri.substring(0, q)).substring(EtlhubComponent.SCHEME.length() + 1).replaceFirst("^//", "");
         }
-        ToDefinition step = steps.get(0);
-        int stepLine = Math.max(step.getLineNumber(), 0);
-        String uri = step.getUri();
-        int q = uri.indexOf('?');
-        String kind = (q < 0 ? uri : uri.substring(0, q)).substring(EtlhubComponent.SCHEME.length() + 1).replaceFirst("^//", "");
         RouteJob job = jobs.get(kind);
         if (job == null) {
             throw new ConfigFileException(file, stepLine, "unknown kind 'etlhub:" + kind + "' (known: " + jobs.keySet() + ")");
@@ -132,11 +154,17 @@ class RouteFileParser {
         checkNumber(file, lines, stepLine, options, "batchSize", 1);
         checkNumber(file, lines, stepLine, options, "keyScanEveryRuns", 0);
         RouteDefinition.Endpoint source = endpoint(file, lines, stepLine, options, "source", "sourceMapping");
+        if (source == null) source = streamingSource(file, lines, camel);
         RouteDefinition.Endpoint target = endpoint(file, lines, stepLine, options, "target", "targetMapping");
         String schedule = cron(file, lines, camel);
         boolean enabled = camel.getAutoStartup() == null || Boolean.parseBoolean(camel.getAutoStartup().trim());
+        if (job instanceof ChangeJob fed ? !fed.fedBy().equals(scheme(camel)) : STREAM.equals(scheme(camel)) && !(job instanceof EventJob)) {
+            throw new ConfigFileException(file, lines.lineOfAnyKey("uri", camel.getInput().getLineNumber()), job instanceof ChangeJob fed
+                    ? "etlhub:" + kind + " takes changes: the route starts from: " + fed.fedBy() + ":..."
+                    : "etlhub:" + kind + " runs by schedule or by hand; a route from etlhub-cdc: needs a step that takes changes");
+        }
         RouteDefinition route = new RouteDefinition(camel.getRouteId(), camel.getDescription(), kind, enabled, schedule, source, target,
-                Map.copyOf(options), file);
+                Map.copyOf(options), file, camel.getInput().getEndpointUri());
         try {
             job.validate(route);
         } catch (RuntimeException ex) {
@@ -150,11 +178,34 @@ class RouteFileParser {
                 .map(Map.Entry::getKey).toList();
     }
 
-    private static void collectSteps(List<ProcessorDefinition<?>> outputs, List<ToDefinition> into) {
+    private static void collectSteps(List<ProcessorDefinition<?>> outputs, String scheme, List<ToDefinition> into) {
         for (ProcessorDefinition<?> p : outputs) {
-            if (p instanceof ToDefinition to && to.getUri() != null && to.getUri().startsWith(EtlhubComponent.SCHEME + ":")) into.add(to);
-            collectSteps(p.getOutputs(), into);
+            if (p instanceof ToDefinition to && to.getUri() != null && to.getUri().startsWith(scheme + ":")) into.add(to);
+            collectSteps(p.getOutputs(), scheme, into);
         }
+    }
+
+    /** Every etlhub-notify:<connector> step names a kind: webhook connector of connectors/. */
+    private void checkNotifications(Path file, org.apache.camel.model.RouteDefinition camel) {
+        List<ToDefinition> notify = new ArrayList<>();
+        collectSteps(camel.getOutputs(), NOTIFY, notify);
+        for (ToDefinition step : notify) connectorOf(file, Math.max(step.getLineNumber(), 0), step.getUri(), NOTIFY, "webhook");
+    }
+
+    /** The connector an endpoint URI names ({@code scheme:<connector>?...}); it must exist and be of the kind. */
+    private String connectorOf(Path file, int line, String uri, String scheme, String kind) {
+        int q = uri.indexOf('?');
+        String connector = (q < 0 ? uri : uri.substring(0, q)).substring(scheme.length() + 1).replaceFirst("^//", "");
+        String kindOf;
+        try {
+            kindOf = connectors.get(connector).kind();
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigFileException(file, line, ex.getMessage());
+        }
+        if (!kind.equals(kindOf)) {
+            throw new ConfigFileException(file, line, "connector " + connector + " is of kind '" + kindOf + "'; " + scheme + " needs kind: " + kind);
+        }
+        return connector;
     }
 
     private static Map<String, String> query(Path file, int line, String query) {
@@ -194,6 +245,22 @@ class RouteFileParser {
             throw new ConfigFileException(file, lines.lineOfAnyKey(mappingKey, stepLine), ex.getMessage());
         }
         return connector == null && mapping == null ? null : new RouteDefinition.Endpoint(connector, mapping);
+    }
+
+    private static String scheme(org.apache.camel.model.RouteDefinition camel) {
+        String from = camel.getInput().getEndpointUri();
+        int colon = from == null ? -1 : from.indexOf(':');
+        return colon < 0 ? "" : from.substring(0, colon);
+    }
+
+    /**
+     * A route that starts from a change stream ({@code from: etlhub-cdc:<connector>?tables=...}) reads that
+     * connector: it must exist and be of kind debezium. Null for any other start.
+     */
+    private RouteDefinition.Endpoint streamingSource(Path file, RouteFileLines lines, org.apache.camel.model.RouteDefinition camel) {
+        if (!STREAM.equals(scheme(camel))) return null;
+        int line = lines.lineOfAnyKey("uri", camel.getInput().getLineNumber());
+        return new RouteDefinition.Endpoint(connectorOf(file, line, camel.getInput().getEndpointUri(), STREAM, "debezium"), null);
     }
 
     /** The cron of a quartz: route start; null for any other start (manual runs, a file consumer, ...). */

@@ -67,7 +67,7 @@ public class RouteRunner {
 
     /** Runs the route now as one exchange of its Camel route and answers with the finished run. */
     public RunSummary run(String routeId, Trigger trigger, String actor, Map<String, String> parameters) {
-        routes.get(routeId);
+        refuseChangeRoute(routeId);
         Route route = startedRoute(routeId);
         // The lock is taken here, before the exchange, so a busy route answers at once; the step
         // takes it again on this thread (the lock is reentrant).
@@ -97,8 +97,16 @@ public class RouteRunner {
 
     /** Throws when the route cannot be run now (unknown, or stopped by an admin). */
     public void checkRunnable(String routeId) {
-        routes.get(routeId);
+        refuseChangeRoute(routeId);
         startedRoute(routeId);
+    }
+
+    private void refuseChangeRoute(String routeId) {
+        RouteDefinition route = routes.get(routeId);
+        if (routes.jobFor(route) instanceof ChangeJob) {
+            throw new IllegalArgumentException("route " + routeId + " takes what its start " + route.from()
+                    + " delivers as it comes: it has no runs to start; start or stop the route instead");
+        }
     }
 
     /**

@@ -41,13 +41,17 @@ class RunErrorHandling extends RouteConfigurationBuilder {
     @Component(DEAD_LETTER_BEAN)
     static class DeadLetterChannel implements Processor {
         private final DeadLetters deadLetters;
+        private final RouteCatalog routes;
 
-        DeadLetterChannel(DeadLetters deadLetters) {
+        DeadLetterChannel(DeadLetters deadLetters, RouteCatalog routes) {
             this.deadLetters = deadLetters;
+            this.routes = routes;
         }
 
         @Override
         public void process(Exchange exchange) {
+            // A failed event of an event route stays an incomplete publication (handed out again), not a dead letter.
+            if (notDeadLettered(exchange.getFromRouteId())) return;
             Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             RunSummary summary = exchange.getProperty(RouteRunner.SUMMARY, RunSummary.class);
             // The run's own error (with its one-line cause first when the hub recognises it), else the exception.
@@ -64,6 +68,10 @@ class RunErrorHandling extends RouteConfigurationBuilder {
                 deadLetters.record(run, run.runId() == 0 ? "exchange " + exchange.getExchangeId() : "run " + run.runId(),
                         run.parameters(), error);
             }
+        }
+
+        private boolean notDeadLettered(String routeId) {
+            return routes.all().stream().anyMatch(r -> r.id().equals(routeId) && routes.jobFor(r) instanceof ChangeJob c && !c.deadLetters());
         }
     }
 }

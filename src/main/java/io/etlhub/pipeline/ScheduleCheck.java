@@ -20,6 +20,14 @@ final class ScheduleCheck {
         String subject = "route " + route.id();
         String file = "routes/" + (route.file() == null ? route.id() + ".yaml" : route.file().getFileName());
         String schedule = route.schedule();
+        if (route.from() != null && route.from().startsWith("etlhub-cdc:")) {
+            return CheckLine.ok(subject, "takes the changes of connector " + route.source().connector() + " as they come"
+                    + (route.isEnabled() ? "" : ", stopped"));
+        }
+        if (RouteFileParser.EVENT_KIND.equals(route.kind())) {
+            return CheckLine.ok(subject, "runs on each event " + route.from().substring(7).replaceFirst("^//", "")
+                    + (route.isEnabled() ? "" : ", stopped"));
+        }
         if (schedule == null || schedule.isBlank()) {
             return CheckLine.ok(subject, "runs on demand (no schedule)" + (route.isEnabled() ? "" : ", disabled"));
         }

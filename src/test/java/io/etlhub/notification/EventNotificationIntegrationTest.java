@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A receipts run that leaves a receipt unmatched ends, as events through Spring Modulith's JDBC
- * publication registry, in a WeCom message to finance (rule receipts-left-unmatched of
- * application.yml): RunFinished -> receipts -> ReceiptsLeftUnmatched -> notification -> outbox -> robot.
+ * publication registry, in a WeCom message to finance (the route file routes/notify-unmatched.yaml):
+ * RunFinished -> receipts -> ReceiptsLeftUnmatched -> notification -> direct:receipts-left-unmatched ->
+ * etlhub-notify:finance-wecom -> outbox -> robot (an HTTP server on loopback).
  * The receipts module knows nothing of webhooks. A publication handed out again after a crash does
  * not send the message twice.
  */
@@ -48,6 +49,10 @@ class EventNotificationIntegrationTest extends HubIntegrationTest {
     WebhookDelivery worker;
     @Autowired
     IncompleteEventPublications incomplete;
+    @Autowired
+    io.etlhub.pipeline.RouteAdmin admin;
+    @Autowired
+    io.etlhub.pipeline.RouteCatalog catalog;
 
     @BeforeEach
     void financeRobotOnLoopback() throws Exception {
@@ -110,5 +115,48 @@ class EventNotificationIntegrationTest extends HubIntegrationTest {
         assertThat(outbox.list(null, "finance-wecom", 10)).hasSize(1);
         assertThat(worker.deliverDue()).isZero();
         assertThat(FINANCE_ROBOT.requests()).hasSize(1);
+    }
+
+    @Test
+    void theNotificationIsARouteTheConsoleListsAndStoppingItQueuesNothing() throws Exception {
+        io.etlhub.pipeline.RouteAdmin.RouteStatus route = admin.status("notify-unmatched");
+        assertThat(route.kind()).isEqualTo("event");
+        assertThat(route.state()).isEqualTo("Started");
+        assertThat(admin.list()).extracting(io.etlhub.pipeline.RouteAdmin.RouteStatus::id).contains("notify-unmatched", "notify-run-failed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> admin.runNow("notify-unmatched", "admin", Map.of()))
+                .hasMessageContaining("no runs to start");
+
+        camel.getRouteController().stopRoute("notify-unmatched");
+        try {
+            new U8ReceiptWriter(u8Db()).insert(List.of(new U8ReceiptWriter.Receipt(22, "48", "SK000022", LocalDate.parse("2026-10-09"),
+                    "C00001", "人民币", 1.0, List.of(new BigDecimal("100.00")), "货款", "王会计")));
+            RunSummary run = runner.run("receipts-u8", Trigger.MANUAL, "test", Map.of());
+            assertThat(run.count("unmatched")).isEqualTo(1);
+            await("every listener to finish", () -> openPublications() == 0);
+            assertThat(outbox.list(null, "finance-wecom", 10)).isEmpty();
+        } finally {
+            camel.getRouteController().startRoute("notify-unmatched");
+        }
+    }
+
+    @Test
+    void anEventRouteFileIsCheckedWithFileAndLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String shipped = java.nio.file.Files.readString(java.nio.file.Path.of("routes/notify-unmatched.yaml"));
+        java.nio.file.Path file = dir.resolve("notify-unmatched.yaml");
+
+        java.nio.file.Files.writeString(file, shipped.replace("uri: direct:receipts-left-unmatched", "uri: direct:receipts-left-unmatchd"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalog.parse(file))
+                .hasMessageContaining("notify-unmatched.yaml:").hasMessageContaining("unknown event 'direct:receipts-left-unmatchd'");
+
+        java.nio.file.Files.writeString(file, shipped.replace("etlhub-notify:finance-wecom", "etlhub-notify:u8"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalog.parse(file))
+                .hasMessageContaining("notify-unmatched.yaml:" + lineOf(shipped, "- to: etlhub-notify:finance-wecom") + ":")
+                .hasMessageContaining("etlhub-notify needs kind: webhook");
+    }
+
+    static int lineOf(String text, String part) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(part)) return i + 1;
+        throw new AssertionError(part + " not in the file");
     }
 }

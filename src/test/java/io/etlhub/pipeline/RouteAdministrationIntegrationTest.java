@@ -287,7 +287,7 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
-    void aFailedBatchIsADeadLetterThatIsReplayedOnce() {
+    void aFailedBatchIsADeadLetterThatIsReplayedOnce() throws Exception {
         TestLedgerJob.failing.set(true);
         int callsBefore = TestLedgerJob.calls.get();
         RunSummary failed = admin.runNow("test-ledger", "admin", Map.of("key", "batch-7"));
@@ -298,6 +298,11 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
 
         assertThat(health("test-ledger").getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(health("test-ledger").getMessage()).hasValueSatisfying(m -> assertThat(m).contains("run " + failed.runId() + " failed"));
+        // The failed run shows in the hub's health, but one route's failure does not take the hub out of readiness.
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
         DeadLetters.DeadLetter letter = deadLetters.list(null, failed.runId(), 10).get(0);
         assertThat(letter.payload()).isEqualTo(Map.of("key", "batch-7"));
         assertThat(letter.error()).contains("target table locked");

@@ -1,5 +1,10 @@
 package io.etlhub.pipeline;
 
+import io.etlhub.connector.debezium.CdcComponent;
+import io.etlhub.connector.debezium.CdcEndpoint;
+import io.etlhub.connector.webhook.MessageTemplates;
+import io.etlhub.connector.webhook.NotifyComponent;
+import io.etlhub.connector.webhook.NotifyEndpoint;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -22,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Every file in routes/ is Camel YAML DSL that a plain Camel context (no Spring, no hub) loads and
  * starts as it is, with the hub's component (found through its META-INF/services entry) and the
- * hub's shared route configuration (its dead-letter channel here a list). Camel itself rejects an
+ * hub's shared route configuration (its dead-letter channel here a list); a route whose file says
+ * autoStartup: false (the stage capture) is loaded and stays stopped. Camel itself rejects an
  * option the component does not declare.
  */
 class RouteFilesInPlainCamelTest {
@@ -33,7 +39,7 @@ class RouteFilesInPlainCamelTest {
         try (var list = Files.list(Path.of("routes"))) {
             files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertThat(files).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(files).hasSizeGreaterThanOrEqualTo(8);
         try (CamelContext camel = plainContext()) {
             for (Path file : files) {
                 PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file:" + file,
@@ -47,8 +53,13 @@ class RouteFilesInPlainCamelTest {
                 // A route shipped stopped (autoStartup: false, e.g. a capture waiting for its database) loads but does not start.
                 assertThat(camel.getRouteController().getRouteStatus(id).isStarted()).as(id + " started")
                         .isEqualTo(route.isAutoStartup());
-                assertThat(camel.getEndpoints()).as(id + " has an etlhub: step")
-                        .anyMatch(e -> e instanceof EtlhubEndpoint step && e.getEndpointUri().startsWith("etlhub://"));
+                if (id.startsWith("notify-")) {
+                    // an event route: from direct:<event> to etlhub-notify:<webhook connector>
+                    assertThat(route.getEndpoint().getEndpointUri()).as(id).startsWith("direct://");
+                } else {
+                    assertThat(camel.getEndpoints()).as(id + " has an etlhub: step")
+                            .anyMatch(e -> e instanceof EtlhubEndpoint step && e.getEndpointUri().startsWith("etlhub://"));
+                }
             }
             EtlhubEndpoint receipts = camel.getEndpoints().stream().filter(e -> e instanceof EtlhubEndpoint)
                     .map(EtlhubEndpoint.class::cast).filter(e -> e.getCapability().equals("receipts") && "u8".equals(e.getSource()))
@@ -56,6 +67,11 @@ class RouteFilesInPlainCamelTest {
             assertThat(receipts.getSourceMapping()).isEqualTo("u8-receipts");
             assertThat(receipts.getBatchSize()).isEqualTo(1000);
             assertThat(receipts.getKeyScanEveryRuns()).isEqualTo(1);
+            CdcEndpoint capture = (CdcEndpoint) camel.getRoute("stage-capture").getEndpoint();
+            assertThat(capture.getConnector()).isEqualTo("crm-cdc");
+            assertThat(capture.getTables()).isEqualTo("crm_opportunity");
+            assertThat(camel.getEndpoints()).filteredOn(e -> e instanceof NotifyEndpoint).extracting(e -> ((NotifyEndpoint) e).getEndpoint())
+                    .contains("finance-wecom", "ops-dingtalk");
         }
     }
 
@@ -77,8 +93,16 @@ class RouteFilesInPlainCamelTest {
         QuartzComponent quartz = new QuartzComponent();
         quartz.setAutoStartScheduler(false);
         camel.addComponent("quartz", quartz);
-        // The hub's CDC start (etlhub-cdc:) needs the hub store for its offsets: here a stub stands in for it.
-        camel.addComponent("etlhub-cdc", new org.apache.camel.component.stub.StubComponent());
+        // The change stream's component (its store, engines and dead letters are used only when a capture starts;
+        // the shipped stage-capture route does not start by itself).
+        camel.addComponent("etlhub-cdc", new CdcComponent(null, null, null, null, null, java.time.Clock.systemUTC()));
+        // The notification step's component with the hub's templates; its outbox is used only when a message is sent.
+        org.springframework.context.support.ResourceBundleMessageSource bundles = new org.springframework.context.support.ResourceBundleMessageSource();
+        bundles.setBasenames("i18n/notifications");
+        bundles.setDefaultEncoding("UTF-8");
+        camel.addComponent("etlhub-notify", new NotifyComponent(null, new MessageTemplates(bundles, java.util.Locale.SIMPLIFIED_CHINESE),
+                id -> new io.etlhub.connector.ConnectorDefinition(id, id, "webhook", "robot", null, null, null, null,
+                        java.util.Map.of("channel", id.contains("dingtalk") ? "dingtalk" : "wecom"), null)));
         return camel;
     }
 }

@@ -8,6 +8,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
+import org.slf4j.LoggerFactory;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
@@ -40,6 +41,11 @@ public class NotifyEndpoint extends DefaultEndpoint {
         return new DefaultProducer(this) {
             @Override
             public void process(Exchange exchange) {
+                if (c.endpoints.apply(endpoint).url() == null || c.endpoints.apply(endpoint).url().isBlank()) {
+                    // A robot without a url yet (FINANCE_WECOM_URL unset) stays quiet instead of filling the outbox with failures.
+                    LoggerFactory.getLogger(NotifyEndpoint.class).debug("etlhub-notify:{} skipped: the connector has no url", endpoint);
+                    return;
+                }
                 Map<String, Object> values = new LinkedHashMap<>(exchange.getMessage().getHeaders());
                 if (exchange.getMessage().getBody() instanceof Map<?, ?> body) body.forEach((k, v) -> values.put(String.valueOf(k), v));
                 values.putIfAbsent("route", exchange.getFromRouteId());
