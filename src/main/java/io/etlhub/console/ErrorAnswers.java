@@ -38,9 +38,11 @@ import java.util.Map;
 class ErrorAnswers {
     private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
     private final MessageSource messages;
+    private final io.etlhub.pipeline.ErrorTexts errors;
 
-    ErrorAnswers(MessageSource messages) {
+    ErrorAnswers(MessageSource messages, io.etlhub.pipeline.ErrorTexts errors) {
         this.messages = messages;
+        this.errors = errors;
     }
 
     @ExceptionHandler(RequestRefused.class)
@@ -102,7 +104,8 @@ class ErrorAnswers {
         }
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
-        page.addObject("message", message);
+        // No SQL or server path for finance and ops (the API's answers pass SanitisedErrors).
+        page.addObject("message", errors.forCaller(message));
         page.addObject("requestPath", request.getRequestURI().substring(request.getContextPath().length()));
         return page;
     }
