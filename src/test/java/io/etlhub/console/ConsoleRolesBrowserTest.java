@@ -73,7 +73,7 @@ class ConsoleRolesBrowserTest extends ConsoleBrowser {
     }
 
     @Test
-    void theAdminStopsStartsAndRunsARoute() {
+    void theAdminStopsStartsAndRunsARouteAndIsToldOfABadSchedule() {
         logIn("admin", ADMIN_PASSWORD);
         Properties zh = bundle("zh_CN");
         browser.get(url("/console/routes"));
@@ -87,6 +87,16 @@ class ConsoleRolesBrowserTest extends ConsoleBrowser {
 
         submit(By.id("start-receipts-k3"));
         assertThat(state("receipts-k3")).isEqualTo(zh.getProperty("console.route.state.SCHEDULED"));
+
+        // a bad cron is refused under its field, in Chinese, and the route keeps its schedule
+        WebElement schedule = browser.findElement(By.id("schedule-receipts-k3"));
+        String before = schedule.getAttribute("value");
+        schedule.clear();
+        schedule.sendKeys("every day");
+        submit(By.cssSelector("#route-receipts-k3 form[action$='/schedule'] button"));
+        assertThat(browser.findElement(By.id("schedule-receipts-k3")).getAttribute("class")).contains("is-invalid");
+        assertThat(browser.findElement(By.cssSelector("#route-receipts-k3 .invalid-feedback")).getText()).startsWith("调度“every day”无效");
+        assertThat(browser.findElement(By.id("schedule-receipts-k3")).getAttribute("value")).isEqualTo(before);
 
         browser.findElement(By.id("run-receipts-u8")).click();
         waitFor(ExpectedConditions.urlMatches(".*/console/runs/\\d+$"));
