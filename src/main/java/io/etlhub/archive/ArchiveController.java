@@ -64,9 +64,7 @@ class ArchiveController implements DisposableBean {
 
     record ProgressView(String phase, long processed, long total, int percent, String message, ImportResult result) {
         static ProgressView of(ImportProgress p) {
-            int percent = p.phase() == ImportProgress.Phase.DONE ? 100
-                    : p.total() == 0 ? 0 : (int) Math.min(99, p.processed() * 100 / p.total());
-            return new ProgressView(p.phase().name(), p.processed(), p.total(), percent, p.message(), p.result());
+            return new ProgressView(p.phase().name(), p.processed(), p.total(), p.percent(), p.message(), p.result());
         }
     }
 

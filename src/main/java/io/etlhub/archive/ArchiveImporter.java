@@ -89,7 +89,7 @@ public final class ArchiveImporter {
             long valid = staging.countValid(importId);
 
             progress.phase(ImportProgress.Phase.MERGING, valid);
-            CrmCustomerMerge merge = new CrmCustomerMerge(crm, customers, mapping, displayName);
+            CrmCustomerMerge merge = new CrmCustomerMerge(crm, customers, mapping, displayName, LocalDateTime.now(clock));
             List<Company> companies = new ArrayList<>();
             CompanyFolder folder = new CompanyFolder(mapping, new FieldLabels(mapping), writer::issue, companies::add);
             try {

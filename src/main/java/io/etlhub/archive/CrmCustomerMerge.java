@@ -42,11 +42,17 @@ public final class CrmCustomerMerge {
     private final Map<Long, List<String>> phonesOf = new HashMap<>();
     private final Map<Long, String> codeOf = new HashMap<>();
     private final String insertSql;
+    private final java.sql.Timestamp now;
     private long inserted;
     private long merged;
     private long unchanged;
 
-    public CrmCustomerMerge(JdbcTemplate crm, TableMapping table, ArchiveMapping mapping, String sourceFile) {
+    /**
+     * @param now the import's time on the hub's clock (etlhub.time-zone): the created and updated times it writes, so
+     *            they read like every other time of the hub whatever the CRM database server's own zone
+     */
+    public CrmCustomerMerge(JdbcTemplate crm, TableMapping table, ArchiveMapping mapping, String sourceFile, LocalDateTime now) {
+        this.now = java.sql.Timestamp.valueOf(now);
         this.crm = crm;
         this.table = table;
         this.mapping = mapping;
@@ -57,6 +63,9 @@ public final class CrmCustomerMerge {
         mapping.fields().forEach((name, f) -> { if (f.toCrm()) fields.add(name); });
         this.insertSql = insertSql();
     }
+
+    /** The times an insert writes from the hub's clock (the CRM's defaults would use the database server's zone). */
+    private static final List<String> TIMES = List.of("created-at", "updated-at");
 
     private record Match(long id, String how) {}
 
@@ -199,6 +208,7 @@ public final class CrmCustomerMerge {
             List<String> dirty = new ArrayList<>(row.dirty());
             List<Object> args = new ArrayList<>();
             for (String f : dirty) args.add(typed(f, row.values().get(f)));
+            if (table.has("updated-at")) args.add(now);
             args.add(id);
             String sql = updateSql(dirty);
             updates.computeIfAbsent(sql, k -> new ArrayList<>()).add(args.toArray());
@@ -232,22 +242,26 @@ public final class CrmCustomerMerge {
         List<String> cols = new ArrayList<>();
         for (String f : fields) cols.add(column(f));
         cols.add(table.col("source-file"));
+        for (String time : TIMES) if (table.has(time) && !cols.contains(table.col(time))) cols.add(table.col(time));
         return "INSERT INTO " + table.table() + " (" + String.join(", ", cols) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(cols.size(), "?")) + ")";
     }
 
     private Object[] insertArgs(Map<String, String> row) {
-        Object[] args = new Object[fields.size() + 1];
-        for (int i = 0; i < fields.size(); i++) args[i] = typed(fields.get(i), row.get(fields.get(i)));
-        args[fields.size()] = sourceFile;
-        return args;
+        List<Object> args = new ArrayList<>();
+        for (String f : fields) args.add(typed(f, row.get(f)));
+        args.add(sourceFile);
+        List<String> mapped = new ArrayList<>();
+        for (String f : fields) mapped.add(column(f));
+        for (String time : TIMES) if (table.has(time) && !mapped.contains(table.col(time))) args.add(now);
+        return args.toArray();
     }
 
     /** Sets the changed columns only; the update time moves with them (and only then). */
     private String updateSql(List<String> changed) {
         StringJoiner set = new StringJoiner(", ");
         for (String f : changed) set.add(column(f) + " = ?");
-        if (table.has("updated-at")) set.add(table.col("updated-at") + " = CURRENT_TIMESTAMP");
+        if (table.has("updated-at")) set.add(table.col("updated-at") + " = ?");
         return "UPDATE " + table.table() + " SET " + set + " WHERE " + table.col("id") + " = ?";
     }
 

@@ -39,10 +39,13 @@ class ConsoleController {
     private final AuditLog audit;
     private final MessageSource messages;
     private final ConfigurationCheck check;
+    private final java.time.Clock clock;
 
     ConsoleController(RouteAdmin admin, RouteCatalog catalog, RunHistory history, RunStatistics statistics,
-                      DeadLetters deadLetters, AuditLog audit, MessageSource messages, ConfigurationCheck check) {
+                      DeadLetters deadLetters, AuditLog audit, MessageSource messages, ConfigurationCheck check,
+                      java.time.Clock clock) {
         this.check = check;
+        this.clock = clock;
         this.admin = admin;
         this.catalog = catalog;
         this.history = history;
@@ -78,6 +81,8 @@ class ConsoleController {
     String routes(Model model) {
         model.addAttribute("routes", admin.list());
         model.addAttribute("problems", catalog.problems());
+        // the run-now form's month fields start at the last closed month
+        model.addAttribute("previousMonth", java.time.YearMonth.now(clock).minusMonths(1).toString());
         return "console/routes";
     }
 
@@ -120,9 +125,12 @@ class ConsoleController {
         return "redirect:/console/routes";
     }
 
+    /** Run now with the parameters the route's kind asks for (its form fields); a refused value is a 400 page. */
     @PostMapping("/console/routes/{id}/run")
-    String run(@PathVariable String id, Principal user) {
-        RunSummary summary = admin.runNow(id, user.getName(), Map.of());
+    String run(@PathVariable String id, @RequestParam Map<String, String> form, Principal user) {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        admin.status(id).parameters().forEach(p -> { if (form.containsKey(p.name())) parameters.put(p.name(), form.get(p.name())); });
+        RunSummary summary = admin.runNow(id, user.getName(), parameters);
         return "redirect:/console/runs/" + summary.runId();
     }
 

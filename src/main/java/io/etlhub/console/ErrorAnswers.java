@@ -48,6 +48,12 @@ class ErrorAnswers {
         return answer(e.status, text(request, e.key, e.args), request, response);
     }
 
+    /** A run-now parameter the route's kind refused before the run (a month 13): 400 with the kind's own sentence. */
+    @ExceptionHandler(io.etlhub.pipeline.BadRunParameterException.class)
+    Object badRunParameter(io.etlhub.pipeline.BadRunParameterException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.BAD_REQUEST, e.text(messages, RequestContextUtils.getLocale(request)), request, response);
+    }
+
     @ExceptionHandler(UnknownRouteException.class)
     Object unknownRoute(UnknownRouteException e, HttpServletRequest request, HttpServletResponse response) {
         return answer(HttpStatus.NOT_FOUND, e.getMessage(), request, response);

@@ -12,24 +12,52 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.security.Principal;
+import io.etlhub.crm.CrmCustomers;
+import io.etlhub.reconciliation.ReconciliationService;
 
-/** Finance's page: the unmatched receipts queue, with assign to an opportunity and dismiss. */
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Finance's page: the unmatched receipts queue, with assign to an opportunity (picked, not typed) and dismiss. */
 @Controller
 class ReceiptsConsoleController {
+    /** The queue the page pages through (oldest first); more is a sign the receipts routes need attention. */
+    private static final int QUEUE_LIMIT = 2000;
+    private static final int OPEN_PER_CUSTOMER = 30;
     private final UnmatchedReceipts queue;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final CrmCustomers customers;
+    private final ReconciliationService reconciliation;
 
-    ReceiptsConsoleController(UnmatchedReceipts queue, AuditLog audit, MessageSource messages) {
+    ReceiptsConsoleController(UnmatchedReceipts queue, AuditLog audit, MessageSource messages, CrmCustomers customers,
+                              ReconciliationService reconciliation) {
+        this.customers = customers;
+        this.reconciliation = reconciliation;
         this.queue = queue;
         this.audit = audit;
         this.messages = messages;
     }
 
+    /**
+     * The queue, paged: each receipt with its customer's name, its match suggestions and the customer's open
+     * opportunities to pick from (a number is typed only when the customer has none).
+     */
     @GetMapping("/console/receipts")
-    String list(@RequestParam(defaultValue = "false") boolean dismissed, Model model) {
-        model.addAttribute("receipts", queue.list(dismissed, 500));
+    String list(@RequestParam(defaultValue = "false") boolean dismissed, ListPage.Request paging, Model model) {
+        List<LedgerEntry> all = queue.list(dismissed, QUEUE_LIMIT);
+        Map<String, String> names = customers.namesByCode(all.stream().map(LedgerEntry::customerCode).toList());
+        ListPage<LedgerEntry> page = ListPage.of(all, paging, e -> String.join(" ", nz(e.documentNo()), nz(e.customerCode()),
+                nz(names.get(e.customerCode())), nz(e.memo())), e -> true, Map.of("dismissed", dismissed ? "true" : ""));
+        List<String> codes = page.items().stream().map(LedgerEntry::customerCode).toList();
+        model.addAttribute("page", page);
+        model.addAttribute("names", names);
+        model.addAttribute("openOpportunities", customers.openOpportunities(codes, OPEN_PER_CUSTOMER));
+        LocalDate earliest = page.items().stream().map(LedgerEntry::documentDate).filter(java.util.Objects::nonNull)
+                .min(LocalDate::compareTo).orElse(null);
+        model.addAttribute("suggestions", earliest == null ? Map.of() : reconciliation.suggestions(earliest));
         model.addAttribute("dismissed", dismissed);
         return "console/receipts";
     }
@@ -64,6 +92,8 @@ class ReceiptsConsoleController {
         }
         return "redirect:/console/receipts";
     }
+
+    private static String nz(String s) { return s == null ? "" : s; }
 
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());

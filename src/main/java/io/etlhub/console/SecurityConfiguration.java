@@ -71,7 +71,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/receipts/**", "/api/reconciliation/**").hasAnyRole("FINANCE", "ADMIN")
                         .requestMatchers("/api/quality/**", "/api/archive/**").hasAnyRole("OPS", "ADMIN")
                         .requestMatchers("/api/**").hasRole("ADMIN")
-                        .requestMatchers("/console/receipts/**", "/console/reconciliation/**").hasAnyRole("FINANCE", "ADMIN")
+                        .requestMatchers("/console/receipts/**", "/console/reconciliation/**", "/console/opportunities/**").hasAnyRole("FINANCE", "ADMIN")
                         .requestMatchers("/console/quality/**", "/console/archive/**").hasAnyRole("OPS", "ADMIN")
                         .requestMatchers("/console/home").hasAnyRole("ADMIN", "FINANCE", "OPS")
                         .requestMatchers("/console/**").hasRole("ADMIN")

@@ -28,7 +28,9 @@ class DemoSeeder {
                @Value("${etlhub.demo.seed:true}") boolean seed,
                @Value("${etlhub.demo.customers:300}") int customers,
                @Value("${etlhub.demo.seed-value:20261123}") long seedValue,
-               @Value("${etlhub.demo.dir:data/demo}") String demoDir) {
+               @Value("${etlhub.demo.dir:data/demo}") String demoDir,
+               @Value("${etlhub.demo.pos-members:2000}") int posMembers) {
+        boolean posEmbedded = posStandIn(connectors);
         String crm = crmAccess.connector();
         boolean allEmbedded = connectors.get(crm).embedded() && connectors.get("u8").embedded() && connectors.get("k3").embedded();
         this.demo = seed && allEmbedded;
@@ -44,6 +46,12 @@ class DemoSeeder {
         seedIfEmpty(connectors, "u8", "Ap_CloseBill", j -> data.writeU8(new U8ReceiptWriter(j)), filled);
         seedIfEmpty(connectors, "k3", "T_AR_RECEIVEBILL", j -> data.writeK3(new K3ReceiptWriter(j)), filled);
         this.seeded = filled.size() == 3;
+        if (posEmbedded) {
+            // The POS history of the lapse rules and their backtest, with its ground truth (who really left).
+            SqlScripts.run(connectors.dataSource("pos"), "demo/h2/pos-history-schema.sql");
+            DemoPosHistory history = new DemoPosHistory(seedValue, posMembers);
+            seedIfEmpty(connectors, "pos", "t_rm_saleflow", history::write, filled);
+        }
         if (filled.isEmpty()) {
             log.info("demo data kept from the previous start ({}); start with --etlhub.demo.reset=true for a fresh demo",
                     demoDir);
@@ -51,6 +59,16 @@ class DemoSeeder {
             log.info("demo data seeded into {}: {} customers, {} opportunities, {} U8 receipts, {} K3 receipt bills",
                     filled, data.customers().size(), data.opportunities().size(), data.u8Receipts().size(), data.k3Bills().size());
         }
+    }
+
+    /**
+     * The POS's tables in its embedded stand-in (connectors/pos.yml without POS_JDBC_URL), so the polling
+     * route pos-lapse-poll reads an empty POS rather than failing on missing tables.
+     */
+    private static boolean posStandIn(ConnectorCatalog connectors) {
+        boolean embedded = connectors.all().stream().anyMatch(c -> c.id().equals("pos") && c.embedded());
+        if (embedded) SqlScripts.run(connectors.dataSource("pos"), "demo/h2/pos-schema.sql");
+        return embedded;
     }
 
     private static void seedIfEmpty(ConnectorCatalog connectors, String connector, String table, Consumer<JdbcTemplate> write,

@@ -51,7 +51,8 @@ public class RouteAdmin {
     /** {@code state} is Camel's status of the route (Started, Stopped, ...); {@code enabled} its file's autoStartup. */
     public record RouteStatus(String id, String description, String kind, boolean enabled, String state, String schedule,
                               boolean running, RunSummary lastRun, LocalDateTime nextRun,
-                              RouteDefinition.Endpoint source, RouteDefinition.Endpoint target) {}
+                              RouteDefinition.Endpoint source, RouteDefinition.Endpoint target,
+                              List<RunParameter> parameters) {}
 
     public List<RouteStatus> list() {
         return catalog.all().stream().map(this::status).toList();
@@ -65,7 +66,8 @@ public class RouteAdmin {
         List<RunSummary> last = history.recent(r.id(), 1);
         ServiceStatus state = camel.getRouteController().getRouteStatus(r.id());
         return new RouteStatus(r.id(), r.description(), r.kind(), r.isEnabled(), state == null ? "Unloaded" : state.name(),
-                r.schedule(), locks.isRunning(r.id()), last.isEmpty() ? null : last.get(0), nextRun(r), r.source(), r.target());
+                r.schedule(), locks.isRunning(r.id()), last.isEmpty() ? null : last.get(0), nextRun(r), r.source(), r.target(),
+                catalog.jobFor(r).parameters());
     }
 
     /** The cron Quartz is running for the route now (from its Camel endpoint), or null when it is not started or not scheduled. */
@@ -139,8 +141,12 @@ public class RouteAdmin {
         return status(id);
     }
 
-    public RunSummary runNow(String id, String actor, Map<String, String> parameters) {
+    public RunSummary runNow(String id, String actor, Map<String, String> given) {
         runner.checkRunnable(id);
+        // a form's empty fields are parameters not given
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        if (given != null) given.forEach((k, v) -> { if (v != null && !v.isBlank()) parameters.put(k, v.trim()); });
+        catalog.jobFor(catalog.get(id)).checkParameters(parameters);
         audit.record(actor, "RUN", "route " + id, null, parameters == null || parameters.isEmpty() ? null : parameters.toString());
         return runner.run(id, Trigger.MANUAL, actor, parameters);
     }

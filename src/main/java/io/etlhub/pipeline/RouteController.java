@@ -23,8 +23,11 @@ class RouteController {
     private final RouteAdmin admin;
     private final DeadLetters deadLetters;
     private final AuditLog audit;
+    private final org.springframework.context.MessageSource messages;
 
-    RouteController(RouteCatalog routes, RunHistory history, RouteAdmin admin, DeadLetters deadLetters, AuditLog audit) {
+    RouteController(RouteCatalog routes, RunHistory history, RouteAdmin admin, DeadLetters deadLetters, AuditLog audit,
+                    org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.routes = routes;
         this.history = history;
         this.admin = admin;
@@ -117,6 +120,12 @@ class RouteController {
     @ExceptionHandler(RouteAdmin.AlreadyReplayedException.class)
     ResponseEntity<Map<String, String>> replayed(RouteAdmin.AlreadyReplayedException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+    }
+
+    /** A run-now parameter refused before the run: 400 in the reader's language (Accept-Language, zh-CN by default). */
+    @ExceptionHandler(BadRunParameterException.class)
+    ResponseEntity<Map<String, String>> badParameter(BadRunParameterException e, java.util.Locale locale) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.text(messages, locale)));
     }
 
     @ExceptionHandler({io.etlhub.connector.ConfigFileException.class, IllegalArgumentException.class})

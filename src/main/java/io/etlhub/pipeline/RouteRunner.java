@@ -137,6 +137,10 @@ public class RouteRunner {
         RouteDefinition route = routes.get(routeId);
         RouteJob job = jobs.get(step.getCapability());
         if (job == null) throw new IllegalStateException("no capability '" + step.getCapability() + "' (known: " + jobs.keySet() + ")");
+        if (job instanceof EventJob events && events.isEvent(exchange)) {
+            events.onEvent(route, exchange);
+            return;
+        }
         Trigger trigger = Trigger.valueOf(exchange.getMessage().getHeader(TRIGGER, Trigger.SCHEDULE.name(), String.class));
         String actor = exchange.getMessage().getHeader(ACTOR, "scheduler", String.class);
         try {

@@ -36,6 +36,23 @@ class HealthReportJob implements RouteJob {
         HealthReportService.locale(route.option("lang", "zh"));
     }
 
+    /** month: the report's month (empty: the previous month). */
+    @Override
+    public java.util.List<io.etlhub.pipeline.RunParameter> parameters() {
+        return java.util.List.of(io.etlhub.pipeline.RunParameter.month("month", false));
+    }
+
+    @Override
+    public void checkParameters(Map<String, String> parameters) {
+        String month = parameters.get("month");
+        if (month == null || month.isBlank()) return;
+        try {
+            java.time.YearMonth.parse(month.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new io.etlhub.pipeline.BadRunParameterException("quality.param.badMonth", month);
+        }
+    }
+
     @Override
     public void run(RouteDefinition route, RunContext context) throws Exception {
         String month = context.parameter("month") != null ? context.parameter("month") : context.parameter("period");

@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
@@ -68,6 +69,9 @@ public class HealthWorkbook {
             XSSFSheet summary = wb.createSheet(WorkbookUtil.createSafeSheetName(t("quality.sheet.summary")));
             int rowNo = summaryTable(report, summary, styles);
             trendTableAndCharts(summary, trend, last, months, rowNo + 2, styles);
+            // printed: the summary table alone on page one (the trend and charts after it), headers on every page
+            printOnPageWidth(summary, 3);
+            summary.setRowBreak(rowNo - 1);
             Set<String> names = new HashSet<>();
             for (Map.Entry<String, List<HealthReport.StoredFinding>> e : report.findings().entrySet()) {
                 findingsSheet(wb, names, e.getKey(), e.getValue(), notConfigured(report, e.getKey()), styles);
@@ -181,6 +185,24 @@ public class HealthWorkbook {
         sheet.setColumnWidth(3, 60 * 256);
         sheet.setColumnWidth(4, 18 * 256);
         sheet.createFreezePane(0, 1);
+        printOnPageWidth(sheet, 0);
+    }
+
+    /**
+     * Print setup of a sheet: landscape A4, every column scaled onto the page width (as many pages tall as it needs)
+     * and rows 0..lastHeaderRow repeated at the top of every page, so a printout is neither cut after a column nor
+     * hundreds of pages of column slices.
+     */
+    static void printOnPageWidth(XSSFSheet sheet, int lastHeaderRow) {
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setRepeatingRows(new CellRangeAddress(0, lastHeaderRow, -1, -1));
+        sheet.setHorizontallyCenter(true);
     }
 
     private static void cell(Row row, int col, String value, CellStyle style) {

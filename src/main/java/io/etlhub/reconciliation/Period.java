@@ -27,6 +27,40 @@ public record Period(LocalDate from, LocalDate to) {
         }
     }
 
+    /**
+     * The period of a run by hand (period, or from and to): a value that is not a date is refused with a bundle text
+     * naming the field and the value, never the CLI's flags.
+     */
+    static Period ofRunParameters(java.util.Map<String, String> parameters) {
+        String period = blankToNull(parameters.get("period"));
+        String from = blankToNull(parameters.get("from"));
+        String to = blankToNull(parameters.get("to"));
+        if (from != null || to != null) {
+            if (from == null || to == null) throw new io.etlhub.pipeline.BadRunParameterException("reconciliation.param.fromTo");
+            LocalDate start = date("from", from);
+            LocalDate end = date("to", to);
+            if (end.isBefore(start)) throw new io.etlhub.pipeline.BadRunParameterException("reconciliation.param.endBeforeStart", end, start);
+            return new Period(start, end);
+        }
+        if (period == null) throw new io.etlhub.pipeline.BadRunParameterException("reconciliation.param.noPeriod");
+        try {
+            YearMonth month = YearMonth.parse(period);
+            return new Period(month.atDay(1), month.atEndOfMonth());
+        } catch (DateTimeParseException e) {
+            throw new io.etlhub.pipeline.BadRunParameterException("reconciliation.param.badPeriod", period);
+        }
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new io.etlhub.pipeline.BadRunParameterException("reconciliation.param.badDate", field, value);
+        }
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
+
     public boolean contains(LocalDate date) {
         return date != null && !date.isBefore(from) && !date.isAfter(to);
     }

@@ -137,14 +137,30 @@ final class ReasonRules {
         String customer = customerCode(o, data);
         if (end.handEdit().signum() != 0) {
             boolean paidWithoutReceipt = data.paidStatus().equals(o.receiptStatus()) && (sums == null || sums.documents() == 0);
-            out.add(new Difference(paidWithoutReceipt ? Reason.PAID_WITHOUT_RECEIPT : Reason.CRM_EDITED, null, null, null,
-                    customer, o.number(), o.currency(), end.handEdit(),
+            out.add(new Difference(paidWithoutReceipt ? Reason.PAID_WITHOUT_RECEIPT : Reason.CRM_EDITED, systems(sums), null,
+                    documentNos(sums), customer, o.number(), o.currency(), end.handEdit(),
                     Detail.of("crmVsLedger", Money.of(o.received()), Money.of(o.received()).subtract(end.handEdit()))));
         }
         if (end.won() && end.crmReceived().signum() > 0 && end.outstanding().signum() > 0) {
-            out.add(new Difference(Reason.PARTIAL_PAYMENT, null, null, null, customer, o.number(), o.currency(),
+            out.add(new Difference(Reason.PARTIAL_PAYMENT, systems(sums), null, documentNos(sums), customer, o.number(), o.currency(),
                     end.outstanding(), Detail.of("partial", Money.of(o.signed()), end.crmReceived(), data.period().to())));
         }
+    }
+
+    /**
+     * The systems of the documents applied to an opportunity by the period end ("U8", "K3, U8"), null when none: an
+     * opportunity's difference names them with {@link #documentNos}.
+     */
+    static String systems(SourceData.LedgerSums sums) {
+        if (sums == null || sums.systemsByEnd().isEmpty()) return null;
+        return String.join(", ", new java.util.TreeSet<>(sums.systemsByEnd()));
+    }
+
+    /** Their numbers, by date, the first {@link SourceData.LedgerSums#NAMED} and how many more ("R1, R2 +3"). */
+    static String documentNos(SourceData.LedgerSums sums) {
+        if (sums == null || sums.documentNosByEnd().isEmpty()) return null;
+        long more = sums.documentsByEnd() - sums.documentNosByEnd().size();
+        return String.join(", ", sums.documentNosByEnd()) + (more > 0 ? " +" + more : "");
     }
 
     private static String customerCode(Opp o, SourceData data) {

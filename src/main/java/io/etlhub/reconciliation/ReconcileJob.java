@@ -29,6 +29,17 @@ class ReconcileJob implements RouteJob {
     public java.util.List<String> counters() { return java.util.List.of("documents", "unmatched", "differences"); }
 
     @Override
+    public java.util.List<io.etlhub.pipeline.RunParameter> parameters() {
+        return java.util.List.of(io.etlhub.pipeline.RunParameter.month("period", false),
+                io.etlhub.pipeline.RunParameter.date("from"), io.etlhub.pipeline.RunParameter.date("to"));
+    }
+
+    @Override
+    public void checkParameters(java.util.Map<String, String> parameters) {
+        Period.ofRunParameters(parameters);
+    }
+
+    @Override
     public void run(RouteDefinition route, RunContext context) throws Exception {
         Period period = Period.of(context.parameter("period"), context.parameter("from"), context.parameter("to"));
         Locale locale = "en".equalsIgnoreCase(context.parameter("lang")) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;

@@ -39,7 +39,16 @@ public record ReconciliationReport(
      * (reconciliation.detail.&lt;key&gt; with its arguments), so it reads in the report's language.
      */
     public record Difference(Reason reason, String system, String documentId, String documentNo, String customerCode,
-                             String opportunityNo, String currency, BigDecimal amount, Detail detail) {}
+                             String opportunityNo, String currency, BigDecimal amount, Detail detail) {
+        /**
+         * An ordinary difference finance need not look at: a partial payment (the rest is still to come) or a
+         * conversion rounding that is 0.00 at cents. Pages hide these unless asked.
+         */
+        public boolean routine() {
+            return reason == Reason.PARTIAL_PAYMENT || (reason == Reason.ROUNDING && amount != null
+                    && amount.setScale(2, java.math.RoundingMode.HALF_UP).signum() == 0);
+        }
+    }
 
     /** A translatable detail: the message key under reconciliation.detail. and its arguments. */
     public record Detail(String key, List<String> args) {

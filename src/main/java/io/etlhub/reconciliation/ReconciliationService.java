@@ -36,6 +36,19 @@ public class ReconciliationService {
     }
 
     /**
+     * The match suggestions of today's unmatched receipts dated from {@code from}, by "system/documentId" (finance's
+     * queue shows them next to each receipt).
+     */
+    public java.util.Map<String, List<ReconciliationReport.Suggestion>> suggestions(LocalDate from) {
+        LocalDate today = LocalDate.now(clock);
+        java.util.Map<String, List<ReconciliationReport.Suggestion>> out = new java.util.HashMap<>();
+        report(new Period(from, today.isAfter(from) ? today : from)).unmatched().stream()
+                .filter(u -> "UNMATCHED".equals(u.state()) && !u.suggestions().isEmpty())
+                .forEach(u -> out.put(u.system() + "/" + u.documentId(), u.suggestions()));
+        return out;
+    }
+
+    /**
      * Applies a 1:1 suggestion for an unmatched receipt: the opportunity must be among the receipt's suggestions as at
      * today (a period report shows them as at its end; an opportunity paid since is no candidate any more); a split cannot be applied (one ledger document pays one opportunity); an ambiguous one
      * needs a note saying why this opportunity. Exactly once and audited by {@link UnmatchedReceipts#assign}.

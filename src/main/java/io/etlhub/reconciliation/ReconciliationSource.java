@@ -65,6 +65,7 @@ class ReconciliationSource {
                 rs -> { sums.put(rs.getLong(1), new SourceData.LedgerSums(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getLong(4),
                         rs.getLong(5))); },
                 Date.valueOf(period.to()), Date.valueOf(period.to()));
+        appliedDocumentsByEnd(period, sums);
         List<SourceData.EventRow> events = hub.query("SELECT e.source_system, e.document_id, l.document_no, l.customer_code, "
                         + "e.action, e.opportunity_id, e.amount_delta, e.reason, l.opportunity_no FROM receipt_event e JOIN receipt_ledger l "
                         + "ON l.source_system = e.source_system AND l.document_id = e.document_id "
@@ -80,6 +81,24 @@ class ReconciliationSource {
         Map<Long, SourceData.Opp> opps = stagesAtEnd(crm, crmDb, period, opportunities(crm, crmDb, period, wanted));
         return new SourceData(period, ledger, sums, events, opps, customers(crm, crmDb), control, crm.statusValue("paid"),
                 crm.noReceiptStages() == null ? List.of() : crm.noReceiptStages());
+    }
+
+    /**
+     * The applied documents (system, number) of each opportunity dated up to the period end, the first
+     * {@link SourceData.LedgerSums#NAMED} by date: an opportunity's difference (partial payment, CRM edited) names them.
+     */
+    private void appliedDocumentsByEnd(Period period, Map<Long, SourceData.LedgerSums> sums) {
+        Map<Long, List<String>> systems = new HashMap<>();
+        Map<Long, List<String>> numbers = new HashMap<>();
+        hub.query("SELECT opportunity_id, source_system, document_no FROM receipt_ledger WHERE state = 'APPLIED' "
+                        + "AND opportunity_id IS NOT NULL AND document_date <= ? ORDER BY opportunity_id, document_date, document_no",
+                rs -> {
+                    List<String> nos = numbers.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>());
+                    if (nos.size() >= SourceData.LedgerSums.NAMED) return;
+                    nos.add(rs.getString(3));
+                    systems.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
+                }, Date.valueOf(period.to()));
+        numbers.forEach((id, nos) -> sums.computeIfPresent(id, (k, s) -> s.withDocuments(systems.get(id), nos)));
     }
 
     /** Opportunities won by the period end or with money on them, plus any the ledger names. */

@@ -39,9 +39,21 @@ public record SourceData(
      * Per opportunity, over the whole ledger: applied now, the part of it dated after the period, and how many applied
      * documents there are in all and dated up to the period end.
      */
-    public record LedgerSums(BigDecimal applied, BigDecimal appliedAfterPeriod, long documents, long documentsByEnd) {
+    public record LedgerSums(BigDecimal applied, BigDecimal appliedAfterPeriod, long documents, long documentsByEnd,
+                             List<String> systemsByEnd, List<String> documentNosByEnd) {
+        /** How many applied documents' numbers a difference names; the rest are counted ("+ 3"). */
+        public static final int NAMED = 10;
+
+        public LedgerSums(BigDecimal applied, BigDecimal appliedAfterPeriod, long documents, long documentsByEnd) {
+            this(applied, appliedAfterPeriod, documents, documentsByEnd, List.of(), List.of());
+        }
+
         public LedgerSums(BigDecimal applied, BigDecimal appliedAfterPeriod, long documents) {
             this(applied, appliedAfterPeriod, documents, documents);
+        }
+
+        LedgerSums withDocuments(List<String> systems, List<String> documentNos) {
+            return new LedgerSums(applied, appliedAfterPeriod, documents, documentsByEnd, systems, documentNos);
         }
     }
 

@@ -33,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The import-archive route on real MariaDB: an archive file into the reference CRM, with merges, duplicates and the report. */
 class ArchiveImportIntegrationTest extends HubIntegrationTest {
+    @Autowired
+    java.time.Clock clock;
     // Valid codes: check characters computed by CreditCodeRule (its own test checks the algorithm by hand).
     static final String CODE_A = code("91330100MA2AAAAA0");
     static final String CODE_C = code("91330300MA2CCCCC0");
@@ -160,6 +162,19 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
             }
         }
         return summary;
+    }
+
+    @Test
+    void createdAndUpdatedTimesAreTheHubsClockNotTheDatabaseServersZone() throws Exception {
+        java.time.LocalDateTime before = java.time.LocalDateTime.now(clock).minusSeconds(1).withNano(0);
+        assertThat(run(archive()).status()).isEqualTo("SUCCEEDED");
+        java.time.LocalDateTime after = java.time.LocalDateTime.now(clock).plusSeconds(1);
+        // a customer the import created
+        assertThat(crmDb().queryForObject("SELECT created_at FROM crm_customer WHERE name = '温州戊己电器有限公司'",
+                java.sql.Timestamp.class).toLocalDateTime()).isBetween(before, after);
+        // the merged customer 1: its update time moved to the import's
+        assertThat(crmDb().queryForObject("SELECT updated_at FROM crm_customer WHERE id = 1", java.sql.Timestamp.class)
+                .toLocalDateTime()).isBetween(before, after);
     }
 
     @Test
@@ -390,12 +405,15 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
         String progressUrl = (String) started.getBody().get("progress");
 
         Map<?, ?> progress = Map.of();
+        List<Integer> percents = new java.util.ArrayList<>();
         for (int i = 0; i < 100; i++) {
             progress = ops.getForObject(progressUrl, Map.class);
+            percents.add((Integer) progress.get("percent"));
             if ("DONE".equals(progress.get("phase")) || "FAILED".equals(progress.get("phase"))) break;
-            Thread.sleep(200);
+            Thread.sleep(50);
         }
         assertThat(progress.get("phase")).as(String.valueOf(progress)).isEqualTo("DONE");
+        assertThat(percents).as("the bar never goes back").isSorted();
         assertThat(progress.get("percent")).isEqualTo(100);
         assertThat(((Map<?, ?>) ((Map<?, ?>) progress.get("result")).get("counts")).get("imported")).isEqualTo(2);
         assertThat(crmDb().queryForObject("SELECT COUNT(*) FROM crm_customer", Integer.class)).isEqualTo(4);

@@ -29,6 +29,7 @@ class ConsoleRolesBrowserTest extends ConsoleBrowser {
         PAGE_TITLES.put("nav-runs", "console.runs.title");
         PAGE_TITLES.put("nav-dead-letters", "console.deadLetters.title");
         PAGE_TITLES.put("nav-audit", "console.audit.title");
+        PAGE_TITLES.put("nav-lapse", "lapse.title");
         PAGE_TITLES.put("nav-receipts", "console.receipts.title");
         PAGE_TITLES.put("nav-reconciliation", "console.recon.title");
         PAGE_TITLES.put("nav-quality", "console.quality.title");

@@ -45,13 +45,17 @@ class FinanceOpsPagesIntegrationTest extends HubIntegrationTest {
 
     @Test
     void financeSeesTheReconciliationDrilledDownToTheCustomerAndDownloadsTheWorkbook() throws Exception {
+        String summary = rest.withBasicAuth("finance", FINANCE_PASSWORD)
+                .getForObject("/console/reconciliation?period=2026-10", String.class);
+        assertThat(summary).contains("控制总数平衡", "C00001", "4,500.00");
+        // exchange rate 0: no CNY amount, listed apart in its own currency
+        assertThat(summary).contains("无效单据（1张，原币，不计入本位币合计）: USD 100.00");
         String page = rest.withBasicAuth("finance", FINANCE_PASSWORD)
-                .getForObject("/console/reconciliation?period=2026-10&customer=C00001", String.class);
-        assertThat(page).contains("控制总数平衡", "C00001", "OPP-2026-00001", "4,500.00");
+                .getForObject("/console/reconciliation/customer?period=2026-10&customer=C00001", String.class);
+        assertThat(page).contains("C00001", "OPP-2026-00001");
         // the unmatched 500.00 with its reason and detail in Chinese, not the ledger's code
         assertThat(page).contains("收款未匹配到任何商机", "摘要中没有商机号").doesNotContain("NO_NUMBER");
-        // exchange rate 0: no CNY amount, listed apart in its own currency
-        assertThat(page).contains("无效单据（1张，原币，不计入本位币合计）: USD 100.00", "汇率为空或不为正数：0");
+        assertThat(page).contains("汇率为空或不为正数：0");
 
         ResponseEntity<byte[]> xlsx = rest.withBasicAuth("finance", FINANCE_PASSWORD)
                 .getForEntity("/api/reconciliation/xlsx?period=2026-10", byte[].class);

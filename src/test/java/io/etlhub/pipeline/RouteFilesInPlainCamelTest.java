@@ -44,7 +44,9 @@ class RouteFilesInPlainCamelTest {
                 String id = file.getFileName().toString().replace(".yaml", "");
                 Route route = camel.getRoute(id);
                 assertThat(route).as(file + " is the route " + id).isNotNull();
-                assertThat(camel.getRouteController().getRouteStatus(id).isStarted()).as(id + " started").isTrue();
+                // A route shipped stopped (autoStartup: false, e.g. a capture waiting for its database) loads but does not start.
+                assertThat(camel.getRouteController().getRouteStatus(id).isStarted()).as(id + " started")
+                        .isEqualTo(route.isAutoStartup());
                 assertThat(camel.getEndpoints()).as(id + " has an etlhub: step")
                         .anyMatch(e -> e instanceof EtlhubEndpoint step && e.getEndpointUri().startsWith("etlhub://"));
             }
@@ -75,6 +77,8 @@ class RouteFilesInPlainCamelTest {
         QuartzComponent quartz = new QuartzComponent();
         quartz.setAutoStartScheduler(false);
         camel.addComponent("quartz", quartz);
+        // The hub's CDC start (etlhub-cdc:) needs the hub store for its offsets: here a stub stands in for it.
+        camel.addComponent("etlhub-cdc", new org.apache.camel.component.stub.StubComponent());
         return camel;
     }
 }

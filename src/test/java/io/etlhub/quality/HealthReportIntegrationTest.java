@@ -80,6 +80,27 @@ class HealthReportIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void theWorkbookPrintsOnThePageWidthWithTheSummaryOnPageOneAndHeadersRepeated() throws Exception {
+        Path out = dir.resolve("health-2026-10-print.xlsx");
+        assertThat(run(Map.of("month", "2026-10", "out", out.toString())).succeeded()).isTrue();
+        try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                XSSFSheet sheet = wb.getSheetAt(i);
+                assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).as(sheet.getSheetName()).isEqualTo((short) 1);
+                assertThat(sheet.getPrintSetup().getFitHeight()).as("as many pages tall as needed").isEqualTo((short) 0);
+                assertThat(sheet.getRepeatingRows()).as(sheet.getSheetName()).isNotNull();
+            }
+            XSSFSheet summary = wb.getSheetAt(0);
+            assertThat(summary.getRepeatingRows().formatAsString()).isEqualTo("1:4");
+            // 11 metric lines from row 4: page one ends after the last one (row index 14), the trend starts on page two
+            assertThat(summary.getRowBreaks()).containsExactly(14);
+            assertThat(wb.getSheet("商机阶段跳变率").getRepeatingRows().formatAsString()).isEqualTo("1:1");
+        }
+    }
+
+    @Test
     void workbookConvertsToPdfWithLibreOffice() throws Exception {
         boolean installed = Files.isExecutable(Path.of("/usr/bin/libreoffice")) || Files.isExecutable(Path.of("/usr/bin/soffice"));
         Assumptions.assumeTrue(installed, "libreoffice is not installed (apt-get install -y libreoffice-calc): the PDF conversion "
@@ -87,6 +108,23 @@ class HealthReportIntegrationTest extends HubIntegrationTest {
         Path out = dir.resolve("health-2026-10-pdf.xlsx");
         assertThat(run(Map.of("month", "2026-10", "out", out.toString())).succeeded()).isTrue();
         convertsWithLibreOffice(out);
+    }
+
+    @Test
+    void theConsolePageShowsUnitsAChartPerUnitAndTheFindingsOfOneRulePagedInTheReadersLanguage() {
+        assertThat(run(Map.of("month", "2026-10")).succeeded()).isTrue();
+        TestRestTemplate ops = rest.withBasicAuth("ops", io.etlhub.support.HubIntegrationTest.OPS_PASSWORD);
+        String page = ops.getForObject("/console/quality", String.class);
+        assertThat(page).contains("66.67 %", "data-unit=\"percent\"", "data-unit=\"days\"", "单位：%", "单位：天")
+                .containsPattern("\\d\\.\\d\\d 天").doesNotContain("null %", "null percent", ">null<", "quality.problem.", ">percent<", ">days<");
+        // the first rule with findings, its problems translated
+        assertThat(page).contains("阶段跳变：需求确认 → 样件验收，跳过 技术确认");
+
+        String paged = ops.getForObject("/console/quality?rule=stage-jump-rate&size=1&page=2", String.class);
+        assertThat(paged).contains("id=\"pager-summary\"", "rule=stage-jump-rate");
+        String english = ops.getForObject("/console/quality?rule=receipt-lag-days&lang=en", String.class);
+        assertThat(english).containsPattern("\\d\\.\\d\\d days").contains(
+                "Receipt for opportunity OPP-2026-00002 (ERP document date 2026-09-20) reached the CRM 13 days late");
     }
 
     @Test

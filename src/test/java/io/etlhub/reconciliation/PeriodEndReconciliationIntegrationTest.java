@@ -141,8 +141,9 @@ class PeriodEndReconciliationIntegrationTest extends HubIntegrationTest {
                 tuple(Reason.NOT_WON, "SK000005", "OPP-2026-00003", "CNY", m("1000.00"), "notWonAtEnd"),
                 tuple(Reason.NOT_WON, "SK000006", "OPP-2026-00004", "CNY", m("700.00"), "opportunityClosed"),
                 tuple(Reason.NOT_WON, "SK000010", "OPP-2026-00006", "CNY", m("1500.00"), "notWonAtEnd"),
-                tuple(Reason.PARTIAL_PAYMENT, null, "OPP-2026-00001", "CNY", m("6000.00"), "partial"),
-                tuple(Reason.PARTIAL_PAYMENT, null, "OPP-2026-00002", "CNY", m("3625.56"), "partial"),
+                // an opportunity's row names the receipts applied to it by the period end
+                tuple(Reason.PARTIAL_PAYMENT, "SK000001", "OPP-2026-00001", "CNY", m("6000.00"), "partial"),
+                tuple(Reason.PARTIAL_PAYMENT, "SK000003, SK000011", "OPP-2026-00002", "CNY", m("3625.56"), "partial"),
                 // 2374.44 - 333.33 x 7.1234 (= 2374.442922)
                 tuple(Reason.ROUNDING, "SK000011", "OPP-2026-00002", "CNY", new BigDecimal("-0.002922"), "rounding"),
                 tuple(Reason.INVALID_DOCUMENT, "SK000008", "OPP-2026-00002", "USD", m("300.00"), "invalid.rate"),

@@ -1,0 +1,146 @@
+package io.etlhub.bench;
+
+import io.etlhub.EtlHubApplication;
+import io.etlhub.connector.ConnectorDefinition;
+import io.etlhub.connector.debezium.CdcEngines;
+import io.etlhub.support.TestMariaDb;
+import org.apache.camel.CamelContext;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * P4: commit in the POS database to the trigger decision. RATE sales a second (one ticket of one line
+ * and its payment line each, 20,000 members over 20 stores) are committed for SECONDS seconds into a
+ * Sixun-shaped POS on MariaDB; the route pos-lapse (etlhub-cdc, Debezium's MariaDB connector) stores each
+ * line and decides its member's trigger in one hub transaction. The latency of a line is the hub's
+ * clock when the hub stored it (lapse_sale_line.captured_at) minus the POS commit time written into the
+ * line (oper_date, DATETIME(3), set just before its commit). Its member's decision follows on the
+ * payment line, the next change of the same POS transaction. Run by bench/lapse-capture.sh.
+ */
+public final class LapseCaptureBench {
+    static final int RATE = Integer.getInteger("bench.rate", 1000);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+
+    public static void main(String[] args) {
+        try {
+            bench();
+        } catch (Throwable e) {
+            e.printStackTrace(System.out);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void bench() throws Exception {
+        TestMariaDb db = TestMariaDb.get();
+        String hubUrl = db.freshDatabase("bench_hub");
+        String crmUrl = db.freshDatabase("bench_crm");
+        String u8Url = db.freshDatabase("bench_u8");
+        String k3Url = db.freshDatabase("bench_k3");
+        String posUrl = db.freshDatabase("bench_pos");
+        JdbcTemplate pos = new JdbcTemplate(new DriverManagerDataSource(posUrl, db.user(), db.password()));
+        pos.execute("CREATE TABLE t_rm_saleflow (com_no BIGINT AUTO_INCREMENT PRIMARY KEY, flow_no VARCHAR(20) NOT NULL, flow_id INT NOT NULL, "
+                + "branch_no VARCHAR(6) NOT NULL, item_no VARCHAR(20) NOT NULL, item_clsno VARCHAR(10), sale_qnty DECIMAL(12,3) NOT NULL, "
+                + "sale_money DECIMAL(12,2) NOT NULL, sell_way CHAR(1) NOT NULL, oper_date DATETIME(3) NOT NULL)");
+        pos.execute("CREATE TABLE t_rm_payflow (id BIGINT AUTO_INCREMENT PRIMARY KEY, flow_no VARCHAR(20) NOT NULL, vip_no VARCHAR(20), "
+                + "oper_date DATETIME(3) NOT NULL)");
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(EtlHubApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("HUB_JDBC_URL=" + hubUrl, "CRM_JDBC_URL=" + crmUrl, "U8_JDBC_URL=" + u8Url, "K3_JDBC_URL=" + k3Url,
+                        "HUB_JDBC_USER=" + db.user(), "CRM_JDBC_USER=" + db.user(), "U8_JDBC_USER=" + db.user(), "K3_JDBC_USER=" + db.user(),
+                        "HUB_JDBC_PASSWORD=" + db.password(), "CRM_JDBC_PASSWORD=" + db.password(),
+                        "U8_JDBC_PASSWORD=" + db.password(), "K3_JDBC_PASSWORD=" + db.password())
+                .run("--etlhub.crm.reference-schema=true", "--etlhub.scheduler.enabled=false", "--etlhub.demo.seed=false",
+                        "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--etlhub.time-zone=UTC");
+        try {
+            CamelContext camel = context.getBean(CamelContext.class);
+            camel.getRegistry().bind("pos-cdc", ConnectorDefinition.class, new ConnectorDefinition("pos-cdc", "POS", "debezium", "POS", posUrl,
+                    db.user(), db.password(), null, Map.of("flavour", "mariadb", "server-id", "91401"), null));
+            camel.getRouteController().startRoute("pos-lapse");
+            CdcEngines engines = context.getBean(CdcEngines.class);
+            long wait = System.nanoTime();
+            while (engines.status("pos-lapse") == null || !engines.status("pos-lapse").streaming()) {
+                if (System.nanoTime() - wait > TimeUnit.SECONDS.toNanos(120)) throw new IllegalStateException("capture not streaming");
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            JdbcTemplate hub = new JdbcTemplate(new DriverManagerDataSource(hubUrl, db.user(), db.password()));
+            int total = RATE * SECONDS;
+            double load = loadAverage();
+            long start = System.nanoTime();
+            try (Connection c = DriverManager.getConnection(posUrl, db.user(), db.password())) {
+                c.setAutoCommit(false);
+                PreparedStatement line = c.prepareStatement("INSERT INTO t_rm_saleflow (flow_no, flow_id, branch_no, item_no, item_clsno, sale_qnty, "
+                        + "sale_money, sell_way, oper_date) VALUES (?, 1, ?, ?, ?, 1, 20, 'A', ?)");
+                PreparedStatement pay = c.prepareStatement("INSERT INTO t_rm_payflow (flow_no, vip_no, oper_date) VALUES (?, ?, ?)");
+                for (int i = 0; i < total; i++) {
+                    long due = start + (long) (i * 1e9 / RATE);
+                    long now = System.nanoTime();
+                    if (due > now) TimeUnit.NANOSECONDS.sleep(due - now);
+                    Timestamp at = new Timestamp(System.currentTimeMillis());
+                    String flow = "B" + i;
+                    int member = i % 20_000;
+                    line.setString(1, flow);
+                    line.setString(2, "S" + (member % 20));
+                    line.setString(3, "I" + (i % 500));
+                    line.setString(4, "C" + (i % 12));
+                    line.setTimestamp(5, at);
+                    line.executeUpdate();
+                    pay.setString(1, flow);
+                    pay.setString(2, "M" + member);
+                    pay.setTimestamp(3, at);
+                    pay.executeUpdate();
+                    c.commit();
+                }
+            }
+            double sending = (System.nanoTime() - start) / 1e9;
+            System.out.printf("committed %,d sales in %.1f s (%.0f a second), load average at the start %.2f%n", total, sending, total / sending, load);
+            long drained = System.nanoTime();
+            while (count(hub, "SELECT COUNT(*) FROM lapse_sale_line WHERE card IS NOT NULL") < total) {
+                if (System.nanoTime() - drained > TimeUnit.MINUTES.toNanos(30)) break;
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+            System.out.printf("all decided %.1f s after the last commit (%,d lines with their member)%n", (System.nanoTime() - drained) / 1e9,
+                    count(hub, "SELECT COUNT(*) FROM lapse_sale_line WHERE card IS NOT NULL"));
+            printLatencies(hub, posUrl);
+        } finally {
+            context.close();
+        }
+    }
+
+    /** commit -> decision per line: captured_at (hub, UTC) - oper_date (POS, UTC), joined by ticket across the two databases on one server. */
+    private static void printLatencies(JdbcTemplate hub, String posUrl) {
+        String posDb = posUrl.substring(posUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        List<Long> ms = hub.queryForList("SELECT TIMESTAMPDIFF(MICROSECOND, s.oper_date, l.captured_at) DIV 1000 FROM lapse_sale_line l JOIN "
+                + posDb + ".t_rm_saleflow s ON s.flow_no = l.flow_no ORDER BY 1", Long.class);
+        if (ms.isEmpty()) {
+            System.out.println("no latencies");
+            return;
+        }
+        System.out.printf("commit -> decision, %,d sales: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", ms.size(), pct(ms, 50), pct(ms, 90),
+                pct(ms, 99), ms.get(ms.size() - 1));
+    }
+
+    private static long pct(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static long count(JdbcTemplate jdbc, String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
