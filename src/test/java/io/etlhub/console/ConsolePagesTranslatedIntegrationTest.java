@@ -46,7 +46,8 @@ class ConsolePagesTranslatedIntegrationTest extends HubIntegrationTest {
 
     /** Words in capitals that are names, not untranslated states: systems, currencies, file types. */
     static final Set<String> ALLOWED_CAPITALS = Set.of("ERP", "CRM", "CNY", "USD", "EUR", "HKD", "XLS", "XLSX", "CDC", "API",
-            "URL", "MES", "POS", "JSON", "CSV", "SQL", "UTC");
+            "URL", "MES", "POS", "JSON", "CSV", "SQL", "UTC",
+            "NBD");  // BG/NBD, the lapse model's name
     private static final Pattern RAW_KEY = Pattern.compile(
             "\\b(console|quality|receipts|reconciliation|archive|notifications)\\.[a-zA-Z-]+(\\.[\\w-]+)*\\b");
     private static final Pattern CAPITAL_WORD = Pattern.compile("(?<![\\w-])[A-Z][A-Z_]{2,}(?![\\w-])");
