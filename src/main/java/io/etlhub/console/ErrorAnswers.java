@@ -91,7 +91,10 @@ class ErrorAnswers {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) throw e;
         if (e instanceof ErrorResponse er) {
             HttpStatusCode status = er.getStatusCode();
-            return answer(status, text(request, "console.error." + status.value(), request.getRequestURI()), request, response);
+            String own = messages.getMessage("console.error." + status.value(), new Object[] {request.getRequestURI()}, null,
+                    RequestContextUtils.getLocale(request));
+            String reason = e instanceof org.springframework.web.server.ResponseStatusException rse ? rse.getReason() : null;
+            return answer(status, own != null ? own : reason != null ? reason : text(request, "console.error.other"), request, response);
         }
         log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, text(request, "console.error.500"), request, response);
