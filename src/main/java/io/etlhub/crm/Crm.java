@@ -56,11 +56,21 @@ public class Crm {
 
     public TableMapping table(String name) { return schema().table(name); }
 
+    /** A CRM table for a bulk import: its SQL built in this module from the table's logical column names. */
+    public CrmTable bulkTable(String name) { return new CrmTable(table(name), jdbc(), transactions()); }
+
     public JdbcTemplate jdbc() { return connectors.jdbc(connector()); }
 
     public TransactionTemplate transactions() { return connectors.transactions(connector()); }
 
     public Dialect dialect() { return connectors.dialect(connector()); }
+
+    /** Creates the hub's one CRM table, the apply journal (mappings/crm.yml apply-journal); false when it was there. */
+    public boolean createApplyJournal() throws ConnectorConnectionException, java.sql.SQLException {
+        try (Connection c = connect()) {
+            return io.etlhub.connector.ApplyJournal.create(c, dialect(), table("apply-journal"));
+        }
+    }
 
     /** A new connection to the CRM, for the few callers that need plain JDBC (the caller closes it). */
     public Connection connect() throws ConnectorConnectionException { return connectors.connect(connector()); }
