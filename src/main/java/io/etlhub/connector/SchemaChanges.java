@@ -37,15 +37,21 @@ public final class SchemaChanges implements JavaMigration {
 
     /** ALTER TABLE table ADD COLUMN column definition, unless the column exists. */
     public SchemaChanges addColumn(String table, String column, String definition) {
-        changes.add(new Change(table, column, false,
+        changes.add(new Change(table, column, false, false,
                 "ALTER TABLE " + table + " ADD COLUMN " + column + " " + definition));
         return this;
     }
 
     /** CREATE INDEX index ON table (columns), unless an index of that name exists on the table. */
     public SchemaChanges addIndex(String table, String index, String columns) {
-        changes.add(new Change(table, index, true,
+        changes.add(new Change(table, index, true, false,
                 "CREATE INDEX " + index + " ON " + table + " (" + columns + ")"));
+        return this;
+    }
+
+    /** DROP INDEX index ON table, when an index of that name is there (one a later index makes redundant). */
+    public SchemaChanges dropIndex(String table, String index) {
+        changes.add(new Change(table, index, true, true, "DROP INDEX " + index + " ON " + table));
         return this;
     }
 
@@ -53,7 +59,7 @@ public final class SchemaChanges implements JavaMigration {
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
         for (Change change : changes) {
-            if (change.present(connection)) continue;
+            if (change.present(connection) != change.drop()) continue;
             try (Statement statement = connection.createStatement()) {
                 statement.execute(change.ddl());
             }
@@ -77,7 +83,7 @@ public final class SchemaChanges implements JavaMigration {
     @Override
     public boolean canExecuteInTransaction() { return true; }
 
-    private record Change(String table, String name, boolean index, String ddl) {
+    private record Change(String table, String name, boolean index, boolean drop, String ddl) {
         boolean present(Connection connection) throws SQLException {
             DatabaseMetaData meta = connection.getMetaData();
             String catalog = connection.getCatalog();

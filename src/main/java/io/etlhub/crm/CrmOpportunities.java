@@ -17,12 +17,16 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Opportunities in the CRM, through mappings/crm.yml: looked up by number, and moved by a batch of
- * receipt effects in one CRM transaction that also records the batch in the CRM's apply journal.
+ * receipt effects (of one or many batches) in one CRM transaction that also records the batches in the
+ * CRM's apply journal.
  */
 @Component
 public class CrmOpportunities {
@@ -83,21 +87,31 @@ public class CrmOpportunities {
     }
 
     /**
-     * Applies the batch unless the CRM's journal shows it was applied already. Returns false when it
-     * had been (a replay after a crash between the CRM commit and the hub's).
+     * Applies the batches the CRM's journal does not list yet, in one CRM transaction: their effects
+     * summed per opportunity ({@code effectsOf} is given the ids not applied yet) and one journal row per
+     * batch id. Batches already in the journal (a replay after a crash between the CRM commit and the
+     * hub's) are skipped. Returns how many batches were applied now.
      */
-    public boolean apply(String batchId, String routeId, List<BatchEffect> effects, LocalDateTime now) {
-        Boolean applied = tx.execute(status -> {
-            Integer seen = jdbc.queryForObject("SELECT COUNT(*) FROM " + journal.table() + " WHERE "
-                    + journal.col("batch-id") + " = ?", Integer.class, batchId);
-            if (seen != null && seen > 0) return false;
+    public int apply(List<String> batchIds, String routeId, Function<List<String>, List<BatchEffect>> effectsOf,
+                     LocalDateTime now) {
+        Integer applied = tx.execute(status -> {
+            Set<String> seen = new HashSet<>();
+            for (int from = 0; from < batchIds.size(); from += 1000) {
+                seen.addAll(named.queryForList("SELECT " + journal.col("batch-id") + " FROM " + journal.table() + " WHERE "
+                        + journal.col("batch-id") + " IN (:ids)",
+                        new MapSqlParameterSource("ids", batchIds.subList(from, Math.min(batchIds.size(), from + 1000))), String.class));
+            }
+            List<String> unseen = batchIds.stream().filter(id -> !seen.contains(id)).toList();
+            if (unseen.isEmpty()) return 0;
             Timestamp ts = Timestamp.valueOf(now);
-            write(newValues(effects, ts));
-            jdbc.update("INSERT INTO " + journal.table() + " (" + journal.col("batch-id") + ", " + journal.col("route-id")
-                    + ", " + journal.col("applied-at") + ") VALUES (?, ?, ?)", batchId, routeId, ts);
-            return true;
+            write(newValues(effectsOf.apply(unseen), ts));
+            List<Object[]> journalRows = new ArrayList<>(unseen.size());
+            unseen.forEach(id -> journalRows.add(new Object[] {id, routeId, ts}));
+            jdbc.batchUpdate("INSERT INTO " + journal.table() + " (" + journal.col("batch-id") + ", " + journal.col("route-id")
+                    + ", " + journal.col("applied-at") + ") VALUES (?, ?, ?)", journalRows);
+            return unseen.size();
         });
-        return Boolean.TRUE.equals(applied);
+        return applied == null ? 0 : applied;
     }
 
     /** rows: received, outstanding, status, last receipt date, updated at, id. */

@@ -80,14 +80,16 @@ public class ReceiptLedger {
     /** Latest date of an applied positive receipt per opportunity, as the ledger holds it now. */
     Map<Long, LocalDate> lastPositiveReceiptDates(Collection<Long> opportunityIds) {
         Map<Long, LocalDate> dates = new HashMap<>();
-        if (opportunityIds.isEmpty()) return dates;
-        named.query("SELECT opportunity_id, MAX(document_date) FROM receipt_ledger WHERE opportunity_id IN (:ids) "
-                        + "AND state = 'APPLIED' AND applied_amount > 0 GROUP BY opportunity_id",
-                new MapSqlParameterSource("ids", opportunityIds),
-                rs -> {
-                    Date d = rs.getDate(2);
-                    dates.put(rs.getLong(1), d == null ? null : d.toLocalDate());
-                });
+        List<Long> ids = new ArrayList<>(opportunityIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            named.query("SELECT opportunity_id, MAX(document_date) FROM receipt_ledger WHERE opportunity_id IN (:ids) "
+                            + "AND state = 'APPLIED' AND applied_amount > 0 GROUP BY opportunity_id",
+                    new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 1000))),
+                    rs -> {
+                        Date d = rs.getDate(2);
+                        dates.put(rs.getLong(1), d == null ? null : d.toLocalDate());
+                    });
+        }
         return dates;
     }
 
@@ -95,6 +97,8 @@ public class ReceiptLedger {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> events = new ArrayList<>();
+        List<String> plainFirstApplies = new ArrayList<>();
+        String plainSystem = null;
         for (ReceiptDecision d : decisions) {
             LedgerEntry e = d.next();
             if (e == null) continue;
@@ -107,6 +111,11 @@ public class ReceiptLedger {
                 shifted[values.length - 2] = e.system();
                 shifted[values.length - 1] = e.documentId();
                 updates.add(shifted);
+            }
+            if (isPlainFirstApply(d)) {
+                plainFirstApplies.add(e.documentId());
+                plainSystem = e.system();
+                continue;
             }
             for (ReceiptDecision.Event ev : d.events()) {
                 events.add(new Object[] {e.system(), e.documentId(), batchId, ev.action(), ev.opportunityId(),
@@ -127,6 +136,25 @@ public class ReceiptLedger {
             hub.batchUpdate("INSERT INTO receipt_event (source_system, document_id, batch_id, action, opportunity_id, "
                     + "amount_delta, reason, actor, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events);
         }
+        if (!plainFirstApplies.isEmpty()) {
+            // The event says what the new ledger row says: the database copies it instead of the client binding ten values.
+            named.update("INSERT INTO receipt_event (source_system, document_id, batch_id, action, opportunity_id, amount_delta, "
+                            + "reason, actor, note, created_at) SELECT source_system, document_id, :batch, 'APPLY', opportunity_id, "
+                            + "applied_amount, NULL, :actor, NULL, :now FROM receipt_ledger WHERE source_system = :system "
+                            + "AND document_id IN (:ids) ORDER BY document_id",
+                    new MapSqlParameterSource("batch", batchId).addValue("actor", actor).addValue("now", Timestamp.valueOf(now))
+                            .addValue("system", plainSystem).addValue("ids", plainFirstApplies));
+        }
+    }
+
+    /** A document seen for the first time and applied without a warning: its one APPLY event repeats the ledger row. */
+    private static boolean isPlainFirstApply(ReceiptDecision d) {
+        if (d.previous() != null || d.outcome() != ReceiptDecision.Outcome.APPLIED || d.events().size() != 1) return false;
+        ReceiptDecision.Event ev = d.events().get(0);
+        LedgerEntry e = d.next();
+        return "APPLY".equals(ev.action()) && ev.reason() == null && ev.note() == null && e.reason() == null
+                && ev.opportunityId() != null && ev.opportunityId().equals(e.opportunityId())
+                && ev.amountDelta().compareTo(e.appliedAmount()) == 0;
     }
 
     public List<Map<String, Object>> events(String system, String documentId) {

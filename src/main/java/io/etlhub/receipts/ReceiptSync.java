@@ -27,7 +27,8 @@ import java.util.Set;
 
 /**
  * Route kind {@code receipts}: ERP receipt documents into CRM opportunities. Reads the source
- * incrementally page by page; each page is one batch, applied whole or not at all; then, when due,
+ * incrementally page by page; each page is one batch, applied whole or not at all (to the CRM together
+ * with the other batches of its commit interval); then, when due,
  * scans the source's keys to reverse documents deleted since they were applied.
  */
 @Component
@@ -111,6 +112,8 @@ class ReceiptSync implements RouteJob {
             context.output("rescanAfterRestore", true);
             cursor = Cursor.START;
         }
+        CommitInterval interval = new CommitInterval(batchSize);
+        List<String> pending = new ArrayList<>();
         while (true) {
             IncrementalReader.Page page = reader.next(cursor, upperBound, batchSize);
             if (page.isEmpty()) break;
@@ -120,11 +123,18 @@ class ReceiptSync implements RouteJob {
             List<ReceiptDecision> decisions = decide(docs, route.id(), mapping.customerCheck());
             faults.reached("receipts.after-read");
             Cursor last = page.last();
-            batches.process(route.id(), context.runId(), decisions, actor, () -> watermarks.save(route.id(), last));
+            String batchId = batches.recordPending(route.id(), context.runId(), decisions, actor, () -> watermarks.save(route.id(), last));
+            if (batchId != null) pending.add(batchId);
+            if (interval.due(pending.size())) {
+                batches.applyPending(route.id(), pending);
+                pending.clear();
+                interval.restart();
+            }
             count(decisions, context);
             cursor = last;
             if (page.rows().size() < batchSize) break;
         }
+        batches.applyPending(route.id(), pending);
 
         rematchUnmatched(route, mapping, batchSize, context, actor);
 
@@ -133,6 +143,26 @@ class ReceiptSync implements RouteJob {
         if (watermarks.keyScanDue(route.id(), every)) {
             reverseDeleted(route, mapping, source, batchSize, context, actor);
         }
+    }
+
+    /**
+     * How long recorded batches wait for their CRM transaction: one CRM transaction per 100,000
+     * documents or 20 seconds, whichever comes first, instead of one per batch. Each opportunity is
+     * then updated once per interval; the CRM lags the ledger by at most one interval.
+     */
+    private static final class CommitInterval {
+        private static final int DOCUMENTS = 100_000;
+        private static final long NANOS = 20_000_000_000L;
+        private final int batches;
+        private long started = System.nanoTime();
+
+        CommitInterval(int batchSize) { this.batches = Math.max(1, DOCUMENTS / batchSize); }
+
+        boolean due(int pendingBatches) {
+            return pendingBatches >= batches || (pendingBatches > 0 && System.nanoTime() - started >= NANOS);
+        }
+
+        void restart() { started = System.nanoTime(); }
     }
 
     private static ReceiptDocument toDocument(ReceiptRows rows, ReceiptSourceMapping mapping, Map<String, Object> row) {

@@ -36,6 +36,7 @@ public final class ReceiptSyncBench {
     public static void main(String[] args) throws Exception {
         int receipts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int opportunities = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        String machine = machine();
         TestMariaDb db = TestMariaDb.get();
         String hub = db.freshDatabase("bench_hub"), crm = db.freshDatabase("bench_crm"), u8 = db.freshDatabase("bench_u8"),
                 k3 = db.freshDatabase("bench_k3"), copy = db.freshDatabase("bench_copy");
@@ -65,6 +66,16 @@ public final class ReceiptSyncBench {
         long syncStart = System.nanoTime();
         RunSummary summary = context.getBean(RouteRunner.class).run("receipts-u8", Trigger.CLI, "bench", Map.of());
         double syncSeconds = secs(syncStart);
+
+        // The incremental case: 1,000 new receipts on top of everything applied, a run as the scheduler starts it.
+        insertReceipts(new JdbcTemplate(u8Source), receipts + 1, receipts + INCREMENT, opportunities, new Random(2));
+        long incrementStart = System.nanoTime();
+        RunSummary increment = context.getBean(RouteRunner.class).run("receipts-u8", Trigger.CLI, "bench", Map.of());
+        double incrementSeconds = secs(incrementStart);
+        java.sql.Timestamp committed = new JdbcTemplate(new DriverManagerDataSource(hub, db.user(), db.password())).queryForObject(
+                "SELECT MAX(completed_at) FROM receipt_batch WHERE run_id = ?", java.sql.Timestamp.class, increment.runId());
+        double toCommit = committed == null ? Double.NaN
+                : java.time.Duration.between(increment.startedAt(), committed.toLocalDateTime()).toMillis() / 1000.0;
         context.close();
 
         BigDecimal crmTotal = new JdbcTemplate(crmSource).queryForObject("SELECT SUM(received_amount) FROM crm_opportunity", BigDecimal.class);
@@ -72,12 +83,17 @@ public final class ReceiptSyncBench {
                 "SELECT SUM(l.iAmt_f) FROM Ap_CloseBills l JOIN Ap_CloseBill h ON h.iID = l.iID WHERE h.cVouchType = '48'", BigDecimal.class);
 
         System.out.println();
+        System.out.println("command  : bench/receipts-sync.sh " + receipts + " " + opportunities);
+        System.out.println("machine  : " + machine);
         System.out.println("P1 receipts-u8 sync vs raw JDBC batched copy (same MariaDB " + version(u8, db) + ")");
         System.out.printf("raw copy : %,d rows in %6.1f s = %,8.0f rows/s%n", copied, copySeconds, copied / copySeconds);
         System.out.printf("sync     : %,d rows in %6.1f s = %,8.0f rows/s (status %s, applied %,d)%n", summary.count("read"), syncSeconds,
                 summary.count("read") / syncSeconds, summary.status(), summary.count("applied"));
         System.out.printf("ratio    : sync runs at %.2fx the raw rate (goal >= 0.5x; goal < 60 s)%n",
                 (summary.count("read") / syncSeconds) / (copied / copySeconds));
+        System.out.printf("increment: %,d new receipts on top of %,d applied: run %.1f s, CRM committed %.1f s after the run's start "
+                        + "(goal < 2 s; status %s, applied %,d)%n", INCREMENT, receipts, incrementSeconds, toCommit,
+                increment.status(), increment.count("applied"));
         System.out.printf("check    : CRM received total %s, ERP receipts total %s, %s%n", crmTotal, erpTotal,
                 crmTotal != null && crmTotal.compareTo(erpTotal) == 0 ? "equal to the cent" : "DIFFERENT");
         System.exit(0);
@@ -93,10 +109,15 @@ public final class ReceiptSyncBench {
             if (opps.size() == 5_000) { crmWriter.insertOpportunities(opps); opps.clear(); }
         }
         crmWriter.insertOpportunities(opps);
+        insertReceipts(u8, 1, receipts, opportunities, new Random(1));
+    }
+
+    private static final int INCREMENT = 1_000;
+
+    private static void insertReceipts(JdbcTemplate u8, int first, int last, int opportunities, Random random) {
         U8ReceiptWriter writer = new U8ReceiptWriter(u8);
-        Random random = new Random(1);
         List<U8ReceiptWriter.Receipt> batch = new ArrayList<>();
-        for (int i = 1; i <= receipts; i++) {
+        for (int i = first; i <= last; i++) {
             long opp = 1 + random.nextInt(opportunities);
             batch.add(new U8ReceiptWriter.Receipt(i, "48", "SK" + i, LocalDate.of(2026, 1 + i % 10, 1 + i % 28), "C00001", "人民币",
                     1.0, List.of(BigDecimal.valueOf(random.nextInt(5_000_000) + 1, 2)),
@@ -132,6 +153,15 @@ public final class ReceiptSyncBench {
             }
             return rows;
         }
+    }
+
+    /** Cores, memory and the load average when the bench starts: the machine may be shared. */
+    static String machine() throws Exception {
+        String load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return Runtime.getRuntime().availableProcessors() + " cores, " + (memory >> 20) / 1024 + " GiB, load average at the start "
+                + load.substring(0, load.lastIndexOf(' ', load.lastIndexOf(' ') - 1)) + ", Java " + System.getProperty("java.version");
     }
 
     private static String version(String url, TestMariaDb db) throws Exception {
