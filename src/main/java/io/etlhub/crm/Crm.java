@@ -65,6 +65,24 @@ public class Crm {
 
     public Dialect dialect() { return connectors.dialect(connector()); }
 
+    /**
+     * The columns of a CRM table (physical name), upper-case, read with an empty query; empty when the CRM has no such
+     * table. A connection problem is not "no such table": it is thrown.
+     */
+    public java.util.Optional<java.util.Set<String>> columnsOf(String physicalTable) {
+        org.springframework.jdbc.core.ResultSetExtractor<java.util.Set<String>> names = rs -> {
+            java.sql.ResultSetMetaData md = rs.getMetaData();
+            java.util.Set<String> found = new java.util.HashSet<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) found.add(md.getColumnName(i).toUpperCase(java.util.Locale.ROOT));
+            return found;
+        };
+        try {
+            return java.util.Optional.ofNullable(jdbc().query("SELECT * FROM " + physicalTable + " WHERE 1 = 0", names));
+        } catch (org.springframework.jdbc.BadSqlGrammarException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Creates the hub's one CRM table, the apply journal (mappings/crm.yml apply-journal); false when it was there. */
     public boolean createApplyJournal() throws ConnectorConnectionException, java.sql.SQLException {
         try (Connection c = connect()) {
