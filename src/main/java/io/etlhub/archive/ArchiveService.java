@@ -52,8 +52,7 @@ public class ArchiveService {
 
     public ImportResult importFile(Path file, String displayName, ArchiveMapping mapping, Path report, Long runId, String actor,
                                    ImportProgress tracker, ArchiveMessages messages) {
-        ArchiveImporter importer = new ArchiveImporter(hub, crm.jdbc(), crm.transactions(),
-                crm.table(mapping.target()), new ArchiveReader(messages, settings.minInflateRatioOr(), settings.maxEntrySizeOr(),
+        ArchiveImporter importer = new ArchiveImporter(hub, crm.bulkTable(mapping.target()), new ArchiveReader(messages, settings.minInflateRatioOr(), settings.maxEntrySizeOr(),
                         settings.maxPartSizeOr()),
                 messages, settings.maxRowsOr(), clock);
         // Audited here, whichever way the file came (upload, drop folder, route run, CLI).
