@@ -13,7 +13,7 @@ class ConnectorLoginsIntegrationTest {
     void aWrongPasswordMakesHealthDownNamingTheConnectorAndServer() {
         TestMariaDb db = TestMariaDb.get();
         MockEnvironment env = new MockEnvironment();
-        for (String name : new String[] {"CRM", "U8", "K3"}) {
+        for (String name : new String[] {"CRM", "U8", "K3", "MES", "POS"}) {
             env.setProperty(name + "_JDBC_URL", db.freshDatabase("logins_" + name.toLowerCase()));
             env.setProperty(name + "_JDBC_USER", db.user());
             env.setProperty(name + "_JDBC_PASSWORD", db.password());

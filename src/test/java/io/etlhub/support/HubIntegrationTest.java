@@ -42,7 +42,8 @@ public abstract class HubIntegrationTest {
                 "crm", DB.freshDatabase("it_crm"),
                 "u8", DB.freshDatabase("it_u8"),
                 "k3", DB.freshDatabase("it_k3"),
-                "mes", DB.freshDatabase("it_mes"));
+                "mes", DB.freshDatabase("it_mes"),
+                "pos", DB.freshDatabase("it_pos"));
         SqlScripts.run(new DriverManagerDataSource(urls.get("u8"), DB.user(), DB.password()), "demo/mariadb/u8-schema.sql");
         SqlScripts.run(new DriverManagerDataSource(urls.get("k3"), DB.user(), DB.password()), "demo/mariadb/k3-schema.sql");
         SqlScripts.run(new DriverManagerDataSource(urls.get("mes"), DB.user(), DB.password()), "demo/mes-schema.sql");
@@ -51,7 +52,7 @@ public abstract class HubIntegrationTest {
 
     @DynamicPropertySource
     static void databases(DynamicPropertyRegistry registry) {
-        for (String name : List.of("hub", "crm", "u8", "k3", "mes")) {
+        for (String name : List.of("hub", "crm", "u8", "k3", "mes", "pos")) {
             String prefix = name.toUpperCase() + "_JDBC_";
             registry.add(prefix + "URL", () -> URLS.get(name));
             registry.add(prefix + "USER", DB::user);
