@@ -1,5 +1,6 @@
 package io.etlhub.archive;
 
+import io.etlhub.pipeline.ErrorTexts;
 import io.etlhub.pipeline.RouteRunner;
 import io.etlhub.pipeline.RunSummary;
 import io.etlhub.pipeline.Trigger;
@@ -54,7 +55,12 @@ class ArchiveController implements DisposableBean {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "archive-progress"));
     private final Map<String, Path> reports = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ArchiveController(ArchiveService archive, RouteRunner runner, JdbcTemplate hub) {
+    private final UploadRetention uploads;
+    private final ErrorTexts errors;
+
+    ArchiveController(ArchiveService archive, RouteRunner runner, JdbcTemplate hub, UploadRetention uploads, ErrorTexts errors) {
+        this.errors = errors;
+        this.uploads = uploads;
         this.archive = archive;
         this.runner = runner;
         this.hub = hub;
@@ -65,6 +71,13 @@ class ArchiveController implements DisposableBean {
     record ProgressView(String phase, long processed, long total, int percent, String message, ImportResult result) {
         static ProgressView of(ImportProgress p) {
             return new ProgressView(p.phase().name(), p.processed(), p.total(), p.percent(), p.message(), p.result());
+        }
+
+        /** As the caller may see it: no SQL or server path for non-admins (the report is downloaded, not named by path). */
+        ProgressView forCaller(java.util.function.UnaryOperator<String> texts) {
+            ImportResult r = result == null || result.reportPath() == null ? result : new ImportResult(result.importId(), result.file(),
+                    result.sha256(), result.status(), result.counts(), texts.apply(result.reportPath()), result.unmappedColumns());
+            return new ProgressView(phase, processed, total, percent, texts.apply(message), r);
         }
     }
 
@@ -92,9 +105,12 @@ class ArchiveController implements DisposableBean {
                 RunSummary summary = runner.run(ROUTE, Trigger.MANUAL, actor, parameters);
                 ImportProgress p = archive.progress(token);
                 if (!summary.succeeded() && !p.finished()) p.failed(summary.error());
+                // A rejected file is not kept (its report is, until the retention cleans it).
+                if (!summary.succeeded()) uploads.deleteRejected(file);
             } catch (RuntimeException e) {
                 log.warn("archive upload {} not imported", token, e);
                 archive.progress(token).failed(e.getMessage());
+                uploads.deleteRejected(file);
             }
         });
         String base = "/api/archive/imports/" + token;
@@ -104,7 +120,7 @@ class ArchiveController implements DisposableBean {
     @GetMapping("/imports/{token}")
     ResponseEntity<ProgressView> progress(@PathVariable String token) {
         ImportProgress p = archive.progress(token);
-        return p == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(ProgressView.of(p));
+        return p == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(ProgressView.of(p).forCaller(errors.forCurrentCaller()));
     }
 
     /** The progress every half second until the import is done or failed. */
@@ -116,11 +132,12 @@ class ArchiveController implements DisposableBean {
             emitter.completeWithError(new IllegalArgumentException("unknown import " + token));
             return emitter;
         }
+        java.util.function.UnaryOperator<String> forCaller = errors.forCurrentCaller();
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         task.set(ticker.scheduleAtFixedRate(() -> {
             try {
                 boolean finished = p.finished();
-                emitter.send(SseEmitter.event().name("progress").data(ProgressView.of(p), MediaType.APPLICATION_JSON));
+                emitter.send(SseEmitter.event().name("progress").data(ProgressView.of(p).forCaller(forCaller), MediaType.APPLICATION_JSON));
                 if (finished) {
                     emitter.complete();
                     task.get().cancel(false);

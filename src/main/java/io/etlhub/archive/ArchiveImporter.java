@@ -1,9 +1,8 @@
 package io.etlhub.archive;
 
-import io.etlhub.connector.TableMapping;
+import io.etlhub.crm.CrmTable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,19 +24,14 @@ import java.util.List;
  */
 public final class ArchiveImporter {
     private final ArchiveStaging staging;
-    private final JdbcTemplate crm;
-    private final TransactionTemplate crmTransactions;
-    private final TableMapping customers;
+    private final CrmTable customers;
     private final ArchiveReader reader;
     private final ArchiveMessages messages;
     private final long maxRows;
     private final Clock clock;
 
-    public ArchiveImporter(JdbcTemplate hub, JdbcTemplate crm, TransactionTemplate crmTransactions, TableMapping customers,
-                           ArchiveReader reader, ArchiveMessages messages, long maxRows, Clock clock) {
+    public ArchiveImporter(JdbcTemplate hub, CrmTable customers, ArchiveReader reader, ArchiveMessages messages, long maxRows, Clock clock) {
         this.staging = new ArchiveStaging(hub);
-        this.crm = crm;
-        this.crmTransactions = crmTransactions;
         this.customers = customers;
         this.reader = reader;
         this.messages = messages;
@@ -89,11 +83,11 @@ public final class ArchiveImporter {
             long valid = staging.countValid(importId);
 
             progress.phase(ImportProgress.Phase.MERGING, valid);
-            CrmCustomerMerge merge = new CrmCustomerMerge(crm, customers, mapping, displayName, LocalDateTime.now(clock));
+            CrmCustomerMerge merge = new CrmCustomerMerge(customers, mapping, displayName, LocalDateTime.now(clock));
             List<Company> companies = new ArrayList<>();
             CompanyFolder folder = new CompanyFolder(mapping, new FieldLabels(mapping), writer::issue, companies::add);
             try {
-                crmTransactions.executeWithoutResult(tx -> {
+                customers.inTransaction(tx -> {
                     merge.loadExisting();
                     staging.forEachCompanyRow(importId, ArchiveStaging.BATCH, page -> {
                         page.forEach(folder::accept);
@@ -141,7 +135,7 @@ public final class ArchiveImporter {
     /** The CRM's column sizes for the mapped fields; a CRM that cannot be reached fails the import before any reading. */
     private CrmColumnLimits crmLimits(ArchiveMapping mapping) {
         try {
-            return CrmColumnLimits.read(crm, customers, mapping);
+            return CrmColumnLimits.read(customers, mapping);
         } catch (DataAccessException e) {
             throw messages.failure("archive.error.crm", e, String.valueOf(e.getMostSpecificCause().getMessage()));
         }

@@ -1,5 +1,6 @@
 package io.etlhub.archive;
 
+import io.etlhub.pipeline.SpreadsheetText;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -19,6 +20,8 @@ import java.util.function.Consumer;
  */
 public final class ArchiveReport {
     private final ArchiveMessages messages;
+    /** The workbook's text writer (formula-like text quoted), set for the workbook being written. */
+    private SpreadsheetText safe;
 
     public ArchiveReport(ArchiveMessages messages) {
         this.messages = messages;
@@ -28,6 +31,7 @@ public final class ArchiveReport {
                       String error, Consumer<Consumer<CellIssue>> issues) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             wb.setCompressTempFiles(true);
+            safe = new SpreadsheetText(wb);
             Sheet summary = wb.createSheet(messages.get("archive.report.summary"));
             int r = 0;
             r = pair(summary, r, "archive.report.file", fileName);
@@ -58,13 +62,14 @@ public final class ArchiveReport {
                 // Excel's limit; the counts on the summary sheet still cover everything.
                 if (next[0] >= 1_048_576) return;
                 Row row = details.createRow(next[0]++);
-                row.createCell(0).setCellValue(nz(issue.sheet()));
+                // The file's own text (sheet names, headers, cell values) is the owner's: formula-like text is quoted.
+                safe.set(row, 0, issue.sheet(), null);
                 if (issue.row() > 0) row.createCell(1).setCellValue(issue.row());
-                row.createCell(2).setCellValue(nz(issue.column()));
-                row.createCell(3).setCellValue(nz(issue.original()));
-                row.createCell(4).setCellValue(nz(issue.value()));
-                row.createCell(5).setCellValue(messages.get("archive.kind." + issue.kind().name()));
-                row.createCell(6).setCellValue(reason(issue));
+                safe.set(row, 2, issue.column(), null);
+                safe.set(row, 3, issue.original(), null);
+                safe.set(row, 4, issue.value(), null);
+                safe.set(row, 5, messages.get("archive.kind." + issue.kind().name()), null);
+                safe.set(row, 6, reason(issue), null);
             });
             Path tmp = out.resolveSibling(out.getFileName() + ".part");
             try (OutputStream os = Files.newOutputStream(tmp)) {
@@ -81,11 +86,10 @@ public final class ArchiveReport {
 
     private int pair(Sheet sheet, int r, String key, Object value) {
         Row row = sheet.createRow(r);
-        row.createCell(0).setCellValue(messages.get(key));
+        safe.set(row, 0, messages.get(key), null);
         if (value instanceof Number n) row.createCell(1).setCellValue(n.doubleValue());
-        else row.createCell(1).setCellValue(value == null ? "" : value.toString());
+        else safe.set(row, 1, value == null ? "" : value.toString(), null);
         return r + 1;
     }
 
-    private static String nz(String s) { return s == null ? "" : s; }
 }

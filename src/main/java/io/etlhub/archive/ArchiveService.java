@@ -1,5 +1,6 @@
 package io.etlhub.archive;
 
+import io.etlhub.pipeline.AuditLog;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.crm.Crm;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,9 +22,11 @@ public class ArchiveService {
     private final JdbcTemplate hub;
     private final ArchiveSettings settings;
     private final Clock clock;
+    private final AuditLog audit;
     private final Map<String, ImportProgress> progress = new ConcurrentHashMap<>();
 
-    public ArchiveService(Crm crm, MappingCatalog mappings, JdbcTemplate hub, ArchiveSettings settings, Clock clock) {
+    public ArchiveService(Crm crm, MappingCatalog mappings, JdbcTemplate hub, ArchiveSettings settings, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.crm = crm;
         this.mappings = mappings;
         this.hub = hub;
@@ -49,11 +52,22 @@ public class ArchiveService {
 
     public ImportResult importFile(Path file, String displayName, ArchiveMapping mapping, Path report, Long runId, String actor,
                                    ImportProgress tracker, ArchiveMessages messages) {
-        ArchiveImporter importer = new ArchiveImporter(hub, crm.jdbc(), crm.transactions(),
-                crm.table(mapping.target()), new ArchiveReader(messages, settings.minInflateRatioOr(), settings.maxEntrySizeOr(),
+        ArchiveImporter importer = new ArchiveImporter(hub, crm.bulkTable(mapping.target()), new ArchiveReader(messages, settings.minInflateRatioOr(), settings.maxEntrySizeOr(),
                         settings.maxPartSizeOr()),
                 messages, settings.maxRowsOr(), clock);
-        return importer.importFile(file, displayName, mapping, report, runId, actor, tracker);
+        // Audited here, whichever way the file came (upload, drop folder, route run, CLI).
+        String target = "archive " + mapping.kind() + " " + displayName;
+        try {
+            ImportResult result = importer.importFile(file, displayName, mapping, report, runId, actor, tracker);
+            ImportCounts c = result.counts();
+            audit.record(actor, "ARCHIVE_IMPORT", target, null, result.status().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (import " + result.importId() + ", run " + runId
+                    + "): imported " + c.imported() + ", merged " + c.merged() + ", unchanged " + c.unchanged()
+                    + ", duplicates " + c.duplicates() + ", rejected " + c.rejected());
+            return result;
+        } catch (RuntimeException e) {
+            audit.record(actor, "ARCHIVE_IMPORT", target, null, "failed (run " + runId + "): " + e.getMessage());
+            throw e;
+        }
     }
 
     /** A new progress tracker, found again by its token. */

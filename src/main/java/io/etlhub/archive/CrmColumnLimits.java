@@ -1,20 +1,14 @@
 package io.etlhub.archive;
 
 import io.etlhub.connector.TableMapping;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.etlhub.crm.CrmTable;
 
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the CRM's columns hold, read from the JDBC metadata of the mapped table (information_schema
- * on MariaDB/MySQL): the longest text in characters, the digits of a decimal. Checked per row while
+ * What the CRM's columns hold, read from the JDBC metadata of the mapped table ({@link CrmTable#columnSizes()}): the longest text in characters, the digits of a decimal. Checked per row while
  * the file is read, so an over-long value rejects its row with sheet, row and column instead of
  * failing the whole CRM write.
  */
@@ -46,39 +40,16 @@ public final class CrmColumnLimits {
     static final CrmColumnLimits NONE = new CrmColumnLimits(Map.of());
 
     /** The limits of every field of the mapping that goes to a column of the table. */
-    public static CrmColumnLimits read(JdbcTemplate crm, TableMapping table, ArchiveMapping mapping) {
-        Map<String, Limit> columns = crm.execute((ConnectionCallback<Map<String, Limit>>) c -> {
-            DatabaseMetaData meta = c.getMetaData();
-            Map<String, Limit> found = columns(meta, c.getCatalog(), table.table());
-            if (found.isEmpty()) found = columns(meta, c.getCatalog(), table.table().toUpperCase(Locale.ROOT));
-            if (found.isEmpty()) found = columns(meta, c.getCatalog(), table.table().toLowerCase(Locale.ROOT));
-            return found;
-        });
+    public static CrmColumnLimits read(CrmTable crm, ArchiveMapping mapping) {
+        TableMapping table = crm.mapping();
+        Map<String, CrmTable.ColumnSize> columns = crm.columnSizes();
         Map<String, Limit> byField = new HashMap<>();
         mapping.fields().forEach((name, f) -> {
             if (!f.toCrm() || !table.has(f.crmColumn(name))) return;
-            Limit limit = columns.get(table.col(f.crmColumn(name)).toLowerCase(Locale.ROOT));
-            if (limit != null) byField.put(name, limit);
+            CrmTable.ColumnSize size = columns.get(table.col(f.crmColumn(name)).toLowerCase(Locale.ROOT));
+            if (size != null) byField.put(name, size.text() ? new Limit(size.size(), 0, 0) : new Limit(0, size.size(), size.scale()));
         });
         return new CrmColumnLimits(byField);
-    }
-
-    private static Map<String, Limit> columns(DatabaseMetaData meta, String catalog, String table) throws SQLException {
-        Map<String, Limit> limits = new HashMap<>();
-        try (ResultSet rs = meta.getColumns(catalog, null, table, null)) {
-            while (rs.next()) {
-                int type = rs.getInt("DATA_TYPE");
-                int size = rs.getInt("COLUMN_SIZE");
-                String name = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
-                switch (type) {
-                    case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGVARCHAR, Types.LONGNVARCHAR ->
-                            limits.put(name, new Limit(size, 0, 0));
-                    case Types.DECIMAL, Types.NUMERIC -> limits.put(name, new Limit(0, size, rs.getInt("DECIMAL_DIGITS")));
-                    default -> { }
-                }
-            }
-        }
-        return limits;
     }
 
     /** The reason key and argument when the field's value does not fit its CRM column, or null. */

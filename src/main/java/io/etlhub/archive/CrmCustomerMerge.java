@@ -1,8 +1,8 @@
 package io.etlhub.archive;
 
 import io.etlhub.connector.TableMapping;
+import io.etlhub.crm.CrmTable;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.SavepointManager;
 
 import java.math.BigDecimal;
@@ -11,14 +11,12 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.function.Consumer;
 
 /**
@@ -26,10 +24,11 @@ import java.util.function.Consumer;
  * A company matches an existing customer by credit code; else by normalised name, unless both carry
  * different credit codes (when a name fits several customers, one sharing a phone is taken, else the
  * oldest). A match is merged by the mapping's policy and written, with a new update time, only when
- * a value changed; any other company is inserted. Column names come from mappings/crm.yml only.
+ * a value changed; any other company is inserted. Columns are named by mappings/crm.yml; the SQL is the crm
+ * module's ({@link CrmTable}).
  */
 public final class CrmCustomerMerge {
-    private final JdbcTemplate crm;
+    private final CrmTable crm;
     private final TableMapping table;
     private final ArchiveMapping mapping;
     private final CustomerKeys keys;
@@ -41,7 +40,7 @@ public final class CrmCustomerMerge {
     private final Map<String, List<Long>> byName = new HashMap<>();
     private final Map<Long, List<String>> phonesOf = new HashMap<>();
     private final Map<Long, String> codeOf = new HashMap<>();
-    private final String insertSql;
+    private final CrmTable.Statement insert;
     private final java.sql.Timestamp now;
     private long inserted;
     private long merged;
@@ -51,17 +50,17 @@ public final class CrmCustomerMerge {
      * @param now the import's time on the hub's clock (etlhub.time-zone): the created and updated times it writes, so
      *            they read like every other time of the hub whatever the CRM database server's own zone
      */
-    public CrmCustomerMerge(JdbcTemplate crm, TableMapping table, ArchiveMapping mapping, String sourceFile, LocalDateTime now) {
+    public CrmCustomerMerge(CrmTable crm, ArchiveMapping mapping, String sourceFile, LocalDateTime now) {
         this.now = java.sql.Timestamp.valueOf(now);
         this.crm = crm;
-        this.table = table;
+        this.table = crm.mapping();
         this.mapping = mapping;
         this.keys = new CustomerKeys(mapping.dedup());
         this.policy = new MergePolicy(mapping);
         this.labels = new FieldLabels(mapping);
         this.sourceFile = sourceFile;
         mapping.fields().forEach((name, f) -> { if (f.toCrm()) fields.add(name); });
-        this.insertSql = insertSql();
+        this.insert = insert();
     }
 
     /** The times an insert writes from the hub's clock (the CRM's defaults would use the database server's zone). */
@@ -75,13 +74,16 @@ public final class CrmCustomerMerge {
     /** Reads the CRM's existing customers' keys: credit codes, normalised names and every phone. */
     public void loadExisting() {
         List<String> phoneColumns = new ArrayList<>();
-        for (String p : mapping.dedup().phones()) phoneColumns.add(column(p));
-        if (table.has("phone") && !phoneColumns.contains(table.col("phone"))) phoneColumns.add(table.col("phone"));
-        String sql = "SELECT " + table.col("id") + ", " + table.col("credit-code") + ", " + table.col("name")
-                + (phoneColumns.isEmpty() ? "" : ", " + String.join(", ", phoneColumns)) + " FROM " + table.table()
-                + " ORDER BY " + table.col("id");
+        List<String> physical = new ArrayList<>();
+        for (String p : mapping.dedup().phones()) {
+            phoneColumns.add(logical(p));
+            physical.add(column(p));
+        }
+        if (table.has("phone") && !physical.contains(table.col("phone"))) phoneColumns.add("phone");
+        List<String> columns = new ArrayList<>(List.of("credit-code", "name"));
+        columns.addAll(phoneColumns);
         PhoneRule phoneRule = new PhoneRule(false);
-        crm.query(sql, rs -> {
+        crm.readAll(columns, rs -> {
             long id = rs.getLong(1);
             String code = rs.getString(2);
             if (code != null && !code.isBlank()) {
@@ -181,19 +183,19 @@ public final class CrmCustomerMerge {
     private Map<Long, CrmRow> load(List<Long> ids) {
         Map<Long, CrmRow> rows = new HashMap<>();
         if (ids.isEmpty()) return rows;
-        StringJoiner cols = new StringJoiner(", ");
-        for (String f : fields) cols.add(column(f));
-        String updatedAt = table.has("updated-at") ? ", " + table.col("updated-at") : "";
-        crm.query("SELECT " + table.col("id") + ", " + cols + updatedAt + " FROM " + table.table() + " WHERE " + table.col("id")
-                + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", rs -> {
+        List<String> cols = new ArrayList<>();
+        for (String f : fields) cols.add(logical(f));
+        boolean updatedAt = table.has("updated-at");
+        if (updatedAt) cols.add("updated-at");
+        crm.readByIds(cols, ids, rs -> {
             Map<String, String> values = new HashMap<>();
             for (int i = 0; i < fields.size(); i++) {
                 String v = canonical(rs.getObject(2 + i));
                 if (v != null) values.put(fields.get(i), v);
             }
-            Timestamp at = updatedAt.isEmpty() ? null : rs.getTimestamp(2 + fields.size());
+            Timestamp at = updatedAt ? rs.getTimestamp(2 + fields.size()) : null;
             rows.put(rs.getLong(1), new CrmRow(values, at == null ? null : at.toLocalDateTime(), new LinkedHashSet<>()));
-        }, ids.toArray());
+        });
         return rows;
     }
 
@@ -201,8 +203,8 @@ public final class CrmCustomerMerge {
         List<Object[]> insertArgs = new ArrayList<>();
         for (Company c : inserts) insertArgs.add(insertArgs(c.values));
         // Updates grouped by the columns they set, one batch per group.
-        Map<String, List<Object[]>> updates = new LinkedHashMap<>();
-        Map<String, List<Company>> updateOwners = new LinkedHashMap<>();
+        Map<CrmTable.Statement, List<Object[]>> updates = new LinkedHashMap<>();
+        Map<CrmTable.Statement, List<Company>> updateOwners = new LinkedHashMap<>();
         updatedBy.forEach((id, company) -> {
             CrmRow row = rows.get(id);
             List<String> dirty = new ArrayList<>(row.dirty());
@@ -210,18 +212,18 @@ public final class CrmCustomerMerge {
             for (String f : dirty) args.add(typed(f, row.values().get(f)));
             if (table.has("updated-at")) args.add(now);
             args.add(id);
-            String sql = updateSql(dirty);
+            CrmTable.Statement sql = update(dirty);
             updates.computeIfAbsent(sql, k -> new ArrayList<>()).add(args.toArray());
             updateOwners.computeIfAbsent(sql, k -> new ArrayList<>()).add(company);
         });
         Object savepoint = savepoints == null ? null : savepoints.createSavepoint();
         try {
-            if (!insertArgs.isEmpty()) crm.batchUpdate(insertSql, insertArgs);
-            updates.forEach(crm::batchUpdate);
+            if (!insertArgs.isEmpty()) crm.batch(insert, insertArgs);
+            updates.forEach(crm::batch);
         } catch (DataAccessException e) {
             if (savepoint == null) throw e;
             savepoints.rollbackToSavepoint(savepoint);
-            for (int i = 0; i < inserts.size(); i++) writeOne(insertSql, insertArgs.get(i), inserts.get(i));
+            for (int i = 0; i < inserts.size(); i++) writeOne(insert, insertArgs.get(i), inserts.get(i));
             updates.forEach((sql, args) -> {
                 for (int i = 0; i < args.size(); i++) writeOne(sql, args.get(i), updateOwners.get(sql).get(i));
             });
@@ -230,21 +232,25 @@ public final class CrmCustomerMerge {
         if (savepoint != null) savepoints.releaseSavepoint(savepoint);
     }
 
-    private void writeOne(String sql, Object[] args, Company company) {
+    private void writeOne(CrmTable.Statement sql, Object[] args, Company company) {
         try {
-            crm.update(sql, args);
+            crm.one(sql, args);
         } catch (DataAccessException e) {
             throw new CrmWriteException(company.sheet, company.row, e);
         }
     }
 
-    private String insertSql() {
+    private CrmTable.Statement insert() {
         List<String> cols = new ArrayList<>();
-        for (String f : fields) cols.add(column(f));
-        cols.add(table.col("source-file"));
-        for (String time : TIMES) if (table.has(time) && !cols.contains(table.col(time))) cols.add(table.col(time));
-        return "INSERT INTO " + table.table() + " (" + String.join(", ", cols) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(cols.size(), "?")) + ")";
+        List<String> physical = new ArrayList<>();
+        for (String f : fields) {
+            cols.add(logical(f));
+            physical.add(column(f));
+        }
+        cols.add("source-file");
+        physical.add(table.col("source-file"));
+        for (String time : TIMES) if (table.has(time) && !physical.contains(table.col(time))) cols.add(time);
+        return crm.insert(cols);
     }
 
     private Object[] insertArgs(Map<String, String> row) {
@@ -258,11 +264,11 @@ public final class CrmCustomerMerge {
     }
 
     /** Sets the changed columns only; the update time moves with them (and only then). */
-    private String updateSql(List<String> changed) {
-        StringJoiner set = new StringJoiner(", ");
-        for (String f : changed) set.add(column(f) + " = ?");
-        if (table.has("updated-at")) set.add(table.col("updated-at") + " = ?");
-        return "UPDATE " + table.table() + " SET " + set + " WHERE " + table.col("id") + " = ?";
+    private CrmTable.Statement update(List<String> changed) {
+        List<String> set = new ArrayList<>();
+        for (String f : changed) set.add(logical(f));
+        if (table.has("updated-at")) set.add("updated-at");
+        return crm.update(set);
     }
 
     /** A CRM value as the rules write it: dates ISO, numbers plain; blank text as no value. */
@@ -289,7 +295,12 @@ public final class CrmCustomerMerge {
         return r == null ? "text" : r;
     }
 
+    /** The field's column: its logical name in mappings/crm.yml, and the CRM's own name for it. */
+    private String logical(String field) {
+        return mapping.fields().get(field).crmColumn(field);
+    }
+
     private String column(String field) {
-        return table.col(mapping.fields().get(field).crmColumn(field));
+        return table.col(logical(field));
     }
 }

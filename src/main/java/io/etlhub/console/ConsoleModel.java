@@ -5,8 +5,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** What the layout needs on every console page: the page's path (active link, filter reset) and its address for the language links. */
-@ControllerAdvice(basePackageClasses = ConsoleModel.class)
+/** What the layout needs on every console page (also those other features add, e.g. lapse): the page's path (active link, filter reset) and its address for the language links. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class ConsoleModel {
     @ModelAttribute("requestPath")
     String requestPath(HttpServletRequest request) {

@@ -38,9 +38,11 @@ import java.util.Map;
 class ErrorAnswers {
     private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
     private final MessageSource messages;
+    private final io.etlhub.pipeline.ErrorTexts errors;
 
-    ErrorAnswers(MessageSource messages) {
+    ErrorAnswers(MessageSource messages, io.etlhub.pipeline.ErrorTexts errors) {
         this.messages = messages;
+        this.errors = errors;
     }
 
     @ExceptionHandler(RequestRefused.class)
@@ -89,7 +91,10 @@ class ErrorAnswers {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) throw e;
         if (e instanceof ErrorResponse er) {
             HttpStatusCode status = er.getStatusCode();
-            return answer(status, text(request, "console.error." + status.value(), request.getRequestURI()), request, response);
+            String own = messages.getMessage("console.error." + status.value(), new Object[] {request.getRequestURI()}, null,
+                    RequestContextUtils.getLocale(request));
+            String reason = e instanceof org.springframework.web.server.ResponseStatusException rse ? rse.getReason() : null;
+            return answer(status, own != null ? own : reason != null ? reason : text(request, "console.error.other"), request, response);
         }
         log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, text(request, "console.error.500"), request, response);
@@ -102,7 +107,8 @@ class ErrorAnswers {
         }
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
-        page.addObject("message", message);
+        // No SQL or server path for finance and ops (the API's answers pass SanitisedErrors).
+        page.addObject("message", errors.forCaller(message));
         page.addObject("requestPath", request.getRequestURI().substring(request.getContextPath().length()));
         return page;
     }

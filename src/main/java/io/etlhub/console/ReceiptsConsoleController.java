@@ -1,6 +1,5 @@
 package io.etlhub.console;
 
-import io.etlhub.pipeline.AuditLog;
 import io.etlhub.receipts.LedgerEntry;
 import io.etlhub.receipts.UnmatchedReceipts;
 import org.springframework.context.MessageSource;
@@ -27,17 +26,15 @@ class ReceiptsConsoleController {
     private static final int QUEUE_LIMIT = 2000;
     private static final int OPEN_PER_CUSTOMER = 30;
     private final UnmatchedReceipts queue;
-    private final AuditLog audit;
     private final MessageSource messages;
     private final CrmCustomers customers;
     private final ReconciliationService reconciliation;
 
-    ReceiptsConsoleController(UnmatchedReceipts queue, AuditLog audit, MessageSource messages, CrmCustomers customers,
+    ReceiptsConsoleController(UnmatchedReceipts queue, MessageSource messages, CrmCustomers customers,
                               ReconciliationService reconciliation) {
         this.customers = customers;
         this.reconciliation = reconciliation;
         this.queue = queue;
-        this.audit = audit;
         this.messages = messages;
     }
 
@@ -68,8 +65,6 @@ class ReceiptsConsoleController {
                   @RequestParam(defaultValue = "false") boolean confirmCustomerMismatch, Principal user, RedirectAttributes flash) {
         try {
             LedgerEntry after = queue.assign(system, documentId, opportunityNo, user.getName(), note, confirmCustomerMismatch);
-            audit.record(user.getName(), "RECEIPT_ASSIGN", system + " " + documentId, "UNMATCHED",
-                    after.state() + " " + opportunityNo);
             flash.addFlashAttribute("notice", text("console.receipts.assigned", documentId, opportunityNo, after.state()));
         } catch (UnmatchedReceipts.CustomerMismatchException e) {
             flash.addFlashAttribute("error", text("receipts.assign.customer-mismatch", e.documentNo(), e.receiptCustomer(),
@@ -85,7 +80,6 @@ class ReceiptsConsoleController {
                    Principal user, RedirectAttributes flash) {
         try {
             LedgerEntry after = queue.dismiss(system, documentId, user.getName(), note);
-            audit.record(user.getName(), "RECEIPT_DISMISS", system + " " + documentId, "UNMATCHED", after.state() + " " + note);
             flash.addFlashAttribute("notice", text("console.receipts.dismissed", documentId));
         } catch (RuntimeException e) {
             flash.addFlashAttribute("error", e.getMessage());

@@ -21,14 +21,27 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.http.HttpStatus;
 
+import io.etlhub.pipeline.AuditLog;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Roles: ADMIN (routes, connectors, runs), FINANCE (receipts queue, reconciliation), OPS (data
- * health, archive import). The API takes HTTP Basic; the console a form login. Every path needs a
+ * health, archive import), METRICS (/actuator/prometheus only). Logins are throttled (LoginGuard);
+ * CSP and Referrer-Policy on every answer; the session cookie's SameSite and Secure come from
+ * server.servlet.session.cookie (docs/security.md). The API takes HTTP Basic; the console a form login. Every path needs a
  * role except the login page, static assets and /actuator/health.
  */
 @Configuration
@@ -63,9 +76,44 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    LoginThrottle loginThrottle(SecurityProperties properties, Clock clock) {
+        return new LoginThrottle(properties.loginSettings(), clock);
+    }
+
+    @Bean
+    LoginGuard loginGuard(LoginThrottle throttle, AuditLog audit, MessageSource messages, LocaleResolver locales, Clock clock) {
+        return new LoginGuard(throttle, audit, messages, locales, clock);
+    }
+
+    /** The guard runs inside the security chain only, not a second time as a servlet filter. */
+    @Bean
+    FilterRegistrationBean<LoginGuard> loginGuardOutsideTheChain(LoginGuard guard) {
+        FilterRegistrationBean<LoginGuard> registration = new FilterRegistrationBean<>(guard);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    /** Before security: an oversized body is refused before anyone reads it, logged in or not. */
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimit(SecurityProperties properties, MultipartProperties multipart, MessageSource messages,
+                                                      LocaleResolver locales) {
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodyLimitFilter(properties.maxBodyBytes(), multipart.getMaxRequestSize().toBytes(), messages, locales));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, LoginGuard guard, SecurityProperties properties) throws Exception {
+        // Before CSRF and authentication: a locked login is refused before anything checks it.
+        http.addFilterBefore(guard, CsrfFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(properties.cspOr()))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.get(properties.referrerPolicyOr()))))
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        // Prometheus scrapes with a user of role METRICS, which can read nothing else.
+                        .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class)).hasAnyRole("ADMIN", "METRICS")
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
                         .requestMatchers("/login", "/error", "/webjars/**", "/console/console.css").permitAll()
                         .requestMatchers("/api/receipts/**", "/api/reconciliation/**").hasAnyRole("FINANCE", "ADMIN")

@@ -56,11 +56,39 @@ public class Crm {
 
     public TableMapping table(String name) { return schema().table(name); }
 
+    /** A CRM table for a bulk import: its SQL built in this module from the table's logical column names. */
+    public CrmTable bulkTable(String name) { return new CrmTable(table(name), jdbc(), transactions()); }
+
     public JdbcTemplate jdbc() { return connectors.jdbc(connector()); }
 
     public TransactionTemplate transactions() { return connectors.transactions(connector()); }
 
     public Dialect dialect() { return connectors.dialect(connector()); }
+
+    /**
+     * The columns of a CRM table (physical name), upper-case, read with an empty query; empty when the CRM has no such
+     * table. A connection problem is not "no such table": it is thrown.
+     */
+    public java.util.Optional<java.util.Set<String>> columnsOf(String physicalTable) {
+        org.springframework.jdbc.core.ResultSetExtractor<java.util.Set<String>> names = rs -> {
+            java.sql.ResultSetMetaData md = rs.getMetaData();
+            java.util.Set<String> found = new java.util.HashSet<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) found.add(md.getColumnName(i).toUpperCase(java.util.Locale.ROOT));
+            return found;
+        };
+        try {
+            return java.util.Optional.ofNullable(jdbc().query("SELECT * FROM " + physicalTable + " WHERE 1 = 0", names));
+        } catch (org.springframework.jdbc.BadSqlGrammarException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Creates the hub's one CRM table, the apply journal (mappings/crm.yml apply-journal); false when it was there. */
+    public boolean createApplyJournal() throws ConnectorConnectionException, java.sql.SQLException {
+        try (Connection c = connect()) {
+            return io.etlhub.connector.ApplyJournal.create(c, dialect(), table("apply-journal"));
+        }
+    }
 
     /** A new connection to the CRM, for the few callers that need plain JDBC (the caller closes it). */
     public Connection connect() throws ConnectorConnectionException { return connectors.connect(connector()); }

@@ -1,6 +1,5 @@
 package io.etlhub.pipeline;
 
-import io.etlhub.connector.ApplyJournal;
 import io.etlhub.connector.ConnectorCatalog;
 import io.etlhub.connector.JdbcUrls;
 import io.etlhub.connector.TableMapping;
@@ -9,7 +8,6 @@ import io.etlhub.crm.CrmSchema;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
-import java.sql.Connection;
 import java.util.Map;
 
 /**
@@ -34,10 +32,8 @@ class InitCrmCommand implements CliCommand {
         CrmSchema crm = crmAccess.schema();
         TableMapping journal = crm.table("apply-journal");
         String where = "connector " + crm.connector() + " (" + JdbcUrls.server(connectors.get(crm.connector()).url()) + ")";
-        try (Connection c = crmAccess.connect()) {
-            boolean created = ApplyJournal.create(c, crmAccess.dialect(), journal);
-            out.println((created ? "created table " : "table already there, kept: ") + journal.table() + " in " + where);
-        }
+        boolean created = crmAccess.createApplyJournal();
+        out.println((created ? "created table " : "table already there, kept: ") + journal.table() + " in " + where);
         return 0;
     }
 }

@@ -155,7 +155,13 @@ public class RouteAdmin {
         return status(id);
     }
 
+    /**
+     * Runs the route for a console or HTTP caller: a parameter naming a server path is refused; the
+     * run's files go to the output folder (Trigger.MANUAL).
+     */
     public RunSummary runNow(String id, String actor, Map<String, String> given) {
+        String pathLike = RunParameters.pathLike(given);
+        if (pathLike != null) throw new RunParameters.PathParameterException(pathLike);
         runner.checkRunnable(id);
         // a form's empty fields are parameters not given
         Map<String, String> parameters = new java.util.LinkedHashMap<>();

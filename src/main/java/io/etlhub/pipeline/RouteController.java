@@ -23,10 +23,12 @@ class RouteController {
     private final RouteAdmin admin;
     private final DeadLetters deadLetters;
     private final AuditLog audit;
+    private final OutputFolder output;
     private final org.springframework.context.MessageSource messages;
 
     RouteController(RouteCatalog routes, RunHistory history, RouteAdmin admin, DeadLetters deadLetters, AuditLog audit,
-                    org.springframework.context.MessageSource messages) {
+                    OutputFolder output, org.springframework.context.MessageSource messages) {
+        this.output = output;
         this.messages = messages;
         this.routes = routes;
         this.history = history;
@@ -110,6 +112,33 @@ class RouteController {
     @GetMapping("/runs")
     List<RunSummary> allRuns(@RequestParam(defaultValue = "50") int limit) {
         return history.recent(null, limit);
+    }
+
+    /** A file a run wrote into the output folder (its summary's outputs name it). */
+    @GetMapping("/runs/{runId}/files/{name}")
+    ResponseEntity<org.springframework.core.io.Resource> file(@PathVariable long runId, @PathVariable String name, java.util.Locale locale) {
+        return output.find(runId, name).<ResponseEntity<org.springframework.core.io.Resource>>map(f -> ResponseEntity.ok()
+                        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + f.getFileName() + "\"")
+                        .contentType(name.endsWith(".xlsx")
+                                ? org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                                : org.springframework.http.MediaType.APPLICATION_OCTET_STREAM)
+                        .body(new org.springframework.core.io.FileSystemResource(f)))
+                .orElseThrow(() -> new NoOutputException(messages.getMessage("security.run.no-output", new Object[] {runId, name}, locale)));
+    }
+
+    static final class NoOutputException extends RuntimeException {
+        NoOutputException(String message) { super(message); }
+    }
+
+    @ExceptionHandler(NoOutputException.class)
+    ResponseEntity<Map<String, String>> noOutput(NoOutputException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(RunParameters.PathParameterException.class)
+    ResponseEntity<Map<String, String>> pathParameter(RunParameters.PathParameterException e, java.util.Locale locale) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error",
+                messages.getMessage("security.run.path-parameter", new Object[] {e.parameter}, locale)));
     }
 
     @ExceptionHandler(UnknownRouteException.class)

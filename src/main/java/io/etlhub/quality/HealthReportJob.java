@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Route kind {@code health-report}: the month's data-health report. Parameters: month (2026-10;
- * default the previous month), out (an .xlsx path), lang (zh default, en). A scheduled run writes
- * its workbook into the step's outputDir option when one is set.
+ * default the previous month), out (an .xlsx path, CLI only), lang (zh default, en). The report is
+ * stored and downloaded from /api/quality/reports/{id}/xlsx; a run also writes its workbook into the
+ * step's outputDir option when one is set.
  */
 @Component
 class HealthReportJob implements RouteJob {
@@ -69,6 +70,8 @@ class HealthReportJob implements RouteJob {
         context.output("month", report.period());
         context.output("verdicts", verdicts);
         context.output("findings", findings);
+        // Stored in the hub: anyone with the OPS role downloads it there, whoever started the run.
+        context.output("download", "/api/quality/reports/" + report.id() + "/xlsx");
         Path out = outputFile(route, context, period);
         if (out != null) {
             service.writeXlsx(report, locale, out);
@@ -76,6 +79,7 @@ class HealthReportJob implements RouteJob {
         }
     }
 
+    /** --out (CLI only: over HTTP it is refused), else the route file's outputDir (set by an admin). */
     private static Path outputFile(RouteDefinition route, RunContext context, ReportPeriod period) {
         String out = context.parameter("out");
         if (out != null && !out.isBlank()) return Path.of(out);

@@ -1,5 +1,6 @@
 package io.etlhub.quality;
 
+import io.etlhub.pipeline.AuditLog;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -22,8 +23,10 @@ public class HealthReportService {
     private final HealthReports reports;
     private final MessageSource messages;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public HealthReportService(QualityChecker checker, HealthReports reports, MessageSource messages, Clock clock) {
+    public HealthReportService(QualityChecker checker, HealthReports reports, MessageSource messages, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.checker = checker;
         this.reports = reports;
         this.messages = messages;
@@ -38,6 +41,8 @@ public class HealthReportService {
     public HealthReport generate(ReportPeriod period, Long runId, String trigger, String actor) {
         List<RuleOutcome> outcomes = checker.check(period);
         long id = reports.save(period, outcomes, checker.settings(), runId, trigger, actor, LocalDateTime.now(clock));
+        // Audited here, whoever asked (schedule, console, REST, CLI).
+        audit.record(actor, "HEALTH_REPORT", "health report " + period, null, "report " + id + ", run " + runId);
         return reports.get(id);
     }
 

@@ -25,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import io.etlhub.pipeline.SpreadsheetText;
 import org.springframework.context.MessageSource;
 
 import java.io.IOException;
@@ -48,6 +49,8 @@ public class HealthWorkbook {
 
     private final MessageSource messages;
     private final Locale locale;
+    /** Every text cell goes through it: finding texts come from the CRM (formula-like text quoted). */
+    private SpreadsheetText safe;
 
     public HealthWorkbook(MessageSource messages, Locale locale) {
         this.messages = messages;
@@ -67,6 +70,7 @@ public class HealthWorkbook {
     public void write(HealthReport report, Map<String, Map<YearMonth, BigDecimal>> trend, YearMonth last, int months,
                       OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            safe = new SpreadsheetText(wb);
             Styles styles = new Styles(wb);
             XSSFSheet summary = wb.createSheet(WorkbookUtil.createSafeSheetName(t("quality.sheet.summary")));
             int rowNo = summaryTable(report, summary, styles);
@@ -213,10 +217,8 @@ public class HealthWorkbook {
         sheet.setHorizontallyCenter(true);
     }
 
-    private static void cell(Row row, int col, String value, CellStyle style) {
-        Cell c = row.createCell(col);
-        c.setCellValue(value == null ? "" : value);
-        if (style != null) c.setCellStyle(style);
+    private void cell(Row row, int col, String value, CellStyle style) {
+        safe.set(row, col, value, style);
     }
 
     private static void number(Row row, int col, BigDecimal value, CellStyle style) {

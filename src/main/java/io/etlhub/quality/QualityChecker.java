@@ -55,7 +55,7 @@ public class QualityChecker {
         JdbcTemplate crmDb = crmAccess.jdbc();
         Dialect crmDialect = crmAccess.dialect();
         boolean stageFromCrm = stageFromCrm(crm);
-        Map<QualityRule, NotConfigured> off = notConfigured(settings, new MappedColumns(crm, crmDb), stageFromCrm);
+        Map<QualityRule, NotConfigured> off = notConfigured(settings, new MappedColumns(crm, crmAccess), stageFromCrm);
         Set<QualityRule> on = EnumSet.allOf(QualityRule.class);
         on.removeAll(off.keySet());
         List<RuleOutcome> outcomes = new ArrayList<>();

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * The finance queue: receipt documents that pay no known opportunity. Assigning one applies it
  * through the same batches as a route run (under the route's lock); every action is in receipt_event
- * with who did it, and an assignment across customers also in the audit log.
+ * with who did it and in the audit log (assign, confirm a suggestion, dismiss; across customers also
+ * RECEIPT_ASSIGN_OTHER_CUSTOMER), whichever entry point called.
  */
 @Service
 public class UnmatchedReceipts {
@@ -79,6 +80,17 @@ public class UnmatchedReceipts {
      */
     public LedgerEntry assign(String system, String documentId, String opportunityNo, String actor, String note,
                               boolean confirmCustomerMismatch) {
+        return assign(system, documentId, opportunityNo, actor, note, confirmCustomerMismatch, "RECEIPT_ASSIGN");
+    }
+
+    /** Reconciliation's suggestion confirmed by finance: applied like an assignment, audited as RECEIPT_CONFIRM_SUGGESTION. */
+    public LedgerEntry confirmSuggestion(String system, String documentId, String opportunityNo, String actor, String note) {
+        return assign(system, documentId, opportunityNo, actor, note, false, "RECEIPT_CONFIRM_SUGGESTION");
+    }
+
+    /** Every entry point (REST, console, reconciliation) comes here, so the audit entry is written here. */
+    private LedgerEntry assign(String system, String documentId, String opportunityNo, String actor, String note,
+                               boolean confirmCustomerMismatch, String auditAction) {
         LedgerEntry entry = require(system, documentId);
         String number = opportunityNo == null ? "" : opportunityNo.trim().toUpperCase(Locale.ROOT);
         return locks.withLock(entry.routeId(), 30, () -> {
@@ -103,8 +115,20 @@ public class UnmatchedReceipts {
                         "APPLIED to " + number + " of ERP customer " + found.get(number).customerErpCode()
                                 + (note == null || note.isBlank() ? "" : "; " + note));
             }
-            return shown(ledger.get(system, documentId));
+            LedgerEntry after = ledger.get(system, documentId);
+            audit.record(actor, auditAction, target(current), state(current), after.state().name().toLowerCase(Locale.ROOT) + " " + number
+                    + (note == null || note.isBlank() ? "" : "; " + note));
+            return shown(after);
         });
+    }
+
+    /** The ledger state (and reason) in the audit log's words: lower case, as data, not a label to translate. */
+    private static String state(LedgerEntry e) {
+        return (e.state() + (e.reason() == null ? "" : " " + e.reason())).toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String target(LedgerEntry e) {
+        return e.system() + " " + e.documentNo() + " (id " + e.documentId() + ")";
     }
 
     public LedgerEntry dismiss(String system, String documentId, String actor, String note) {
@@ -114,7 +138,9 @@ public class UnmatchedReceipts {
             LedgerEntry current = require(system, documentId);
             batches.process(current.routeId(), null, List.of(ReceiptDecider.dismiss(current, note, LocalDateTime.now(clock))),
                     actor, null);
-            return shown(ledger.get(system, documentId));
+            LedgerEntry after = ledger.get(system, documentId);
+            audit.record(actor, "RECEIPT_DISMISS", target(current), state(current), after.state().name().toLowerCase(Locale.ROOT) + "; " + note);
+            return shown(after);
         });
     }
 

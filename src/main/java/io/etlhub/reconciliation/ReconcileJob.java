@@ -1,5 +1,6 @@
 package io.etlhub.reconciliation;
 
+import io.etlhub.pipeline.OutputFolder;
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.pipeline.RouteJob;
 import io.etlhub.pipeline.RunContext;
@@ -9,15 +10,18 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Route kind {@code reconciliation}: builds the period's report, writes the .xlsx when --out is given,
+ * Route kind {@code reconciliation}: builds the period's report, writes the .xlsx when --out is given
+ * (CLI) or the run was started by hand (into the output folder, downloaded from there),
  * and fails the run (CLI exit 1) when the control total does not balance, after writing the file that shows it.
  */
 @Component
 class ReconcileJob implements RouteJob {
     private final ReconciliationService service;
     private final ReconciliationTexts texts;
+    private final OutputFolder output;
 
-    ReconcileJob(ReconciliationService service, ReconciliationTexts texts) {
+    ReconcileJob(ReconciliationService service, ReconciliationTexts texts, OutputFolder output) {
+        this.output = output;
         this.service = service;
         this.texts = texts;
     }
@@ -59,8 +63,8 @@ class ReconcileJob implements RouteJob {
         context.output("differences", report.differences().size());
         String out = context.parameter("out");
         if (out == null) out = context.parameter("arg1");
-        if (out != null) {
-            Path file = Path.of(out).toAbsolutePath();
+        Path file = output.target(context, out, "reconciliation-" + period.label() + ".xlsx");
+        if (file != null) {
             new ReconciliationWorkbook(texts, locale).write(report, file);
             context.output("file", file.toString());
         }

@@ -76,6 +76,6 @@ public class ReconciliationService {
         }
         String audit = "reconciliation suggestion, score " + oneToOne.score().toPlainString()
                 + (oneToOne.ambiguous() ? " (ambiguous)" : "") + (note == null || note.isBlank() ? "" : ": " + note.trim());
-        return queue.getObject().assign(system, documentId, opportunityNo.trim(), actor, audit);
+        return queue.getObject().confirmSuggestion(system, documentId, opportunityNo.trim(), actor, audit);
     }
 }

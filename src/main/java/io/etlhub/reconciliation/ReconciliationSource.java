@@ -2,8 +2,8 @@ package io.etlhub.reconciliation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.etlhub.connector.MappingCatalog;
-import io.etlhub.connector.TableMapping;
 import io.etlhub.crm.Crm;
+import io.etlhub.crm.CrmReceiptFigures;
 import io.etlhub.crm.CrmSchema;
 import io.etlhub.pipeline.RouteCatalog;
 import io.etlhub.pipeline.RouteDefinition;
@@ -17,7 +17,6 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,29 +25,30 @@ import java.util.Set;
 
 /**
  * Reads what a reconciliation needs: the hub's receipt ledger and events for the period (sums pushed
- * down to the database) and the CRM's customers and opportunities, by the names in mappings/crm.yml.
+ * down to the database) and, through the crm module, the CRM's customers and opportunities.
  */
 @Component
 class ReconciliationSource {
     private static final String LIVE = "('APPLIED', 'UNMATCHED', 'DISMISSED')";
-    private static final int IN_CHUNK = 500;
 
     private final JdbcTemplate hub;
     private final Crm crmAccess;
+    private final CrmReceiptFigures figures;
     private final MappingCatalog mappings;
     /** Lazily: the route catalog needs the route jobs, and this feeds one of them. */
     private final ObjectProvider<RouteCatalog> routes;
 
-    ReconciliationSource(JdbcTemplate hub, Crm crmAccess, MappingCatalog mappings, ObjectProvider<RouteCatalog> routes) {
+    ReconciliationSource(JdbcTemplate hub, Crm crmAccess, CrmReceiptFigures figures, MappingCatalog mappings,
+                         ObjectProvider<RouteCatalog> routes) {
         this.hub = hub;
         this.crmAccess = crmAccess;
+        this.figures = figures;
         this.mappings = mappings;
         this.routes = routes;
     }
 
     SourceData load(Period period) {
         CrmSchema crm = crmAccess.schema();
-        JdbcTemplate crmDb = crmAccess.jdbc();
         Map<String, Map<String, String>> currencyCodes = new HashMap<>();
         OpportunityNumberMatcher numbers = new OpportunityNumberMatcher(crm.opportunityNumber().pattern(),
                 crm.opportunityNumber().labels());
@@ -78,8 +78,9 @@ class ReconciliationSource {
         Set<Long> wanted = new java.util.HashSet<>(sums.keySet());
         ledger.forEach(r -> { if (r.opportunityId() != null) wanted.add(r.opportunityId()); });
         events.forEach(e -> { if (e.opportunityId() != null) wanted.add(e.opportunityId()); });
-        Map<Long, SourceData.Opp> opps = stagesAtEnd(crm, crmDb, period, opportunities(crm, crmDb, period, wanted));
-        return new SourceData(period, ledger, sums, events, opps, customers(crm, crmDb), control, crm.statusValue("paid"),
+        Map<Long, SourceData.Opp> opps = new LinkedHashMap<>();
+        figures.opportunities(period.to(), wanted).forEach((id, o) -> opps.put(id, opp(o)));
+        return new SourceData(period, ledger, sums, events, withStagesAtEnd(period, opps), customers(), control, crm.statusValue("paid"),
                 crm.noReceiptStages() == null ? List.of() : crm.noReceiptStages());
     }
 
@@ -99,26 +100,6 @@ class ReconciliationSource {
                     systems.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
                 }, Date.valueOf(period.to()));
         numbers.forEach((id, nos) -> sums.computeIfPresent(id, (k, s) -> s.withDocuments(systems.get(id), nos)));
-    }
-
-    /** Opportunities won by the period end or with money on them, plus any the ledger names. */
-    private Map<Long, SourceData.Opp> opportunities(CrmSchema crm, JdbcTemplate db, Period period, Set<Long> wanted) {
-        TableMapping t = crm.table("opportunity");
-        String select = "SELECT " + String.join(", ", t.col("id"), t.col("number"), t.col("customer-id"), t.col("stage"),
-                t.col("currency"), t.col("signed-amount"), t.col("received-amount"), t.col("outstanding-amount"),
-                t.col("receipt-status"), t.col("planned-receipt-date"), t.col("won-date")) + " FROM " + t.table();
-        Map<Long, SourceData.Opp> out = new LinkedHashMap<>();
-        db.query(select + " WHERE " + t.col("won-date") + " <= ? OR " + t.col("received-amount") + " <> 0 OR "
-                + t.col("outstanding-amount") + " <> 0", rs -> { SourceData.Opp o = opp(rs); out.put(o.id(), o); },
-                Date.valueOf(period.to()));
-        List<Long> missing = wanted.stream().filter(id -> !out.containsKey(id)).sorted().toList();
-        for (int i = 0; i < missing.size(); i += IN_CHUNK) {
-            List<Long> chunk = missing.subList(i, Math.min(missing.size(), i + IN_CHUNK));
-            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-            db.query(select + " WHERE " + t.col("id") + " IN (" + marks + ")",
-                    rs -> { SourceData.Opp o = opp(rs); out.put(o.id(), o); }, chunk.toArray());
-        }
-        return out;
     }
 
     /**
@@ -146,46 +127,24 @@ class ReconciliationSource {
     }
 
     /**
-     * Each opportunity's stage on the period's last day, from the CRM's stage history: the stage it was changed to
-     * last by then, else the stage it was changed from first afterwards, else (no history) its stage now.
+     * Each opportunity's stage on the period's last day, from the CRM's stage history (see
+     * {@link CrmReceiptFigures#stagesAt}); without history, its stage now.
      */
-    private Map<Long, SourceData.Opp> stagesAtEnd(CrmSchema crm, JdbcTemplate db, Period period, Map<Long, SourceData.Opp> opps) {
-        if (crm.tables() == null || !crm.tables().containsKey("stage-history") || opps.isEmpty()) return opps;
-        TableMapping h = crm.table("stage-history");
-        java.sql.Timestamp endOfPeriod = java.sql.Timestamp.valueOf(period.to().plusDays(1).atStartOfDay());
-        Map<Long, String> before = new HashMap<>();
-        Map<Long, String> after = new HashMap<>();
-        List<Long> ids = List.copyOf(opps.keySet());
-        for (int i = 0; i < ids.size(); i += IN_CHUNK) {
-            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + IN_CHUNK));
-            List<Object> args = new java.util.ArrayList<>(chunk);
-            db.query("SELECT " + String.join(", ", h.col("opportunity-id"), h.col("from-stage"), h.col("to-stage"),
-                            h.col("changed-at")) + " FROM " + h.table() + " WHERE " + h.col("opportunity-id") + " IN ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY " + h.col("opportunity-id")
-                            + ", " + h.col("changed-at") + ", " + h.col("id"),
-                    rs -> {
-                        long id = rs.getLong(1);
-                        if (rs.getTimestamp(4).before(endOfPeriod)) before.put(id, trim(rs.getString(3)));
-                        else after.putIfAbsent(id, trim(rs.getString(2)));
-                    }, args.toArray());
-        }
+    private Map<Long, SourceData.Opp> withStagesAtEnd(Period period, Map<Long, SourceData.Opp> opps) {
+        Map<Long, String> atEnd = figures.stagesAt(java.sql.Timestamp.valueOf(period.to().plusDays(1).atStartOfDay()), opps.keySet());
         Map<Long, SourceData.Opp> out = new LinkedHashMap<>();
-        opps.forEach((id, o) -> out.put(id, before.containsKey(id) ? o.withStageAtEnd(before.get(id))
-                : after.containsKey(id) && after.get(id) != null ? o.withStageAtEnd(after.get(id)) : o));
+        opps.forEach((id, o) -> out.put(id, atEnd.containsKey(id) ? o.withStageAtEnd(atEnd.get(id)) : o));
         return out;
     }
 
-    private static SourceData.Opp opp(ResultSet rs) throws SQLException {
-        return new SourceData.Opp(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class), rs.getString(4),
-                trim(rs.getString(5)), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9),
-                date(rs.getDate(10)), date(rs.getDate(11)));
+    private static SourceData.Opp opp(CrmReceiptFigures.OpportunityFigures o) {
+        return new SourceData.Opp(o.id(), o.number(), o.customerId(), o.stage(), o.currency(), o.signed(), o.received(),
+                o.outstanding(), o.receiptStatus(), o.plannedReceiptDate(), o.wonDate());
     }
 
-    private Map<Long, SourceData.Customer> customers(CrmSchema crm, JdbcTemplate db) {
-        TableMapping t = crm.table("customer");
+    private Map<Long, SourceData.Customer> customers() {
         Map<Long, SourceData.Customer> out = new HashMap<>();
-        db.query("SELECT " + t.col("id") + ", " + t.col("erp-code") + ", " + t.col("name") + " FROM " + t.table(),
-                rs -> { out.put(rs.getLong(1), new SourceData.Customer(rs.getLong(1), trim(rs.getString(2)), rs.getString(3))); });
+        figures.customers().forEach((id, c) -> out.put(id, new SourceData.Customer(c.id(), c.erpCode(), c.name())));
         return out;
     }
 

@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.util.CellRangeAddress;
+import io.etlhub.pipeline.SpreadsheetText;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -178,18 +179,13 @@ final class ReconciliationWorkbook {
 
     private static String nz(String s) { return s == null ? "" : s; }
 
-    /** Quote-prefix text that a spreadsheet would otherwise take for a formula. */
-    static boolean looksLikeFormula(String s) {
-        return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0;
-    }
-
     private static final class Styles {
         final CellStyle header;
         final CellStyle money;
         final CellStyle fine;
         final CellStyle score;
         final CellStyle text;
-        final CellStyle quoted;
+        final SpreadsheetText safe;
         final CellStyle date;
         final CellStyle count;
         final CellStyle alarm;
@@ -209,9 +205,7 @@ final class ReconciliationWorkbook {
             score.setDataFormat(wb.createDataFormat().getFormat("0.0000"));
             text = wb.createCellStyle();
             text.setDataFormat(wb.createDataFormat().getFormat("@"));
-            quoted = wb.createCellStyle();
-            quoted.setDataFormat(wb.createDataFormat().getFormat("@"));
-            quoted.setQuotePrefixed(true);
+            safe = new SpreadsheetText(wb);
             count = wb.createCellStyle();
             count.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
             date = wb.createCellStyle();
@@ -283,8 +277,8 @@ final class ReconciliationWorkbook {
                     widen(i, "2026-10-31");
                 } else {
                     String s = v.toString();
-                    cell.setCellValue(s);
-                    cell.setCellStyle(looksLikeFormula(s) ? styles.quoted : styles.text);
+                    cell.setCellStyle(styles.text);
+                    styles.safe.set(cell, s);
                     widen(i, s);
                 }
             }

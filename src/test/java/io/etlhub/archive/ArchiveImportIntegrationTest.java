@@ -431,7 +431,46 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
             assertThat(wb.getSheet("汇总").getRow(3).getCell(1).getNumericCellValue()).isEqualTo(7.0);
         }
         assertThat(ops.getForObject("/api/archive/imports", List.class)).hasSize(1);
+        // audited by the import itself, with who and what (issue 14)
+        assertThat(hub.queryForList("SELECT CONCAT(actor, ' ', action, ' ', target, ' ', after_value) FROM audit_log WHERE action = 'ARCHIVE_IMPORT'",
+                String.class)).singleElement().asString().startsWith("ops ARCHIVE_IMPORT archive customers 华东客户档案.xlsx succeeded")
+                .contains("imported 2");
         // The upload and its report live under etlhub.archive.upload-dir: leave nothing behind.
         org.springframework.util.FileSystemUtils.deleteRecursively(Path.of("data/archive/uploads", (String) started.getBody().get("token")));
+    }
+
+    @Autowired
+    UploadRetention retention;
+
+    /** Issue 14: a rejected upload's file is deleted at once (its report stays); uploads older than the retention go. */
+    @Test
+    void aRejectedUploadIsDeletedAtOnceAndOldUploadsAfterTheRetention() throws Exception {
+        Path bad = Files.writeString(dir.resolve("not-a-workbook.xlsx"), "this is no spreadsheet");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new FileSystemResource(bad));
+        TestRestTemplate ops = rest.withBasicAuth("ops", OPS_PASSWORD);
+        ResponseEntity<Map> started = ops.postForEntity("/api/archive/imports", new HttpEntity<>(body, headers), Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        Path folder = Path.of("data/archive/uploads", (String) started.getBody().get("token")).toAbsolutePath();
+        Map<?, ?> progress = Map.of();
+        for (int i = 0; i < 100 && !"FAILED".equals(progress.get("phase")) && !"DONE".equals(progress.get("phase")); i++) {
+            Thread.sleep(200);
+            progress = ops.getForObject((String) started.getBody().get("progress"), Map.class);
+        }
+        assertThat(progress.get("phase")).isEqualTo("FAILED");
+        for (int i = 0; i < 50 && Files.exists(folder.resolve("not-a-workbook.xlsx")); i++) Thread.sleep(100);
+        assertThat(folder.resolve("not-a-workbook.xlsx")).doesNotExist();
+        assertThat(hub.queryForList("SELECT after_value FROM audit_log WHERE action = 'ARCHIVE_IMPORT' AND actor = 'ops'", String.class))
+                .singleElement().asString().startsWith("failed");
+
+        Path old = Files.createDirectories(Path.of("data/archive/uploads", "retention-test-old"));
+        Files.writeString(old.resolve("old.xlsx"), "x");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(31))));
+        assertThat(retention.clean()).isGreaterThanOrEqualTo(1);
+        assertThat(old).doesNotExist();
+        assertThat(folder).exists(); // today's upload is kept
+        org.springframework.util.FileSystemUtils.deleteRecursively(folder);
     }
 }

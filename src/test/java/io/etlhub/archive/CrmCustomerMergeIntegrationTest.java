@@ -31,7 +31,7 @@ class CrmCustomerMergeIntegrationTest extends HubIntegrationTest {
         ArchiveMapping m = ArchiveMappings.customers();
         ArchiveMapping withPolicy = new ArchiveMapping(m.kind(), m.description(), m.target(), m.minHeaderMatches(), m.headerSearchRows(),
                 m.fields(), m.dedup(), new ArchiveMapping.Merge(policy, "record-date"));
-        CrmCustomerMerge merge = new CrmCustomerMerge(crmDb(), crm.table("customer"), withPolicy, "test.xlsx", java.time.LocalDateTime.of(2026, 11, 24, 18, 0));
+        CrmCustomerMerge merge = new CrmCustomerMerge(new io.etlhub.crm.CrmTable(crm.table("customer"), crmDb(), connectors.transactions("crm")), withPolicy, "test.xlsx", java.time.LocalDateTime.of(2026, 11, 24, 18, 0));
         merge.loadExisting();
         return merge;
     }

@@ -76,10 +76,17 @@ abstract class ConsoleBrowser extends HubIntegrationTest {
         waitFor(ExpectedConditions.urlMatches(".*/console/home$"));
     }
 
+    /** Clicks an element after scrolling it into view (wide tables put buttons out of the window). */
+    WebElement click(By target) {
+        WebElement element = browser.findElement(target);
+        // the routes table is wider and taller than the window: the browser's own click, from script
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", element);
+        return element;
+    }
+
     /** Clicks a button that submits a form and waits for the next page. */
     void submit(By button) {
-        WebElement element = browser.findElement(button);
-        element.click();
+        WebElement element = click(button);
         waitFor(ExpectedConditions.stalenessOf(element));
     }
 

@@ -18,7 +18,7 @@ class ConsoleBrowserTest extends ConsoleBrowser {
         WebElement routes = browser.findElement(By.id("routes"));
         assertThat(routes.getText()).contains("receipts-u8", "receipts-k3");
 
-        browser.findElement(By.id("run-receipts-u8")).click();
+        click(By.id("run-receipts-u8"));
         // the run finishes before the answer redirects to its page; wait for that page rather than the click
         waitFor(ExpectedConditions.urlMatches(".*/console/runs/\\d+$"));
         assertThat(browser.findElement(By.id("run")).getText()).contains("receipts-u8");

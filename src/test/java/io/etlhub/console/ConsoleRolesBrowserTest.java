@@ -30,6 +30,7 @@ class ConsoleRolesBrowserTest extends ConsoleBrowser {
         PAGE_TITLES.put("nav-dead-letters", "console.deadLetters.title");
         PAGE_TITLES.put("nav-audit", "console.audit.title");
         PAGE_TITLES.put("nav-lapse", "lapse.title");
+        PAGE_TITLES.put("nav-lapse", "lapse.title");
         PAGE_TITLES.put("nav-receipts", "console.receipts.title");
         PAGE_TITLES.put("nav-reconciliation", "console.recon.title");
         PAGE_TITLES.put("nav-quality", "console.quality.title");
@@ -74,7 +75,7 @@ class ConsoleRolesBrowserTest extends ConsoleBrowser {
     }
 
     @Test
-    void theAdminStopsStartsAndRunsARoute() {
+    void theAdminStopsStartsAndRunsARouteAndIsToldOfABadSchedule() {
         logIn("admin", ADMIN_PASSWORD);
         Properties zh = bundle("zh_CN");
         browser.get(url("/console/routes"));
@@ -89,8 +90,17 @@ class ConsoleRolesBrowserTest extends ConsoleBrowser {
         submit(By.id("start-receipts-k3"));
         assertThat(state("receipts-k3")).isEqualTo(zh.getProperty("console.route.state.SCHEDULED"));
 
-        // The routes table (8 routes) ends under the page's fixed notice: press the button without the pointer.
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(By.id("run-receipts-u8")));
+        // a bad cron is refused under its field, in Chinese, and the route keeps its schedule
+        WebElement schedule = browser.findElement(By.id("schedule-receipts-k3"));
+        String before = schedule.getAttribute("value");
+        schedule.clear();
+        schedule.sendKeys("every day");
+        submit(By.cssSelector("#route-receipts-k3 form[action$='/schedule'] button"));
+        assertThat(browser.findElement(By.id("schedule-receipts-k3")).getAttribute("class")).contains("is-invalid");
+        assertThat(browser.findElement(By.cssSelector("#route-receipts-k3 .invalid-feedback")).getText()).startsWith("调度“every day”无效");
+        assertThat(browser.findElement(By.id("schedule-receipts-k3")).getAttribute("value")).isEqualTo(before);
+
+        click(By.id("run-receipts-u8"));
         waitFor(ExpectedConditions.urlMatches(".*/console/runs/\\d+$"));
         WebElement status = browser.findElement(By.cssSelector("#run .badge"));
         assertThat(status.getText()).isEqualTo(zh.getProperty("console.status.SUCCEEDED"));
@@ -103,11 +113,29 @@ class ConsoleRolesBrowserTest extends ConsoleBrowser {
                 .containsExactly(zh.getProperty("console.audit.action.STOP"));
     }
 
+    /** Run now asks reconcile for its period (fin14's form): the run for 2026-10 succeeds, in English. */
+    @Test
+    void theAdminRunsReconcileForAPeriod() {
+        logIn("admin", ADMIN_PASSWORD);
+        browser.get(url("/console/routes?lang=en"));
+        WebElement period = browser.findElement(By.id("reconcile-period"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-10'", period);
+        click(By.id("run-reconcile"));
+        waitFor(ExpectedConditions.urlMatches(".*/console/runs/\\d+$"));
+        assertThat(browser.findElement(By.cssSelector("#run .badge")).getText()).isEqualTo(bundle("en").getProperty("console.status.SUCCEEDED"));
+        assertThat(hub.queryForObject("SELECT COUNT(*) FROM route_run WHERE route_id = 'reconcile' AND status = 'SUCCEEDED'",
+                Integer.class)).isEqualTo(1);
+        assertThat(hub.queryForObject("SELECT COUNT(*) FROM dead_letter", Integer.class)).isZero();
+    }
+
     private String state(String route) {
         return browser.findElement(By.cssSelector("#route-" + route + " .route-state .badge")).getText();
     }
 
+    /** The console's texts and those of the pages other issues added to it (lapse). */
     static Properties bundle(String language) {
-        return MessageBundlesTest.load("i18n/console_" + language + ".properties");
+        Properties texts = MessageBundlesTest.load("i18n/console_" + language + ".properties");
+        texts.putAll(MessageBundlesTest.load("i18n/lapse_" + language + ".properties"));
+        return texts;
     }
 }

@@ -50,7 +50,7 @@ class ReceiptsConsoleCustomerMismatchIntegrationTest extends HubIntegrationTest 
         assertThat(confirmed.body()).doesNotContain("不一致。");
         assertThat(received()).isEqualByComparingTo("4000.00");
         assertThat(hub.queryForList("SELECT action FROM audit_log WHERE actor = 'finance' ORDER BY id", String.class))
-                .containsExactly("RECEIPT_ASSIGN_OTHER_CUSTOMER", "RECEIPT_ASSIGN");
+                .containsExactly("LOGIN", "RECEIPT_ASSIGN_OTHER_CUSTOMER", "RECEIPT_ASSIGN");
     }
 
     private BigDecimal received() {

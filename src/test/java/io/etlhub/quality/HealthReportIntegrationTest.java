@@ -162,6 +162,10 @@ class HealthReportIntegrationTest extends HubIntegrationTest {
         assertThat((List<?>) one.getBody().get("metrics")).hasSize(11);
         assertThat((List<?>) ((Map<?, ?>) one.getBody().get("findings")).get("overdue-receipts")).hasSize(3);
         assertThat(ops.getForEntity("/api/quality/reports/" + reportId + "/xlsx", byte[].class).getBody()).startsWith('P', 'K');
+        assertThat(((Map<?, ?>) created.getBody().get("outputs")).get("download")).isEqualTo("/api/quality/reports/" + reportId + "/xlsx");
+        // audited by the report service, with who asked (issue 14)
+        assertThat(hub.queryForList("SELECT CONCAT(actor, ' ', action, ' ', target) FROM audit_log WHERE action = 'HEALTH_REPORT'", String.class))
+                .containsExactly("ops HEALTH_REPORT health report 2026-10");
         assertThat(ops.getForEntity("/api/quality/reports/999999", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(ops.postForEntity("/api/quality/reports?month=oct", null, Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(rest.withBasicAuth("finance", FINANCE_PASSWORD).getForEntity("/api/quality/reports", String.class).getStatusCode())

@@ -77,6 +77,8 @@ class ReceiptsApiIntegrationTest extends HubIntegrationTest {
         assertThat(rest.withBasicAuth("ops", OPS_PASSWORD).getForEntity("/api/receipts/unmatched", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(rest.getForEntity("/api/receipts/unmatched", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // open to the load balancer without a login; a failed run shows in /actuator/health, not in readiness
+        assertThat(rest.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isNotEqualTo(HttpStatus.UNAUTHORIZED);
     }
 }

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +77,7 @@ class ReconciliationApiIntegrationTest extends HubIntegrationTest {
 
     @Test
     void confirmingASuggestionAppliesItOnceThroughTheReceiptsQueue() throws Exception {
+        long auditBefore = lastAuditId();
         Map<String, Object> body = Map.of("system", "U8", "documentId", "11", "documentDate", "2026-10-15",
                 "opportunityNo", "OPP-2026-00007", "note", "客户来电确认");
         HttpResponse<String> confirmed = post("/api/reconciliation/suggestions/confirm", body);
@@ -89,6 +91,11 @@ class ReconciliationApiIntegrationTest extends HubIntegrationTest {
         assertThat(event.get("actor")).isEqualTo("finance");
         assertThat((String) event.get("note")).contains("reconciliation suggestion, score 1.0000").contains("客户来电确认");
 
+        // audited once, by the receipts queue, as a confirmed suggestion
+        assertThat(hub.queryForList("SELECT CONCAT(actor, ' ', action, ' ', target) FROM audit_log WHERE action LIKE 'RECEIPT%' AND id > ?", String.class,
+                auditBefore))
+                .containsExactly("finance RECEIPT_CONFIRM_SUGGESTION U8 " + documentNo("11") + " (id 11)");
+
         // a second confirm finds no unmatched receipt and changes nothing
         assertThat(post("/api/reconciliation/suggestions/confirm", body).statusCode()).isEqualTo(422);
         assertThat(crmDb().queryForObject("SELECT received_amount FROM crm_opportunity WHERE id = 7", BigDecimal.class))
@@ -98,6 +105,37 @@ class ReconciliationApiIntegrationTest extends HubIntegrationTest {
         assertThat(control.get("matched").decimalValue()).isEqualByComparingTo("55074.44");
         assertThat(control.get("unmatched").decimalValue()).isEqualByComparingTo("11600.00");
         assertThat(control.get("balanced").asBoolean()).isTrue();
+    }
+
+    /** Assign and dismiss over REST are audited by the queue that performs them (issue 14, security). */
+    @Test
+    void assignAndDismissAreAuditedWhateverTheEntryPoint() throws Exception {
+        long auditBefore = lastAuditId(); // the golden data's own dismissal is before
+        HttpResponse<String> assigned = post("/api/receipts/unmatched/U8/11/assign", Map.of("opportunityNo", "OPP-2026-00007", "note", "电话确认"));
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+        HttpResponse<String> dismissed = post("/api/receipts/unmatched/U8/12/dismiss", Map.of("note", "重复收款"));
+        assertThat(dismissed.statusCode()).as(dismissed.body()).isEqualTo(200);
+        Map<String, Object> another = hub.queryForMap("SELECT source_system, document_id FROM receipt_ledger WHERE state = 'UNMATCHED' "
+                + "ORDER BY document_id LIMIT 1");
+        // the service itself, as the CLI or a future entry point would call it
+        queue.dismiss((String) another.get("source_system"), (String) another.get("document_id"), "cli-user", "service call");
+
+        List<Map<String, Object>> audit = hub.queryForList("SELECT actor, action, target, before_value, after_value FROM audit_log "
+                + "WHERE action LIKE 'RECEIPT%' AND id > ? ORDER BY id", auditBefore);
+        assertThat(audit).extracting(a -> a.get("actor") + " " + a.get("action"))
+                .containsExactly("finance RECEIPT_ASSIGN", "finance RECEIPT_DISMISS", "cli-user RECEIPT_DISMISS");
+        assertThat((String) audit.get(0).get("target")).isEqualTo("U8 " + documentNo("11") + " (id 11)");
+        assertThat((String) audit.get(0).get("before_value")).startsWith("unmatched");
+        assertThat((String) audit.get(0).get("after_value")).isEqualTo("applied OPP-2026-00007; 电话确认");
+        assertThat((String) audit.get(1).get("after_value")).isEqualTo("dismissed; 重复收款");
+    }
+
+    private long lastAuditId() {
+        return hub.queryForObject("SELECT COALESCE(MAX(id), 0) FROM audit_log", Long.class);
+    }
+
+    private String documentNo(String documentId) {
+        return hub.queryForObject("SELECT document_no FROM receipt_ledger WHERE source_system = 'U8' AND document_id = ?", String.class, documentId);
     }
 
     @Test

@@ -1,0 +1,223 @@
+package io.etlhub.console;
+
+import io.etlhub.pipeline.RouteRunner;
+import io.etlhub.pipeline.RunSummary;
+import io.etlhub.pipeline.Trigger;
+import io.etlhub.support.HubIntegrationTest;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14's security points over real HTTP on loopback against the hub on MariaDB. Metrics export is
+ * on (Spring Boot's tests turn it off by default), so /actuator/prometheus exists as in production.
+ */
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
+class SecurityHardeningIntegrationTest extends HubIntegrationTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    LoginThrottle throttle;
+    @Autowired
+    RouteRunner runner;
+
+    @TempDir
+    Path dir;
+
+    final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @AfterEach
+    void forgetFailedLogins() {
+        throttle.clear();
+    }
+
+    HttpResponse<String> send(String method, String path, String user, String password, String body, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (body != null) b.header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> admin(String method, String path, String body) {
+        return send(method, path, "admin", ADMIN_PASSWORD, body, Map.of("Cookie", "etlhub-lang=en"));
+    }
+
+    @Test
+    void aRunStartedOverHttpNamesNoServerPathAndItsFileIsDownloaded() throws Exception {
+        Path existing = Files.writeString(dir.resolve("exists.xlsx"), "x");
+        Path target = dir.resolve("chosen.xlsx");
+        for (String body : List.of("{\"period\":\"2026-10\",\"out\":\"" + target + "\"}", "{\"report\":\"x.xlsx\"}",
+                "{\"period\":\"../../etc/passwd\"}", "{\"lang\":\"/tmp/x\"}")) {
+            HttpResponse<String> refused = admin("POST", "/api/routes/reconcile/runs", body);
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(refused.body()).as(body).contains("output folder");
+        }
+        assertThat(target).doesNotExist();
+        // the same answer whether the named file exists or not: nothing looked at it
+        HttpResponse<String> there = admin("POST", "/api/routes/import-archive/runs", "{\"arg1\":\"" + existing + "\"}");
+        HttpResponse<String> notThere = admin("POST", "/api/routes/import-archive/runs", "{\"arg1\":\"" + dir.resolve("none.xlsx") + "\"}");
+        assertThat(there.statusCode()).isEqualTo(400);
+        assertThat(there.body()).isEqualTo(notThere.body()).contains("\\\"arg1\\\"");
+        HttpResponse<String> chinese = send("POST", "/api/routes/reconcile/runs", "admin", ADMIN_PASSWORD, "{\"out\":\"a.xlsx\"}",
+                Map.of());
+        assertThat(chinese.body()).contains("输出目录");
+
+        HttpResponse<String> run = admin("POST", "/api/routes/reconcile/runs", "{\"period\":\"2026-10\"}");
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        String download = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.body()).get("outputs").get("download").asText();
+        assertThat(download).matches("/api/runs/\\d+/files/reconciliation-2026-10\\.xlsx");
+        HttpResponse<byte[]> file = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + download))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
+            assertThat(wb.getSheetName(0)).isEqualTo("汇总");
+        }
+        assertThat(admin("GET", download.replace("reconciliation", "other"), null).statusCode()).isEqualTo(404);
+        assertThat(admin("GET", download.replaceAll("files/.*", "files/..%2F..%2Fhub.mv.db"), null).statusCode()).isIn(400, 404);
+        assertThat(send("GET", download, "finance", FINANCE_PASSWORD, null, Map.of()).statusCode()).isEqualTo(403);
+
+        // the CLI keeps --out for local use
+        Path local = dir.resolve("local.xlsx");
+        RunSummary cli = runner.run("reconcile", Trigger.CLI, "cli", Map.of("period", "2026-10", "out", local.toString()));
+        assertThat(cli.outputs()).containsEntry("file", local.toAbsolutePath().toString());
+        assertThat(local).exists();
+    }
+
+    @Test
+    void repeatedFailedLoginsLockTheUserAndTheAddressWithoutRevealingThePassword() {
+        Map<String, String> from = Map.of("X-Forwarded-For", "198.51.100.10", "Cookie", "etlhub-lang=en");
+        for (int i = 0; i < 5; i++) {
+            assertThat(send("GET", "/api/receipts/unmatched", "finance", "wrong-" + i, null, from).statusCode()).isEqualTo(401);
+        }
+        // locked: the right password is refused too, with a message and when to retry, from any address
+        HttpResponse<String> locked = send("GET", "/api/receipts/unmatched", "finance", FINANCE_PASSWORD, null,
+                Map.of("X-Forwarded-For", "198.51.100.11", "Cookie", "etlhub-lang=en"));
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        assertThat(locked.body()).contains("Too many failed logins");
+        assertThat(send("GET", "/api/receipts/unmatched", "finance", "wrong", null, from).body()).isEqualTo(locked.body());
+        // the form login is locked as well
+        HttpResponse<String> form = send("POST", "/login?username=finance&password=" + FINANCE_PASSWORD, null, null, "",
+                Map.of("X-Forwarded-For", "198.51.100.12", "Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(form.statusCode()).isEqualTo(302);
+        assertThat(form.headers().firstValue("Location").orElse("")).endsWith("/login?locked");
+        // another user is not locked
+        assertThat(send("GET", "/api/receipts/unmatched", "admin", ADMIN_PASSWORD, null, from).statusCode()).isEqualTo(200);
+
+        List<String> audit = hub.queryForList("SELECT CONCAT(actor, ' ', action, ' ', target, ' ', after_value) FROM audit_log "
+                + "WHERE action LIKE 'LOGIN%' ORDER BY id", String.class);
+        assertThat(audit).first().isEqualTo("finance LOGIN_FAILED login basic from 198.51.100.10");
+        assertThat(audit).filteredOn(a -> a.startsWith("finance LOGIN_FAILED")).hasSize(5);
+        assertThat(audit).anyMatch(a -> a.startsWith("finance LOGIN_LOCKED user:finance until 20"));
+
+        // an address guessing names is locked after 20 failures, whatever the names
+        Map<String, String> guesser = Map.of("X-Forwarded-For", "203.0.113.50");
+        for (int i = 0; i < 20; i++) send("GET", "/api/routes", "guess" + i, "pw", null, guesser);
+        assertThat(send("GET", "/api/routes", "admin", ADMIN_PASSWORD, null, guesser).statusCode()).isEqualTo(429);
+        assertThat(hub.queryForList("SELECT target FROM audit_log WHERE action = 'LOGIN_LOCKED'", String.class))
+                .contains("user:finance", "address:203.0.113.50");
+    }
+
+    @Test
+    void aFormLoginIsAuditedWithItsAddress() {
+        ConsoleHttp http = new ConsoleHttp(port);
+        http.formLogin("ops", OPS_PASSWORD);
+        assertThat(hub.queryForList("SELECT CONCAT(actor, ' ', action, ' ', target) FROM audit_log WHERE action = 'LOGIN'", String.class))
+                .containsExactly("ops LOGIN login form");
+    }
+
+    @Test
+    void answersCarryCspAndReferrerPolicyAndTheSessionCookieIsSameSiteAndSecureOverHttps() {
+        HttpResponse<String> page = send("GET", "/login", null, null, null, Map.of());
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(csp).contains("default-src 'self'").contains("object-src 'none'").contains("frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
+        assertThat(send("GET", "/api/routes", "admin", ADMIN_PASSWORD, null, Map.of()).headers().firstValue("Content-Security-Policy"))
+                .isPresent();
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(cookie).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly").doesNotContainIgnoringCase("Secure;")
+                .doesNotEndWith("Secure");
+
+        // behind a TLS-terminating proxy on an internal address
+        HttpResponse<String> https = send("GET", "/login", null, null, null, Map.of("X-Forwarded-Proto", "https"));
+        String secure = https.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(secure).containsIgnoringCase("Secure").containsIgnoringCase("SameSite=Lax");
+    }
+
+    @Test
+    void anOversizedJsonBodyIsRefusedWith413AndAMessage() {
+        String big = "{\"period\":\"2026-10\",\"pad\":\"" + "x".repeat(1_100_000) + "\"}";
+        HttpResponse<String> refused = send("POST", "/api/routes/reconcile/runs", "admin", ADMIN_PASSWORD, big, Map.of("Cookie", "etlhub-lang=en"));
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("larger than 1 MB");
+        assertThat(hub.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'RUN'", Integer.class)).isZero();
+        HttpResponse<String> zh = send("POST", "/api/receipts/unmatched/U8/1/dismiss", "finance", FINANCE_PASSWORD, big,
+                Map.of());
+        assertThat(zh.statusCode()).isEqualTo(413);
+        assertThat(zh.body()).contains("请求内容超过 1 MB");
+    }
+
+    @Test
+    void aMetricsUserReadsThePrometheusScrapeAndNothingElse() {
+        hub.update("INSERT INTO console_user (username, password_hash, roles, enabled) VALUES ('prometheus', ?, 'METRICS', TRUE)",
+                PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("scrape-pw"));
+        HttpResponse<String> scrape = send("GET", "/actuator/prometheus", "prometheus", "scrape-pw", null, Map.of());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+        for (String path : List.of("/actuator/metrics", "/actuator/info", "/api/routes", "/api/receipts/unmatched", "/api/quality/reports",
+                "/console/home", "/console/routes", "/")) {
+            assertThat(send("GET", path, "prometheus", "scrape-pw", null, Map.of()).statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(send("GET", "/actuator/prometheus", "finance", FINANCE_PASSWORD, null, Map.of()).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/actuator/prometheus", "admin", ADMIN_PASSWORD, null, Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void opsAndFinanceGetNoSqlOrServerPathButAdminsDo() {
+        String sqlError = "CrmWriteException: PreparedStatementCallback; bad SQL grammar [INSERT INTO crm_customer (name) VALUES (?)]";
+        String pathError = "ArchiveFileException: /srv/etl-hub/data/archive/uploads/ab/客户.xlsx is not an Excel file";
+        for (String error : List.of(sqlError, pathError)) {
+            hub.update("INSERT INTO archive_import (file_name, sha256, kind, status, error, started_at) VALUES ('客户.xlsx', ?, 'customers', "
+                    + "'FAILED', ?, CURRENT_TIMESTAMP)", "0".repeat(64), error);
+        }
+        String ops = send("GET", "/api/archive/imports", "ops", OPS_PASSWORD, null, Map.of("Cookie", "etlhub-lang=en")).body();
+        assertThat(ops).doesNotContain("INSERT INTO").doesNotContain("/srv/etl-hub")
+                .contains("The request failed on the server").contains("ArchiveFileException: 客户.xlsx is not an Excel file");
+        String admin = send("GET", "/api/archive/imports", "admin", ADMIN_PASSWORD, null, Map.of()).body();
+        assertThat(admin).contains("INSERT INTO crm_customer").contains("/srv/etl-hub/data/archive/uploads/ab/客户.xlsx");
+
+        // an error answer of a finance endpoint goes through the same filter
+        HttpResponse<String> missing = send("POST", "/api/receipts/unmatched/U8/404/dismiss", "finance", FINANCE_PASSWORD,
+                "{\"note\":\"x\"}", Map.of());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("U8/404");
+    }
+}
