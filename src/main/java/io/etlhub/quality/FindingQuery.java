@@ -26,6 +26,19 @@ final class FindingQuery {
         return jdbc.query(dialect.limit(sql, limit), (rs, i) -> row.map(rs), args);
     }
 
+    /**
+     * As {@link #run} for findings of several rules read in one pass: the inner query also returns
+     * a kind column; owners are ranked and the cap applied per kind. Rows come ordered by kind.
+     */
+    static List<Finding> runPerKind(JdbcTemplate jdbc, String findingsSql, int limit, Row row, Object... args) {
+        String sql = "SELECT z.* FROM (SELECT y.*, ROW_NUMBER() OVER (PARTITION BY y.kind ORDER BY y.owner_findings DESC, y.owner, "
+                + "y.since, y.record_id) AS kind_pos FROM (SELECT f.*, COUNT(*) OVER (PARTITION BY f.kind, COALESCE(f.owner, '')) "
+                + "AS owner_findings FROM (" + findingsSql + ") f) y) z WHERE z.kind_pos <= ? ORDER BY z.kind, z.kind_pos";
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = limit;
+        return jdbc.query(sql, (rs, i) -> row.map(rs), all);
+    }
+
     static LocalDateTime since(ResultSet rs) throws SQLException {
         Timestamp t = rs.getTimestamp("since");
         return t == null ? null : t.toLocalDateTime();

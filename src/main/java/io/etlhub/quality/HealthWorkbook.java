@@ -18,6 +18,8 @@ import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -76,11 +78,17 @@ public class HealthWorkbook {
             // printed: the summary table alone on page one (the trend and charts after it), headers on every page
             printOnPageWidth(summary, 3);
             summary.setRowBreak(rowNo - 1);
-            Set<String> names = new HashSet<>();
-            for (Map.Entry<String, List<HealthReport.StoredFinding>> e : report.findings().entrySet()) {
-                findingsSheet(wb, names, e.getKey(), e.getValue(), notConfigured(report, e.getKey()), styles);
+            // The findings sheets (tens of thousands of rows) are streamed: the summary and its charts stay in memory.
+            SXSSFWorkbook streamed = new SXSSFWorkbook(wb, 200);
+            try {
+                Set<String> names = new HashSet<>();
+                for (Map.Entry<String, List<HealthReport.StoredFinding>> e : report.findings().entrySet()) {
+                    findingsSheet(streamed, names, e.getKey(), e.getValue(), notConfigured(report, e.getKey()), styles);
+                }
+                streamed.write(out);
+            } finally {
+                streamed.dispose();
             }
-            wb.write(out);
         }
     }
 
@@ -164,11 +172,11 @@ public class HealthWorkbook {
                 .orElse(null);
     }
 
-    private void findingsSheet(XSSFWorkbook wb, Set<String> names, String ruleId, List<HealthReport.StoredFinding> findings,
+    private void findingsSheet(SXSSFWorkbook wb, Set<String> names, String ruleId, List<HealthReport.StoredFinding> findings,
                                String notConfigured, Styles styles) {
         String name = WorkbookUtil.createSafeSheetName(t("quality.metric." + ruleId));
         while (!names.add(name)) name = WorkbookUtil.createSafeSheetName(name + "_");
-        XSSFSheet sheet = wb.createSheet(name);
+        Sheet sheet = wb.createSheet(name);
         String[] headers = {"quality.header.record-id", "quality.header.record-no", "quality.header.owner", "quality.header.problem",
                 "quality.header.since"};
         Row head = sheet.createRow(0);
@@ -197,7 +205,7 @@ public class HealthWorkbook {
      * and rows 0..lastHeaderRow repeated at the top of every page, so a printout is neither cut after a column nor
      * hundreds of pages of column slices.
      */
-    static void printOnPageWidth(XSSFSheet sheet, int lastHeaderRow) {
+    static void printOnPageWidth(Sheet sheet, int lastHeaderRow) {
         sheet.setFitToPage(true);
         sheet.setAutobreaks(true);
         PrintSetup print = sheet.getPrintSetup();
