@@ -120,7 +120,8 @@ public final class LapseCaptureBench {
 
     /** commit -> decision per line: captured_at (hub, UTC) - oper_date (POS, UTC), joined by ticket across the two databases on one server. */
     private static void printLatencies(JdbcTemplate hub, String posUrl) {
-        String posDb = posUrl.substring(posUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        String path = posUrl.replaceAll("\\?.*", ""); // the query holds serverTimezone=Asia/Shanghai
+        String posDb = path.substring(path.lastIndexOf('/') + 1);
         List<Long> ms = hub.queryForList("SELECT TIMESTAMPDIFF(MICROSECOND, s.oper_date, l.captured_at) DIV 1000 FROM lapse_sale_line l JOIN "
                 + posDb + ".t_rm_saleflow s ON s.flow_no = l.flow_no ORDER BY 1", Long.class);
         if (ms.isEmpty()) {
