@@ -106,6 +106,20 @@ public class HubStoreMigrations {
                 .dropIndex("receipt_ledger", "ix_receipt_ledger_opportunity");
     }
 
+    @Bean
+    JavaMigration hubStoreReceiptEventBatchIndex() {
+        return receiptEventBatchIndex();
+    }
+
+    /**
+     * Receipts, issue 15: no query reads receipt_event by batch id (the batches' effects are in
+     * receipt_batch_effect), so the index on it only cost a write per event row.
+     */
+    static SchemaChanges receiptEventBatchIndex() {
+        return SchemaChanges.version("26.1", "receipt events: no index on the batch id")
+                .dropIndex("receipt_event", "ix_receipt_event_batch");
+    }
+
     /** The same migrations outside Spring (benchmarks, tests). */
     public static void migrate(DataSource hub) {
         String vendor;
@@ -115,7 +129,8 @@ public class HubStoreMigrations {
             throw new IllegalStateException("hub store: cannot tell its database: " + e.getMessage(), e);
         }
         SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION, VENDOR_LOCATION + vendor)
-                .javaMigrations(javaMigration(), archiveCompanies(), qualityNotConfigured(), receiptLedgerLastDates()).load(), "hub store",
+                .javaMigrations(javaMigration(), archiveCompanies(), qualityNotConfigured(), receiptLedgerLastDates(),
+                        receiptEventBatchIndex()).load(), "hub store",
                 EARLIER_CHECKSUMS);
     }
 }
