@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * decided in the hub transaction that takes its payment line (the change that names the member, after the
  * sale line in the binlog); that transaction remembers the change's key last, just before its commit
  * (cdc_event_seen.seen_at). Latency of a sale = that time minus the POS commit time written into the row
- * (oper_date, DATETIME(3), set just before its commit); also printed: when the sale line was stored
- * (lapse_sale_line.captured_at). Run by bench/lapse-capture.sh.
+ * (oper_date, DATETIME(3), set just before its commit); also printed: sales decided a second, and how
+ * many hub transactions (polls) took them. Run by bench/lapse-capture.sh.
  */
 public final class LapseCaptureBench {
     static final int RATE = Integer.getInteger("bench.rate", 1000);
@@ -121,24 +121,34 @@ public final class LapseCaptureBench {
     }
 
     /**
-     * Per sale, across the two databases on one server: commit -> decision (the payment change's seen_at,
-     * written in the deciding transaction; its key ends in the payment row's id) and commit -> line stored
-     * (captured_at), both hub times (UTC) minus oper_date (POS, UTC).
+     * Per sale, across the two databases on one server: commit -> decision = the payment change's seen_at
+     * (written in the deciding transaction; its key ends in the payment row's id, hub time, UTC) minus
+     * oper_date (POS, UTC).
      */
     private static void printLatencies(JdbcTemplate hub, String posUrl) {
         String path = posUrl.replaceAll("\\?.*", ""); // the query holds serverTimezone=Asia/Shanghai
         String posDb = path.substring(path.lastIndexOf('/') + 1);
-        List<Long> decided = hub.queryForList("SELECT TIMESTAMPDIFF(MICROSECOND, p.oper_date, s.seen_at) DIV 1000 FROM (SELECT seen_at, "
+        // per sale: seconds since the first commit, latency in ms
+        List<long[]> sales = hub.query("SELECT TIMESTAMPDIFF(SECOND, (SELECT MIN(oper_date) FROM " + posDb + ".t_rm_payflow), p.oper_date), "
+                + "TIMESTAMPDIFF(MICROSECOND, p.oper_date, s.seen_at) DIV 1000 FROM (SELECT seen_at, "
                 + "CAST(SUBSTRING_INDEX(event_key, '=', -1) AS UNSIGNED) AS id FROM cdc_event_seen WHERE engine = 'pos-lapse' AND event_key LIKE "
-                + "'%/t_rm_payflow/%') s JOIN " + posDb + ".t_rm_payflow p ON p.id = s.id ORDER BY 1", Long.class);
+                + "'%/t_rm_payflow/%') s JOIN " + posDb + ".t_rm_payflow p ON p.id = s.id", (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+        List<Long> decided = sales.stream().map(x -> x[1]).sorted().toList();
         print("commit -> decision", decided);
-        print("commit -> line stored", hub.queryForList("SELECT TIMESTAMPDIFF(MICROSECOND, s.oper_date, l.captured_at) DIV 1000 FROM "
-                + "lapse_sale_line l JOIN " + posDb + ".t_rm_saleflow s ON s.flow_no = l.flow_no ORDER BY 1", Long.class));
+        // Where in the run the slow ones were (a start-up stall or throughout).
+        java.util.TreeMap<Long, List<Long>> windows = new java.util.TreeMap<>();
+        for (long[] x : sales) windows.computeIfAbsent(x[0] / 10 * 10, w -> new java.util.ArrayList<>()).add(x[1]);
+        windows.forEach((from, ms) -> print("  committed in second " + from + "-" + (from + 9), ms.stream().sorted().toList()));
         if (decided.isEmpty()) return;
         Double span = hub.queryForObject("SELECT TIMESTAMPDIFF(MICROSECOND, (SELECT MIN(oper_date) FROM " + posDb + ".t_rm_payflow), "
                 + "(SELECT MAX(seen_at) FROM cdc_event_seen WHERE engine = 'pos-lapse')) / 1e6", Double.class);
         System.out.printf("decided %,d sales from the first commit to the last decision in %.1f s: %.0f sales a second%n", decided.size(),
                 span, decided.size() / span);
+        // One hub transaction per poll: its changes share the seen_at written just before its commit.
+        Map<String, Object> batches = hub.queryForMap("SELECT COUNT(*) AS batches, AVG(n) AS mean, MAX(n) AS largest FROM (SELECT seen_at, "
+                + "COUNT(*) AS n FROM cdc_event_seen WHERE engine = 'pos-lapse' GROUP BY seen_at) b");
+        System.out.printf("hub transactions: %s, changes per transaction: mean %.0f, largest %s%n", batches.get("batches"),
+                ((Number) batches.get("mean")).doubleValue(), batches.get("largest"));
     }
 
     private static void print(String what, List<Long> ms) {
