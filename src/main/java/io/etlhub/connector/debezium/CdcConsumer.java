@@ -8,6 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Feeds a route with the engine's changes, one exchange each, with two guarantees Camel's Debezium
@@ -16,9 +20,18 @@ import java.time.Duration;
  * (the engine counts every event as consumed, so a failure would otherwise be lost). When the hub
  * store itself cannot be written the consumer throws: the engine stops without saving the position
  * and the event comes again after the restart.
+ * <p>
+ * With {@code batch=true} one exchange carries all new changes of an engine poll (body: a list of
+ * {@link ChangeRecord}), processed inside one hub transaction together with remembering their keys;
+ * the position is marked only after that commit. A batch whose route fails is rolled back whole and
+ * then processed again change by change, so only the changes that fail alone reach the dead letters
+ * and none is counted twice.
  */
 class CdcConsumer extends DefaultConsumer {
     private static final Logger log = LoggerFactory.getLogger(CdcConsumer.class);
+
+    /** Header of a batch exchange: how many changes its body holds. */
+    public static final String BATCH_SIZE = "EtlhubCdcBatchSize";
 
     private final CdcEndpoint endpoint;
     private CdcEngine engine;
@@ -36,7 +49,7 @@ class CdcConsumer extends DefaultConsumer {
         engine = endpoint.newEngine(route);
         c.engines.register(route, engine, Duration.ofSeconds(endpoint.getStartGraceSeconds()));
         c.seen.forgetOlderThan(route, Duration.ofDays(7));
-        engine.start(this::onRecord);
+        engine.start(endpoint.isBatch() ? this::onBatch : records -> records.forEach(this::onRecord));
     }
 
     @Override
@@ -51,9 +64,59 @@ class CdcConsumer extends DefaultConsumer {
         super.doShutdown();
     }
 
+    /** A poll's changes: the new ones in one exchange and one hub transaction, or one by one when that fails. */
+    void onBatch(List<SourceRecord> records) {
+        CdcComponent c = endpoint.getComponent();
+        String route = getRouteId();
+        Map<String, ChangeRecord> changes = new LinkedHashMap<>();
+        for (SourceRecord r : records) {
+            ChangeRecord change = ChangeRecord.of(r);
+            if (change != null) changes.putIfAbsent(change.eventKey(), change);
+        }
+        if (changes.isEmpty()) return;
+        Set<String> seen = c.seen.seenAmong(route, List.copyOf(changes.keySet()));
+        engine.replaysSkipped.addAndGet(seen.size());
+        changes.keySet().removeAll(seen);
+        if (changes.isEmpty()) return;
+        List<ChangeRecord> batch = List.copyOf(changes.values());
+        Exception failure = c.hubTransactions.execute(status -> {
+            Exchange exchange = createExchange(false);
+            try {
+                exchange.getMessage().setHeader(BATCH_SIZE, batch.size());
+                exchange.getMessage().setBody(batch);
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            // Failed, or handled by the route's dead-letter channel (whose letter this rollback undoes), or a
+            // redelivery that ran in a transaction an earlier attempt had marked for rollback.
+            Exception failed = exchange.getException() != null ? exchange.getException()
+                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            if (failed == null && status.isRollbackOnly()) failed = new IllegalStateException("the batch's transaction was marked for rollback");
+            releaseExchange(exchange, false);
+            if (failed != null) {
+                status.setRollbackOnly();
+                return failed;
+            }
+            c.seen.rememberAll(route, batch.stream().map(ChangeRecord::eventKey).toList());
+            return null;
+        });
+        if (failure == null) {
+            engine.processed.addAndGet(batch.size());
+            engine.processedAt(batch.get(batch.size() - 1).sourceMillis());
+            return;
+        }
+        log.warn("route {}: a batch of {} changes failed and was rolled back ({}); processing its changes one by one", route,
+                batch.size(), failure.getMessage());
+        for (ChangeRecord change : batch) onChange(change);
+    }
+
     void onRecord(SourceRecord record) {
         ChangeRecord change = ChangeRecord.of(record);
-        if (change == null) return;
+        if (change != null) onChange(change);
+    }
+
+    private void onChange(ChangeRecord change) {
         CdcComponent c = endpoint.getComponent();
         String route = getRouteId();
         String key = change.eventKey();
@@ -63,7 +126,7 @@ class CdcConsumer extends DefaultConsumer {
         }
         Exchange exchange = createExchange(false);
         try {
-            change.putOn(exchange, record.topic());
+            change.putOn(exchange);
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
