@@ -41,6 +41,9 @@ class CustomerViewDemoIntegrationTest {
         String page = rest.withBasicAuth("admin", "demo-test-pw").getForObject("/console/customers/C00003?lang=en", String.class);
         assertThat(page).contains("Production schedule (MES)").contains("Source MES, as of").contains("Source K3, as of")
                 .contains("Production window:").doesNotContain("No source yet").doesNotContain("Stale");
+        // The customers list (side navigation) finds it by code and links to its page.
+        String list = rest.withBasicAuth("admin", "demo-test-pw").getForObject("/console/customers?q=c00003&lang=en", String.class);
+        assertThat(list).contains("id=\"nav-customers\"").contains("href=\"/console/customers/C00003\"").contains("1–1 of 1");
         String u8 = rest.withBasicAuth("admin", "demo-test-pw").getForObject("/console/customers/C00002?lang=zh_CN", String.class);
         assertThat(u8).contains("来源 U8，截至");
 
