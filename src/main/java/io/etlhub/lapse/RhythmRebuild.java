@@ -6,8 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -15,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,14 +50,12 @@ class RhythmRebuild {
     record Result(long members, long visits, Map<String, Double> phases) {}
 
     private final JdbcTemplate hub;
-    private final TransactionTemplate tx;
     private final RhythmStore store;
     private final LapseSettings settings;
     private final Clock clock;
 
-    RhythmRebuild(JdbcTemplate hub, PlatformTransactionManager tm, RhythmStore store, LapseSettings settings, Clock clock) {
+    RhythmRebuild(JdbcTemplate hub, RhythmStore store, LapseSettings settings, Clock clock) {
         this.hub = hub;
-        this.tx = new TransactionTemplate(tm);
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -145,7 +142,7 @@ class RhythmRebuild {
             }
             truncate(sql, WORK_TABLES);
         });
-        timed(phases, "catch-up", () -> catchUp(started.minusSeconds(CATCH_UP_MARGIN_SECONDS)));
+        timed(phases, "catch-up", () -> catchUp(sql, started.minusSeconds(CATCH_UP_MARGIN_SECONDS)));
         long members = count(sql, "lapse_member");
         long visits = count(sql, "lapse_visit");
         log.info("lapse-rebuild: {} members, {} visits; phases {}", members, visits, phases);
@@ -186,15 +183,31 @@ class RhythmRebuild {
         return out;
     }
 
-    /** Visits of lines captured since {@code since}: the incremental path wrote them to the tables the swap replaced. */
-    private void catchUp(LocalDateTime since) {
-        List<Object[]> visits = new ArrayList<>();
-        hub.query("SELECT DISTINCT card, sale_day, store FROM lapse_sale_line WHERE captured_at >= ? AND card IS NOT NULL AND is_return = 0",
-                rs -> { visits.add(new Object[]{rs.getString(1), rs.getDate(2), rs.getString(3)}); }, Timestamp.valueOf(since));
-        if (visits.isEmpty()) return;
-        tx.executeWithoutResult(s -> {
-            for (Object[] v : visits) store.addVisit((String) v[0], ((Date) v[1]).toLocalDate(), (String) v[2]);
-        });
+    /**
+     * Visits of lines captured since {@code since}: the capture wrote them to the tables the swap replaced. The
+     * missing visits in one statement (an anti-join over the few lines since, each a primary-key look-up), then the
+     * rows of their members from their visits, as the capture computes them.
+     */
+    private void catchUp(JdbcTemplate sql, LocalDateTime since) {
+        Timestamp from = Timestamp.valueOf(since);
+        int added = sql.update("INSERT INTO lapse_visit (card, visit_day, store) SELECT DISTINCT l.card, l.sale_day, l.store FROM lapse_sale_line l "
+                + "LEFT JOIN lapse_visit v ON v.card = l.card AND v.visit_day = l.sale_day AND v.store = l.store "
+                + "WHERE l.captured_at >= ? AND l.card IS NOT NULL AND l.is_return = 0 AND v.card IS NULL", from);
+        if (added == 0) return;
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
+        for (String card : sql.queryForList("SELECT DISTINCT card FROM lapse_sale_line WHERE captured_at >= ? AND card IS NOT NULL "
+                + "AND is_return = 0", String.class, from)) {
+            List<Rhythm.Visit> visits = store.visits(card);
+            LocalDate first = visits.get(0).day();
+            LocalDate last = visits.get(visits.size() - 1).day();
+            long days = visits.stream().map(Rhythm.Visit::day).distinct().count();
+            String home = Rhythm.favouriteStore(visits, last.minusDays(settings.windowDays() - 1L));
+            if (sql.update("UPDATE lapse_member SET home_store = ?, first_day = ?, last_day = ?, visit_days = ?, updated_at = ? WHERE card = ?",
+                    home, Date.valueOf(first), Date.valueOf(last), days, now, card) == 0) {
+                sql.update("INSERT INTO lapse_member (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", card, settings.defaultTier(), home,
+                        Date.valueOf(first), Date.valueOf(last), days, now);
+            }
+        }
     }
 
     private void timed(Map<String, Double> phases, String phase, Runnable step) {

@@ -18,11 +18,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * P4: commit in the POS database to the trigger decision. RATE sales a second (one ticket of one line
  * and its payment line each, 20,000 members over 20 stores) are committed for SECONDS seconds into a
- * Sixun-shaped POS on MariaDB; the route pos-lapse (etlhub-cdc, Debezium's MariaDB connector) stores each
- * line and decides its member's trigger in one hub transaction. The latency of a line is the hub's
- * clock when the hub stored it (lapse_sale_line.captured_at) minus the POS commit time written into the
- * line (oper_date, DATETIME(3), set just before its commit). Its member's decision follows on the
- * payment line, the next change of the same POS transaction. Run by bench/lapse-capture.sh.
+ * Sixun-shaped POS on MariaDB; the route pos-lapse (etlhub-cdc, Debezium's MariaDB connector, one hub
+ * transaction per poll of the engine) stores the lines and decides their members' triggers. A sale is
+ * decided in the hub transaction that takes its payment line (the change that names the member, after the
+ * sale line in the binlog); that transaction remembers the change's key last, just before its commit
+ * (cdc_event_seen.seen_at). Latency of a sale = that time minus the POS commit time written into the row
+ * (oper_date, DATETIME(3), set just before its commit); also printed: sales decided a second, and how
+ * many hub transactions (polls) took them. Run by bench/lapse-capture.sh.
  */
 public final class LapseCaptureBench {
     static final int RATE = Integer.getInteger("bench.rate", 1000);
@@ -95,17 +97,43 @@ public final class LapseCaptureBench {
         }
     }
 
-    /** commit -> decision per line: captured_at (hub, UTC) - oper_date (POS, UTC), joined by ticket across the two databases on one server. */
+    /**
+     * Per sale, across the two databases on one server: commit -> decision = the payment change's seen_at
+     * (written in the deciding transaction; its key ends in the payment row's id, hub time, UTC) minus
+     * oper_date (POS, UTC).
+     */
     private static void printLatencies(JdbcTemplate hub, String posUrl) {
         String path = posUrl.replaceAll("\\?.*", ""); // the query holds serverTimezone=Asia/Shanghai
         String posDb = path.substring(path.lastIndexOf('/') + 1);
-        List<Long> ms = hub.queryForList("SELECT TIMESTAMPDIFF(MICROSECOND, s.oper_date, l.captured_at) DIV 1000 FROM lapse_sale_line l JOIN "
-                + posDb + ".t_rm_saleflow s ON s.flow_no = l.flow_no ORDER BY 1", Long.class);
+        // per sale: seconds since the first commit, latency in ms
+        List<long[]> sales = hub.query("SELECT TIMESTAMPDIFF(SECOND, (SELECT MIN(oper_date) FROM " + posDb + ".t_rm_payflow), p.oper_date), "
+                + "TIMESTAMPDIFF(MICROSECOND, p.oper_date, s.seen_at) DIV 1000 FROM (SELECT seen_at, "
+                + "CAST(SUBSTRING_INDEX(event_key, '=', -1) AS UNSIGNED) AS id FROM cdc_event_seen WHERE engine = 'pos-lapse' AND event_key LIKE "
+                + "'%/t_rm_payflow/%') s JOIN " + posDb + ".t_rm_payflow p ON p.id = s.id", (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+        List<Long> decided = sales.stream().map(x -> x[1]).sorted().toList();
+        print("commit -> decision", decided);
+        // Where in the run the slow ones were (a start-up stall or throughout).
+        java.util.TreeMap<Long, List<Long>> windows = new java.util.TreeMap<>();
+        for (long[] x : sales) windows.computeIfAbsent(x[0] / 10 * 10, w -> new java.util.ArrayList<>()).add(x[1]);
+        windows.forEach((from, ms) -> print("  committed in second " + from + "-" + (from + 9), ms.stream().sorted().toList()));
+        if (decided.isEmpty()) return;
+        Double span = hub.queryForObject("SELECT TIMESTAMPDIFF(MICROSECOND, (SELECT MIN(oper_date) FROM " + posDb + ".t_rm_payflow), "
+                + "(SELECT MAX(seen_at) FROM cdc_event_seen WHERE engine = 'pos-lapse')) / 1e6", Double.class);
+        System.out.printf("decided %,d sales from the first commit to the last decision in %.1f s: %.0f sales a second%n", decided.size(),
+                span, decided.size() / span);
+        // One hub transaction per poll: its changes share the seen_at written just before its commit.
+        Map<String, Object> batches = hub.queryForMap("SELECT COUNT(*) AS batches, AVG(n) AS mean, MAX(n) AS largest FROM (SELECT seen_at, "
+                + "COUNT(*) AS n FROM cdc_event_seen WHERE engine = 'pos-lapse' GROUP BY seen_at) b");
+        System.out.printf("hub transactions: %s, changes per transaction: mean %.0f, largest %s%n", batches.get("batches"),
+                ((Number) batches.get("mean")).doubleValue(), batches.get("largest"));
+    }
+
+    private static void print(String what, List<Long> ms) {
         if (ms.isEmpty()) {
-            System.out.println("no latencies");
+            System.out.println(what + ": no latencies");
             return;
         }
-        System.out.printf("commit -> decision, %,d sales: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", ms.size(), pct(ms, 50), pct(ms, 90),
+        System.out.printf("%s, %,d sales: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", what, ms.size(), pct(ms, 50), pct(ms, 90),
                 pct(ms, 99), ms.get(ms.size() - 1));
     }
 
