@@ -15,7 +15,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,15 +92,11 @@ class RhythmRebuild {
     private Result rebuild(JdbcTemplate sql, boolean mysql) throws SQLException {
         Map<String, Double> phases = new LinkedHashMap<>();
         LocalDateTime started = LocalDateTime.now(clock);
-        List<String> secondaryIndexes = new ArrayList<>();
         timed(phases, "clean", () -> {
             if (mysql) {
                 drop(sql, "lapse_visit_next", "lapse_member_next", "lapse_visit_old", "lapse_member_old");
                 sql.execute("CREATE TABLE lapse_visit_next LIKE lapse_visit");
                 sql.execute("CREATE TABLE lapse_member_next LIKE lapse_member");
-                // Secondary indexes are built after the fill, sorted once, rather than kept up row by row.
-                secondaryIndexes.addAll(secondaryIndexes(sql, "lapse_visit_next"));
-                for (String index : secondaryIndexes) sql.execute("ALTER TABLE lapse_visit_next DROP INDEX " + index.substring(0, index.indexOf(' ')));
             } else {
                 truncate(sql, List.of("lapse_visit_next", "lapse_member_next"));
             }
@@ -127,9 +122,6 @@ class RhythmRebuild {
                         + "SELECT m.card, COALESCE(o.tier, ?), h.store, m.first_day, m.last_day, m.visit_days, ? FROM lapse_rebuild_member m "
                         + "LEFT JOIN lapse_rebuild_home h ON h.card = m.card LEFT JOIN lapse_member o ON o.card = m.card",
                 settings.defaultTier(), Timestamp.valueOf(LocalDateTime.now(clock))));
-        timed(phases, "indexes", () -> {
-            for (String index : secondaryIndexes) sql.execute("ALTER TABLE lapse_visit_next ADD " + index.substring(index.indexOf(' ') + 1));
-        });
         timed(phases, "swap", () -> {
             if (mysql) {
                 // One statement, atomic: readers see the old pair or the new pair, never one of each.
@@ -167,20 +159,6 @@ class RhythmRebuild {
             }
             return null;
         });
-    }
-
-    /** The table's indexes other than its primary key, each as "name [UNIQUE] INDEX name (columns)" for ALTER TABLE ... ADD. */
-    private static List<String> secondaryIndexes(JdbcTemplate sql, String table) {
-        Map<String, List<String>> columns = new LinkedHashMap<>();
-        Map<String, Boolean> unique = new LinkedHashMap<>();
-        sql.query("SELECT index_name, column_name, non_unique FROM information_schema.statistics WHERE table_schema = DATABASE() "
-                + "AND table_name = ? AND index_name <> 'PRIMARY' ORDER BY index_name, seq_in_index", rs -> {
-            columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-            unique.put(rs.getString(1), rs.getInt(3) == 0);
-        }, table);
-        List<String> out = new ArrayList<>();
-        columns.forEach((name, cols) -> out.add(name + " " + (unique.get(name) ? "UNIQUE " : "") + "INDEX " + name + " (" + String.join(", ", cols) + ")"));
-        return out;
     }
 
     /**
