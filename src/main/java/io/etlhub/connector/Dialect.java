@@ -30,5 +30,14 @@ public enum Dialect {
         return bytes;
     }
 
+    /**
+     * The fetch size that streams a large result instead of holding it whole: MySQL Connector/J reads
+     * row by row only with Integer.MIN_VALUE (the connection runs nothing else until the result is
+     * closed); SQL Server and H2 fetch this many rows at a time.
+     */
+    public int streamingFetchSize() {
+        return this == MYSQL ? Integer.MIN_VALUE : 1000;
+    }
+
     public String key() { return name().toLowerCase(); }
 }

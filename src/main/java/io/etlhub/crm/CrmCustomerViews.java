@@ -39,22 +39,30 @@ public class CrmCustomerViews {
 
     private NamedParameterJdbcTemplate named() { return new NamedParameterJdbcTemplate(crm.jdbc()); }
 
-    /** Customers with an ERP code; all of them when codes is null. */
+    /** The customers with these ERP codes. */
     public List<Customer> customers(Collection<String> codes) {
         TableMapping c = crm.table("customer");
         String sql = "SELECT " + c.col("id") + ", " + c.col("erp-code") + ", " + c.col("name") + " FROM " + c.table()
                 + " WHERE " + c.col("erp-code") + " IS NOT NULL";
         List<Customer> out = new ArrayList<>();
-        if (codes == null) {
-            crm.jdbc().query(sql + " ORDER BY " + c.col("erp-code"), rs -> { out.add(new Customer(rs.getLong(1), rs.getString(2).trim(), rs.getString(3))); });
-            return out;
-        }
         List<String> list = new ArrayList<>(codes);
         for (int i = 0; i < list.size(); i += 1000) {
             named().query(sql + " AND " + c.col("erp-code") + " IN (:codes)",
                     new MapSqlParameterSource("codes", list.subList(i, Math.min(list.size(), i + 1000))),
                     rs -> { out.add(new Customer(rs.getLong(1), rs.getString(2).trim(), rs.getString(3))); });
         }
+        return out;
+    }
+
+    /** The next page of customers with an ERP code, by ERP code after the given one (from the first when null). */
+    public List<Customer> customersAfter(String afterCode, int limit) {
+        TableMapping c = crm.table("customer");
+        MapSqlParameterSource p = new MapSqlParameterSource("after", afterCode);
+        String sql = "SELECT " + c.col("id") + ", " + c.col("erp-code") + ", " + c.col("name") + " FROM " + c.table()
+                + " WHERE " + c.col("erp-code") + " IS NOT NULL" + (afterCode == null ? "" : " AND " + c.col("erp-code") + " > :after")
+                + " ORDER BY " + c.col("erp-code");
+        List<Customer> out = new ArrayList<>();
+        named().query(crm.dialect().limit(sql, limit), p, rs -> { out.add(new Customer(rs.getLong(1), rs.getString(2).trim(), rs.getString(3))); });
         return out;
     }
 
