@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Inserts many rows into one table in the caller's transaction. On MySQL/MariaDB it writes multi-row
- * INSERT statements whose values are SQL literals it renders itself: the driver's batch rewriting
- * binds every value through its type look-ups and formats every timestamp with a new
- * SimpleDateFormat, which costs more client CPU than the database spends on the rows. Elsewhere (H2,
- * SQL Server) it is a plain JDBC batch.
+ * Inserts many rows into one table in the caller's transaction, like {@link RowBatches#insert}, where
+ * the volume makes the client's cost count (the receipts ledger). On MySQL/MariaDB it writes multi-row
+ * INSERT statements whose values are SQL literals it renders itself: the driver binds every value
+ * through its type look-ups and formats every timestamp with a new SimpleDateFormat, which costs more
+ * client CPU than the database spends on the rows. Elsewhere (H2) it is {@link RowBatches#insert}.
  * <p>
  * Literals are safe whatever the session's sql_mode: a text of printable ASCII without quote or
  * backslash is written quoted; any other text as a hexadecimal utf8mb4 literal; numbers and dates
@@ -34,6 +34,7 @@ public final class BulkInsert {
     private final JdbcTemplate jdbc;
     private final boolean literal;
     private final String table;
+    private final List<String> columnList;
     private final String columns;
     private final int width;
 
@@ -41,6 +42,7 @@ public final class BulkInsert {
         this.jdbc = jdbc;
         this.literal = literal;
         this.table = table;
+        this.columnList = List.copyOf(columns);
         this.columns = String.join(", ", columns);
         this.width = columns.size();
     }
@@ -58,7 +60,7 @@ public final class BulkInsert {
     public void insert(List<Object[]> rows) {
         if (rows.isEmpty()) return;
         if (!literal) {
-            jdbc.batchUpdate("INSERT INTO " + table + " (" + columns + ") VALUES (" + "?, ".repeat(width - 1) + "?)", rows);
+            RowBatches.insert(jdbc, table, columnList, rows);
             return;
         }
         jdbc.execute((Connection c) -> {

@@ -13,9 +13,14 @@ public enum Dialect {
 
     /** Appends a row limit to a query that already ends in ORDER BY. */
     public String limit(String orderedQuery, int rows) {
+        return page(orderedQuery, 0, rows);
+    }
+
+    /** Appends an offset and a row limit (one page of a paged table) to a query that already ends in ORDER BY. */
+    public String page(String orderedQuery, long offset, int rows) {
         return switch (this) {
-            case SQLSERVER, H2 -> orderedQuery + " OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY";
-            case MYSQL -> orderedQuery + " LIMIT " + rows;
+            case SQLSERVER, H2 -> orderedQuery + " OFFSET " + offset + " ROWS FETCH NEXT " + rows + " ROWS ONLY";
+            case MYSQL -> orderedQuery + " LIMIT " + rows + (offset == 0 ? "" : " OFFSET " + offset);
         };
     }
 
@@ -28,6 +33,15 @@ public enum Dialect {
             version >>>= 8;
         }
         return bytes;
+    }
+
+    /**
+     * The fetch size that streams a large result instead of holding it whole: MySQL Connector/J reads
+     * row by row only with Integer.MIN_VALUE (the connection runs nothing else until the result is
+     * closed); SQL Server and H2 fetch this many rows at a time.
+     */
+    public int streamingFetchSize() {
+        return this == MYSQL ? Integer.MIN_VALUE : 1000;
     }
 
     public String key() { return name().toLowerCase(); }

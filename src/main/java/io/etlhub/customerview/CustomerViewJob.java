@@ -75,12 +75,14 @@ class CustomerViewJob implements RouteJob {
         String connector = route.source().connector();
         boolean full = "true".equalsIgnoreCase(context.parameter("full"));
         boolean everyone = false;
+        boolean schedule = false;
         Set<String> customers = new TreeSet<>();
         List<String> failures = new ArrayList<>();
         for (Map.Entry<Figure, CustomerViewMapping.FigureQuery> e : mapping.byFigure().entrySet()) {
             try {
                 FigureRefresh.Changed changed = refresh.refresh(connector, mapping, e.getKey(), e.getValue(), full);
                 context.count("rows-read", changed.rows());
+                if (CustomerViews.SCHEDULE.contains(e.getKey()) && (changed.all() || !changed.keys().isEmpty())) schedule = true;
                 if (changed.all()) everyone = true;
                 else if (!changed.keys().isEmpty()) customers.addAll(views.affectedCustomers(changed));
             } catch (RuntimeException ex) {
@@ -91,6 +93,7 @@ class CustomerViewJob implements RouteJob {
                 everyone = true; // every view that shows this source is marked stale
             }
         }
+        if (schedule) views.rebuildLineLoad();
         CustomerViews.Refreshed done = views.refresh(everyone ? null : customers);
         context.set("customers-touched", done.views());
         context.set("views-written", done.views());

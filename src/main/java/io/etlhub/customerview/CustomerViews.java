@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,7 +29,8 @@ import java.util.TreeSet;
 /**
  * Builds the customer view from the last good figures in the hub store (cv_*) and the CRM's own facts,
  * writes it to the CRM (crm.CrmCustomerViews) and publishes {@link CustomerFiguresChanged} for alerts newly
- * raised. Line load is computed once per build from every open work order and the line calendars.
+ * raised. The line load comes worked out from the hub store (LineLoads); work orders, shipments and the other
+ * figures are read a page of customers at a time.
  */
 @Component
 public class CustomerViews {
@@ -46,9 +46,11 @@ public class CustomerViews {
     private final CustomerViewSettings settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final LineLoads lineLoads;
 
     CustomerViews(JdbcTemplate hub, TransactionTemplate hubTx, CrmCustomerViews crm, CustomerViewSettings settings, Clock clock,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, LineLoads lineLoads) {
+        this.lineLoads = lineLoads;
         this.hub = hub;
         this.named = new NamedParameterJdbcTemplate(hub);
         this.hubTx = hubTx;
@@ -58,68 +60,71 @@ public class CustomerViews {
         this.events = events;
     }
 
-    /** What every customer's figures share: the line load, the open work orders, the sources' states. */
-    record Snapshot(LocalDateTime now, LineLoad load, Map<String, List<WorkOrder>> ordersByCustomer, List<WorkOrder> orders,
-                    Map<String, String> orderConnector, List<Map<String, Object>> states) {}
+    /** What every customer's figures share: the line load (lines x days, never the work orders), the sources' states. */
+    record Snapshot(LocalDateTime now, LineLoad load, List<Map<String, Object>> states) {
+        /** The connectors that gave work orders: the index on cv_work_orders starts with the connector. */
+        List<String> orderConnectors() {
+            return states.stream().filter(r -> Figure.WORK_ORDERS.mappingName.equals(r.get("figure")))
+                    .map(r -> (String) r.get("connector")).distinct().toList();
+        }
+    }
 
     public record Refreshed(int views, int events) {}
 
     Snapshot snapshot() {
-        LocalDateTime now = LocalDateTime.now(clock);
-        Map<String, List<LineCalendar.Shift>> shifts = new HashMap<>();
-        hub.query("SELECT line_code, start_time, end_time FROM cv_line_shifts", rs -> {
-            if (rs.getString(2) == null || rs.getString(3) == null) return;
-            shifts.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                    .add(new LineCalendar.Shift(LocalTime.parse(rs.getString(2)), LocalTime.parse(rs.getString(3))));
-        });
-        Set<LocalDate> holidays = new HashSet<>();
-        hub.query("SELECT holiday_date FROM cv_holidays", rs -> { holidays.add(rs.getDate(1).toLocalDate()); });
-        List<WorkOrder> orders = new ArrayList<>();
-        Map<String, String> orderConnector = new HashMap<>();
-        hub.query("SELECT order_id, customer_code, customer_ref, item_code, line_code, planned_start, planned_end, quantity, state, "
-                + "promised_date, connector FROM cv_work_orders", rs -> {
-            Timestamp s = rs.getTimestamp(6), e = rs.getTimestamp(7);
-            java.sql.Date p = rs.getDate(10);
-            WorkOrder o = new WorkOrder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    s == null ? null : s.toLocalDateTime(), e == null ? null : e.toLocalDateTime(), rs.getBigDecimal(8), rs.getString(9),
-                    p == null ? null : p.toLocalDate());
-            orders.add(o);
-            orderConnector.put(o.id(), rs.getString(11));
-        });
-        Map<String, List<WorkOrder>> byCustomer = new HashMap<>();
-        for (WorkOrder o : orders) if (o.customer() != null) byCustomer.computeIfAbsent(o.customer(), k -> new ArrayList<>()).add(o);
-        return new Snapshot(now, new LineLoad(new LineCalendar(shifts, holidays), orders), byCustomer, orders, orderConnector,
+        return new Snapshot(LocalDateTime.now(clock), lineLoads.current(),
                 hub.queryForList("SELECT connector, figure, source_system, as_of, failed_at, error FROM cv_source_state"));
     }
 
-    /** Builds and writes the views of these customers (all CRM customers with an ERP code when null). */
+    /** Works the line load out again from the open work orders, after they or the line calendars changed. */
+    void rebuildLineLoad() {
+        lineLoads.rebuild();
+    }
+
+    /**
+     * Builds and writes the views of these customers (all CRM customers with an ERP code when null, a page of
+     * CHUNK at a time): memory holds one page of customers with their figures, whatever the number of customers.
+     */
     public Refreshed refresh(Collection<String> codes) {
         Snapshot snap = snapshot();
-        List<CrmCustomerViews.Customer> customers = crm.customers(codes);
-        int written = 0, published = 0;
-        for (int i = 0; i < customers.size(); i += CHUNK) {
-            List<CustomerFigures> figures = compute(snap, customers.subList(i, Math.min(customers.size(), i + CHUNK)));
-            Map<String, Map<String, Object>> previous = crm.find(figures.stream().map(CustomerFigures::code).toList());
-            List<Map<String, Object>> rows = new ArrayList<>();
-            List<CustomerFiguresChanged> changed = new ArrayList<>();
-            for (CustomerFigures f : figures) {
-                rows.add(row(f));
-                Set<String> before = alerts(previous.get(f.code()));
-                List<String> raised = f.alerts().stream().filter(a -> !before.contains(a)).toList();
-                if (!raised.isEmpty()) {
-                    changed.add(new CustomerFiguresChanged(f.code(), raised, f.remainingCredit().remaining(), f.minCoverDays(),
-                            f.window().lateRisk().size()));
-                }
-            }
-            crm.upsert(rows);
-            written += rows.size();
-            if (!changed.isEmpty()) {
-                // Published in a hub transaction: Spring Modulith's registry keeps them until every listener has run.
-                hubTx.executeWithoutResult(tx -> changed.forEach(events::publishEvent));
-                published += changed.size();
+        int[] done = {0, 0};
+        if (codes == null) {
+            String after = null;
+            List<CrmCustomerViews.Customer> page;
+            do {
+                page = crm.customersAfter(after, CHUNK);
+                write(snap, page, done);
+                if (!page.isEmpty()) after = page.get(page.size() - 1).code();
+            } while (page.size() == CHUNK);
+        } else {
+            List<String> list = new ArrayList<>(codes);
+            for (int i = 0; i < list.size(); i += CHUNK) write(snap, crm.customers(list.subList(i, Math.min(list.size(), i + CHUNK))), done);
+        }
+        return new Refreshed(done[0], done[1]);
+    }
+
+    private void write(Snapshot snap, List<CrmCustomerViews.Customer> customers, int[] done) {
+        if (customers.isEmpty()) return;
+        List<CustomerFigures> figures = compute(snap, customers);
+        Map<String, Map<String, Object>> previous = crm.find(figures.stream().map(CustomerFigures::code).toList());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<CustomerFiguresChanged> changed = new ArrayList<>();
+        for (CustomerFigures f : figures) {
+            rows.add(row(f));
+            Set<String> before = alerts(previous.get(f.code()));
+            List<String> raised = f.alerts().stream().filter(a -> !before.contains(a)).toList();
+            if (!raised.isEmpty()) {
+                changed.add(new CustomerFiguresChanged(f.code(), raised, f.remainingCredit().remaining(), f.minCoverDays(),
+                        f.window().lateRisk().size()));
             }
         }
-        return new Refreshed(written, published);
+        crm.upsert(rows);
+        done[0] += rows.size();
+        if (!changed.isEmpty()) {
+            // Published in a hub transaction: Spring Modulith's registry keeps them until every listener has run.
+            hubTx.executeWithoutResult(tx -> changed.forEach(events::publishEvent));
+            done[1] += changed.size();
+        }
     }
 
     /** One customer's figures as they are now in the hub store; null when the CRM has no customer with this ERP code. */
@@ -144,7 +149,7 @@ public class CustomerViews {
             case SHIPMENTS, CREDIT, RECEIVABLES -> out.addAll(changed.keys());
             default -> { // a work order or calendar moves the line load of every customer with open orders
                 out.addAll(hub.queryForList("SELECT DISTINCT customer_code FROM cv_work_orders WHERE customer_code IS NOT NULL", String.class));
-                out.addAll(changed.keys());
+                out.addAll(changed.customers()); // and the customers whose orders were closed or removed
             }
         }
         return out;
@@ -160,6 +165,17 @@ public class CustomerViews {
                     .add(new Object[] {rs.getString(1), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5)});
             items.add(rs.getString(3));
         });
+        Map<String, List<WorkOrder>> ordersByCustomer = new HashMap<>();
+        Map<String, String> orderConnector = new HashMap<>();
+        List<String> orderConnectors = snap.orderConnectors();
+        if (!orderConnectors.isEmpty()) {
+            named.query(ORDER_COLUMNS + " WHERE connector IN (:connectors) AND customer_code IN (:codes)",
+                    new MapSqlParameterSource(p.getValues()).addValue("connectors", orderConnectors), rs -> {
+                        WorkOrder o = workOrder(rs);
+                        ordersByCustomer.computeIfAbsent(o.customer(), k -> new ArrayList<>()).add(o);
+                        orderConnector.put(o.id(), rs.getString(11));
+                    });
+        }
         Map<String, BigDecimal> stock = itemValues("cv_stock", "available", items);
         Map<String, BigDecimal> safety = itemValues("cv_safety_stock", "safety", items);
         Map<String, Map<String, BigDecimal>> creditLines = customerValues("cv_credit", "credit_line", p);
@@ -170,7 +186,7 @@ public class CustomerViews {
         List<CustomerFigures> out = new ArrayList<>();
         for (CrmCustomerViews.Customer c : customers) {
             // Schedule
-            List<WorkOrder> orders = snap.ordersByCustomer().getOrDefault(c.code(), List.of());
+            List<WorkOrder> orders = ordersByCustomer.getOrDefault(c.code(), List.of());
             ScheduleWindow window = ScheduleWindow.of(orders, orders.stream().map(WorkOrder::state).toList());
             Map<String, CustomerFigures.LineFigures> lines = new TreeMap<>();
             if (!window.empty() && window.start() != null && window.end() != null) {
@@ -181,7 +197,7 @@ public class CustomerViews {
                 }
             }
             Set<String> scheduleConnectors = new HashSet<>();
-            orders.forEach(o -> scheduleConnectors.add(snap.orderConnector().get(o.id())));
+            orders.forEach(o -> scheduleConnectors.add(orderConnector.get(o.id())));
             // Stock
             List<StockCover> covers = new ArrayList<>();
             Set<String> stockConnectors = new HashSet<>();
@@ -249,6 +265,17 @@ public class CustomerViews {
     private static String system(Snapshot snap, String connector) {
         return snap.states().stream().filter(r -> connector.equals(r.get("connector")) && r.get("source_system") != null)
                 .map(r -> (String) r.get("source_system")).findFirst().orElse(connector);
+    }
+
+    private static final String ORDER_COLUMNS = "SELECT order_id, customer_code, customer_ref, item_code, line_code, planned_start, "
+            + "planned_end, quantity, state, promised_date, connector FROM cv_work_orders";
+
+    private static WorkOrder workOrder(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp s = rs.getTimestamp(6), e = rs.getTimestamp(7);
+        java.sql.Date p = rs.getDate(10);
+        return new WorkOrder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                s == null ? null : s.toLocalDateTime(), e == null ? null : e.toLocalDateTime(), rs.getBigDecimal(8), rs.getString(9),
+                p == null ? null : p.toLocalDate());
     }
 
     private Map<String, BigDecimal> itemValues(String table, String column, Set<String> items) {
@@ -326,7 +353,8 @@ public class CustomerViews {
         BigDecimal price = cover == null ? null : cover.unitPrice();
         BigDecimal value = amount != null ? amount : price == null ? null : price.multiply(qty).setScale(2, RoundingMode.HALF_UP);
         BigDecimal remaining = f.credit().source() == null ? null : f.remainingCredit().remaining();
-        return QuoteCheck.check(item, qty, wanted, snap.now().toLocalDate(), available, rates(snap, item), snap.load(),
+        List<WorkOrder> ofItem = hub.query(ORDER_COLUMNS + " WHERE item_code = ?", (rs, n) -> workOrder(rs), item);
+        return QuoteCheck.check(item, qty, wanted, snap.now().toLocalDate(), available, rates(snap.load().calendar(), ofItem, item), snap.load(),
                 settings.planningHorizonDays(), value, remaining);
     }
 
@@ -336,10 +364,9 @@ public class CustomerViews {
     }
 
     /** Units per hour each line built the item at: quantity / hours inside the line's shifts, over its orders of the item. */
-    static List<QuoteCheck.LineRate> rates(Snapshot snap, String item) {
+    static List<QuoteCheck.LineRate> rates(LineCalendar cal, List<WorkOrder> orders, String item) {
         Map<String, double[]> byLine = new TreeMap<>();
-        LineCalendar cal = snap.load().calendar();
-        for (WorkOrder o : snap.orders()) {
+        for (WorkOrder o : orders) {
             if (!item.equals(o.item()) || o.line() == null || o.quantity() == null || o.plannedStart() == null || o.plannedEnd() == null) continue;
             double hours = 0;
             for (LocalDate d = o.plannedStart().toLocalDate().minusDays(1); !d.isAfter(o.plannedEnd().toLocalDate()); d = d.plusDays(1)) {

@@ -49,6 +49,13 @@ enum Figure {
         return all;
     }
 
+    /** The key or value of this name; null when the figure has none. */
+    Field field(String name) {
+        return fields().stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+    }
+
+    boolean hasField(String name) { return field(name) != null; }
+
     static Figure byMappingName(String name) {
         for (Figure f : values()) if (f.mappingName.equals(name)) return f;
         throw new IllegalArgumentException("unknown figure '" + name + "' (known: stock, safety-stock, shipments, credit, "

@@ -3,6 +3,7 @@ package io.etlhub.customerview;
 import io.etlhub.connector.ConnectorCatalog;
 import io.etlhub.connector.Dialect;
 import io.etlhub.connector.IncrementalReader;
+import io.etlhub.connector.RowBatches;
 import io.etlhub.connector.RowVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,30 +20,44 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads one figure of a source connector into the hub store (cv_* tables): all of it on a full refresh,
  * else only the keys whose rows changed after the saved version (rowversion up to the safe upper bound,
  * or modify time re-read with an overlap). The rows of a key are replaced in one hub transaction with
  * the new watermark; a source that fails leaves the last good rows and records the failure.
+ * <p>
+ * Rows that leave the source without a new version (deleted, a work order closed by a mapping whose
+ * where hides closed ones, a shipment falling out of the window) are found by counting: cv_key_rows
+ * keeps how many source rows stand behind each first key; when the source's count differs from the
+ * hub's after the changed keys were read, a key scan (pages of hub keys, counted in the source) names
+ * the keys to read again. Source rows are streamed in key order and written in batches, so memory does
+ * not grow with the number of rows.
  */
 @Component
 class FigureRefresh {
     private static final Logger log = LoggerFactory.getLogger(FigureRefresh.class);
     private static final int CHUNK = 500;
+    private static final int BATCH = 1000;
+    private static final int SCAN_PAGE = RowBatches.IN_LIST;
+    private static final List<String> KEY_ROW_COLUMNS = List.of("connector", "figure", "key_value", "source_rows");
     /** Modify times are re-read this far back: a row written in the same instant as the last one read is not lost. */
     private static final long OVERLAP_SECONDS = 60;
 
-    /** What changed: every key (all = true, a full refresh) or these first keys. */
-    record Changed(Figure figure, boolean all, Set<String> keys, long rows) {}
+    /**
+     * What changed: every key (all = true, a full refresh) or these first keys; for figures with a customer,
+     * the customers of the rows replaced, before and after (a work order closed names the customer it left).
+     */
+    record Changed(Figure figure, boolean all, Set<String> keys, Set<String> customers, long rows) {}
 
     private final ConnectorCatalog connectors;
     private final JdbcTemplate hub;
+    private final NamedParameterJdbcTemplate hubNamed;
     private final TransactionTemplate hubTx;
     private final Clock clock;
     private final CustomerViewSettings settings;
@@ -50,6 +65,7 @@ class FigureRefresh {
     FigureRefresh(ConnectorCatalog connectors, JdbcTemplate hub, TransactionTemplate hubTx, Clock clock, CustomerViewSettings settings) {
         this.connectors = connectors;
         this.hub = hub;
+        this.hubNamed = new NamedParameterJdbcTemplate(hub);
         this.hubTx = hubTx;
         this.clock = clock;
         this.settings = settings;
@@ -67,12 +83,16 @@ class FigureRefresh {
     private Changed read(String connector, CustomerViewMapping mapping, Figure figure, CustomerViewMapping.FigureQuery q, boolean forceFull) {
         Dialect dialect = connectors.dialect(connector);
         NamedParameterJdbcTemplate source = new NamedParameterJdbcTemplate(connectors.jdbc(connector));
+        JdbcTemplate streamingJdbc = connectors.jdbc(connector);
+        streamingJdbc.setFetchSize(dialect.streamingFetchSize());
+        NamedParameterJdbcTemplate streaming = new NamedParameterJdbcTemplate(streamingJdbc);
         Map<String, Object> state = state(connector, figure);
         LocalDateTime now = LocalDateTime.now(clock);
         String watermark = state == null ? null : (String) state.get("watermark");
         LocalDateTime fullAt = state == null ? null : Times.of(state.get("full_at"));
         boolean full = forceFull || watermark == null || fullAt == null
-                || fullAt.isBefore(now.minusHours(settings.fullRefreshHours()));
+                || fullAt.isBefore(now.minusHours(settings.fullRefreshHours()))
+                || !counted(connector, figure); // rows read before V22 have no counts yet
         boolean rowversion = mapping.versionType() == IncrementalReader.VersionType.ROWVERSION;
         MapSqlParameterSource params = new MapSqlParameterSource("since",
                 Timestamp.valueOf(now.toLocalDate().minusDays(settings.shipmentWindowDays()).atStartOfDay()));
@@ -80,6 +100,9 @@ class FigureRefresh {
         String upperSql = mapping.safeUpperBound() == null ? null : mapping.safeUpperBound().get(dialect.key());
         if (rowversion && upperSql != null && !upperSql.isBlank()) upper = source.getJdbcTemplate().queryForObject(upperSql, Long.class);
         String where = " WHERE (" + (q.where() == null || q.where().isBlank() ? "1 = 1" : q.where()) + ")";
+        // What the hub keeps: the mapping's where and, for work orders, the open states. Changes are looked for
+        // without the states, so that a work order closed is read again and leaves the hub.
+        String kept = where + openStates(figure, mapping, q, params);
         String key0 = q.keys().values().iterator().next();
 
         if (full) {
@@ -87,14 +110,16 @@ class FigureRefresh {
             Object max = source.queryForObject(maxSql, params, Object.class);
             String newMark = rowversion ? (upper != null ? String.valueOf(upper) : max == null ? "0" : String.valueOf(RowVersions.toLong(max)))
                     : (max == null ? now.toString() : versionText(max));
-            List<Object[]> rows = source.query(select(figure, q, where), params, (rs, n) -> row(figure, rs));
-            List<Object[]> kept = keep(figure, mapping, rows);
-            hubTx.executeWithoutResult(s -> {
+            long rows = hubTx.execute(s -> {
                 hub.update("DELETE FROM " + figure.table + " WHERE connector = ?", connector);
-                insert(connector, figure, kept);
+                hub.update("DELETE FROM cv_key_rows WHERE connector = ? AND figure = ?", connector, figure.mappingName);
+                RowWriter writer = new RowWriter(connector, figure, null);
+                streaming.query(select(figure, q, kept), params, writer::add);
+                writer.finish();
                 saveState(connector, figure, mapping.system(), newMark, true, now);
+                return writer.rows;
             });
-            return new Changed(figure, true, Set.of(), kept.size());
+            return new Changed(figure, true, Set.of(), Set.of(), rows);
         }
 
         // Changed keys after the watermark.
@@ -114,7 +139,7 @@ class FigureRefresh {
         Set<String> keys = new LinkedHashSet<>();
         String[] newMark = {watermark};
         source.query(changedSql, params, rs -> {
-            String k = text(rs.getString(1));
+            String k = keyText(figure, rs);
             if (k != null) keys.add(k);
             Object v = rs.getObject(2);
             if (v != null) {
@@ -123,31 +148,192 @@ class FigureRefresh {
             }
         });
         if (rowversion && upper != null && later(String.valueOf(upper), newMark[0], true)) newMark[0] = String.valueOf(upper);
-        List<String> keyList = new ArrayList<>(keys);
-        long[] count = {0};
-        for (int i = 0; i < Math.max(1, keyList.size()); i += CHUNK) {
-            List<String> chunk = keyList.isEmpty() ? List.of() : keyList.subList(i, Math.min(keyList.size(), i + CHUNK));
-            List<Object[]> kept;
-            if (chunk.isEmpty()) {
-                kept = List.of();
-            } else {
-                params.addValue("keys", chunk);
-                String sql = select(figure, q, where + " AND " + key0 + " IN (:keys)");
-                kept = keep(figure, mapping, source.query(sql, params, (rs, n) -> row(figure, rs)));
-            }
-            boolean last = i + CHUNK >= keyList.size();
-            hubTx.executeWithoutResult(s -> {
-                if (!chunk.isEmpty()) {
-                    new NamedParameterJdbcTemplate(hub).update("DELETE FROM " + figure.table + " WHERE connector = :c AND "
-                            + figure.keys.get(0).column() + " IN (:keys)", new MapSqlParameterSource("c", connector).addValue("keys", chunk));
-                    insert(connector, figure, kept);
-                }
-                // The watermark moves with the last chunk only: a run stopped half-way reads the rest again.
-                if (last) saveState(connector, figure, mapping.system(), newMark[0], false, now);
-            });
-            count[0] += kept.size();
+        Set<String> customers = new TreeSet<>();
+        // The watermark moves with the last chunk only: a run stopped half-way reads the rest again.
+        long rows = reread(connector, figure, q, kept, key0, params, streaming, new ArrayList<>(keys), customers,
+                () -> saveState(connector, figure, mapping.system(), newMark[0], false, now));
+        Set<String> vanished = vanished(connector, figure, q, kept, key0, params, source);
+        vanished.removeAll(keys);
+        if (!vanished.isEmpty()) {
+            log.info("customer view: connector {} figure {}: {} keys lost source rows without a new version, read again",
+                    connector, figure.mappingName, vanished.size());
+            rows += reread(connector, figure, q, kept, key0, params, streaming, new ArrayList<>(vanished), customers, null);
+            keys.addAll(vanished);
         }
-        return new Changed(figure, false, Collections.unmodifiableSet(keys), count[0]);
+        return new Changed(figure, false, Collections.unmodifiableSet(keys), customers, rows);
+    }
+
+    /** For work orders: only the mapping's open states (in SQL, so that the counts compare like with like). */
+    private static String openStates(Figure figure, CustomerViewMapping mapping, CustomerViewMapping.FigureQuery q, MapSqlParameterSource params) {
+        String state = q.values() == null ? null : q.values().get("state");
+        if (state == null || !figure.hasField("state") || mapping.openStates() == null || mapping.openStates().isEmpty()) return "";
+        params.addValue("openStates", mapping.openStates());
+        return " AND " + state + " IN (:openStates)";
+    }
+
+    /** Replaces the hub's rows of these first keys, CHUNK keys per hub transaction; afterLast runs in the last one. */
+    private long reread(String connector, Figure figure, CustomerViewMapping.FigureQuery q, String kept, String key0, MapSqlParameterSource params,
+                        NamedParameterJdbcTemplate streaming, List<String> keyList, Set<String> customers, Runnable afterLast) {
+        long rows = 0;
+        int passes = afterLast == null ? keyList.size() : Math.max(1, keyList.size());
+        for (int i = 0; i < passes; i += CHUNK) {
+            List<String> chunk = keyList.isEmpty() ? List.of() : keyList.subList(i, Math.min(keyList.size(), i + CHUNK));
+            boolean last = i + CHUNK >= keyList.size();
+            rows += hubTx.execute(s -> {
+                long n = 0;
+                if (!chunk.isEmpty()) {
+                    MapSqlParameterSource k = new MapSqlParameterSource("c", connector).addValue("keys", chunk).addValue("f", figure.mappingName);
+                    String byKey = " WHERE connector = :c AND " + figure.keys.get(0).column() + " IN (:keys)";
+                    Figure.Field customer = figure.field("customer");
+                    if (customer != null) {
+                        hubNamed.query("SELECT DISTINCT " + customer.column() + " FROM " + figure.table + byKey, k,
+                                rs -> { if (rs.getString(1) != null) customers.add(rs.getString(1)); });
+                    }
+                    hubNamed.update("DELETE FROM " + figure.table + byKey, k);
+                    hubNamed.update("DELETE FROM cv_key_rows WHERE connector = :c AND figure = :f AND key_value IN (:keys)", k);
+                    params.addValue("keys", chunk);
+                    RowWriter writer = new RowWriter(connector, figure, customers);
+                    streaming.query(select(figure, q, kept + " AND " + key0 + " IN (:keys)"), params, writer::add);
+                    writer.finish();
+                    n = writer.rows;
+                }
+                if (last && afterLast != null) afterLast.run();
+                return n;
+            });
+        }
+        return rows;
+    }
+
+    /**
+     * First keys whose rows left the source without a new version. Cheap when nothing did: one count in the
+     * source and one in the hub. Else the hub's keys are counted in the source a page at a time.
+     */
+    private Set<String> vanished(String connector, Figure figure, CustomerViewMapping.FigureQuery q, String kept, String key0,
+                                 MapSqlParameterSource params, NamedParameterJdbcTemplate source) {
+        Long inSource = source.queryForObject("SELECT COUNT(*) FROM " + q.from() + kept + " AND " + key0 + " IS NOT NULL", params, Long.class);
+        Long inHub = hub.queryForObject("SELECT COALESCE(SUM(source_rows), 0) FROM cv_key_rows WHERE connector = ? AND figure = ?",
+                Long.class, connector, figure.mappingName);
+        Set<String> out = new LinkedHashSet<>();
+        if (java.util.Objects.equals(inSource, inHub)) return out;
+        String after = null;
+        while (true) {
+            List<Object[]> page = after == null
+                    ? hub.query("SELECT key_value, source_rows FROM cv_key_rows WHERE connector = ? AND figure = ? ORDER BY key_value LIMIT "
+                            + SCAN_PAGE, (rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)}, connector, figure.mappingName)
+                    : hub.query("SELECT key_value, source_rows FROM cv_key_rows WHERE connector = ? AND figure = ? AND key_value > ? "
+                            + "ORDER BY key_value LIMIT " + SCAN_PAGE, (rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)},
+                            connector, figure.mappingName, after);
+            if (page.isEmpty()) break;
+            Map<String, Long> there = new java.util.HashMap<>();
+            params.addValue("keys", page.stream().map(r -> (String) r[0]).toList());
+            source.query("SELECT " + key0 + ", COUNT(*) FROM " + q.from() + kept + " AND " + key0 + " IN (:keys) GROUP BY " + key0, params, rs -> {
+                String k = keyText(figure, rs);
+                there.merge(k == null ? "" : k, rs.getLong(2), Long::sum);
+            });
+            for (Object[] r : page) {
+                if (!java.util.Objects.equals(there.get((String) r[0]), r[1])) out.add((String) r[0]);
+            }
+            if (page.size() < SCAN_PAGE) break;
+            after = (String) page.get(page.size() - 1)[0];
+        }
+        return out;
+    }
+
+    private boolean counted(String connector, Figure figure) {
+        return !hub.queryForList("SELECT key_value FROM cv_key_rows WHERE connector = ? AND figure = ? LIMIT 1", connector, figure.mappingName)
+                .isEmpty() || hub.queryForList("SELECT connector FROM " + figure.table + " WHERE connector = ? LIMIT 1", connector).isEmpty();
+    }
+
+    /** The first key of a source row as the hub keeps it: trimmed text, a date as yyyy-MM-dd. */
+    private static String keyText(Figure figure, ResultSet rs) throws SQLException {
+        if (figure.keys.get(0).type() == Figure.Type.DATE) {
+            Timestamp t = rs.getTimestamp(1);
+            return t == null ? null : t.toLocalDateTime().toLocalDate().toString();
+        }
+        return text(rs.getString(1));
+    }
+
+    /**
+     * Writes streamed source rows in batches: rows without a key are left out (logged), of rows with the same
+     * key (adjacent: the query is ordered by the keys) the last is kept, and the source rows behind each first
+     * key are counted into cv_key_rows. Collects the customers of the rows written when asked to.
+     */
+    private final class RowWriter {
+        private final String connector;
+        private final Figure figure;
+        private final Set<String> customers;
+        private final int customerAt;
+        private final List<Object[]> batch = new ArrayList<>();
+        private final List<Object[]> keyBatch = new ArrayList<>();
+        private Object[] pending;
+        private String key0;
+        private long key0Rows;
+        private int skipped;
+        long rows;
+
+        RowWriter(String connector, Figure figure, Set<String> customers) {
+            this.connector = connector;
+            this.figure = figure;
+            this.customers = customers;
+            this.customerAt = figure.fields().indexOf(figure.field("customer"));
+        }
+
+        void add(ResultSet rs) throws SQLException {
+            if (rs.getObject(1) == null) { skipped++; return; }
+            Object[] r = row(figure, rs);
+            long sourceRows = figure.summed ? rs.getLong(figure.fields().size() + 1) : 1;
+            String k0 = r[0] == null ? "" : keyValue(r[0]);
+            if (key0 != null && !key0.equals(k0)) keyBatch();
+            if (key0 == null || !key0.equals(k0)) { key0 = k0; key0Rows = 0; }
+            key0Rows += sourceRows;
+            boolean keyless = false;
+            for (int i = 0; i < figure.keys.size(); i++) keyless |= r[i] == null;
+            if (keyless) { skipped++; return; }
+            if (pending != null && !sameKey(pending, r)) push(pending);
+            pending = r;
+        }
+
+        void finish() {
+            if (pending != null) push(pending);
+            pending = null;
+            if (key0 != null) keyBatch();
+            key0 = null;
+            flush();
+            if (skipped > 0) log.warn("customer view: {} rows of figure {} have an empty key and were left out", skipped, figure.mappingName);
+        }
+
+        private boolean sameKey(Object[] a, Object[] b) {
+            for (int i = 0; i < figure.keys.size(); i++) if (!a[i].equals(b[i])) return false;
+            return true;
+        }
+
+        private void push(Object[] r) {
+            Object[] a = new Object[r.length + 1];
+            a[0] = connector;
+            System.arraycopy(r, 0, a, 1, r.length);
+            batch.add(a);
+            rows++;
+            if (customers != null && customerAt >= 0 && r[customerAt] != null) customers.add((String) r[customerAt]);
+            if (batch.size() >= BATCH) flush();
+        }
+
+        private void keyBatch() {
+            keyBatch.add(new Object[] {connector, figure.mappingName, key0, key0Rows});
+            if (keyBatch.size() >= BATCH) flush();
+        }
+
+        private void flush() {
+            List<String> cols = new ArrayList<>(List.of("connector"));
+            figure.fields().forEach(f -> cols.add(f.column()));
+            RowBatches.insert(hub, figure.table, cols, batch);
+            RowBatches.insert(hub, "cv_key_rows", KEY_ROW_COLUMNS, keyBatch);
+            batch.clear();
+            keyBatch.clear();
+        }
+    }
+
+    private static String keyValue(Object v) {
+        return v instanceof java.sql.Date d ? d.toLocalDate().toString() : v.toString();
     }
 
     private static boolean later(String candidate, String current, boolean rowversion) {
@@ -156,35 +342,17 @@ class FigureRefresh {
                 : LocalDateTime.parse(candidate).isAfter(LocalDateTime.parse(current));
     }
 
+    /** The figure's rows ordered by its keys; summed figures grouped by them, with the source rows behind each group last. */
     private static String select(Figure figure, CustomerViewMapping.FigureQuery q, String where) {
-        StringBuilder sql = new StringBuilder("SELECT ");
         List<String> exprs = new ArrayList<>();
-        for (Figure.Field k : figure.keys) exprs.add(q.keys().get(k.name()));
+        List<String> keys = new ArrayList<>();
+        for (Figure.Field k : figure.keys) keys.add(q.keys().get(k.name()));
+        exprs.addAll(keys);
         for (Figure.Field v : figure.values) exprs.add(q.values().get(v.name()));
-        sql.append(String.join(", ", exprs)).append(" FROM ").append(q.from()).append(where);
-        if (figure.summed) {
-            List<String> keys = new ArrayList<>();
-            for (Figure.Field k : figure.keys) keys.add(q.keys().get(k.name()));
-            sql.append(" GROUP BY ").append(String.join(", ", keys));
-        }
-        return sql.toString();
-    }
-
-    /** Rows without a key are left out (logged); for work orders only the open states are kept; one row per key. */
-    private static List<Object[]> keep(Figure figure, CustomerViewMapping mapping, List<Object[]> rows) {
-        Map<List<Object>, Object[]> byKey = new LinkedHashMap<>();
-        int stateAt = figure.fields().indexOf(figure.fields().stream().filter(f -> f.name().equals("state")).findFirst().orElse(null));
-        int skipped = 0;
-        for (Object[] r : rows) {
-            boolean keyless = false;
-            for (int i = 0; i < figure.keys.size(); i++) keyless |= r[i] == null;
-            if (keyless) { skipped++; continue; }
-            if (stateAt >= 0 && mapping.openStates() != null && !mapping.openStates().isEmpty()
-                    && !mapping.openStates().contains(String.valueOf(r[stateAt]))) continue;
-            byKey.put(java.util.Arrays.asList(r).subList(0, figure.keys.size()), r);
-        }
-        if (skipped > 0) log.warn("customer view: {} rows of figure {} have an empty key and were left out", skipped, figure.mappingName);
-        return new ArrayList<>(byKey.values());
+        if (figure.summed) exprs.add("COUNT(*)");
+        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", exprs)).append(" FROM ").append(q.from()).append(where);
+        if (figure.summed) sql.append(" GROUP BY ").append(String.join(", ", keys));
+        return sql.append(" ORDER BY ").append(String.join(", ", keys)).toString();
     }
 
     private static Object[] row(Figure figure, ResultSet rs) throws SQLException {
@@ -207,22 +375,6 @@ class FigureRefresh {
             };
         }
         return out;
-    }
-
-    private void insert(String connector, Figure figure, List<Object[]> rows) {
-        if (rows.isEmpty()) return;
-        List<String> cols = new ArrayList<>(List.of("connector"));
-        figure.fields().forEach(f -> cols.add(f.column()));
-        String sql = "INSERT INTO " + figure.table + " (" + String.join(", ", cols) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(cols.size(), "?")) + ")";
-        List<Object[]> args = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            Object[] a = new Object[r.length + 1];
-            a[0] = connector;
-            System.arraycopy(r, 0, a, 1, r.length);
-            args.add(a);
-        }
-        for (int i = 0; i < args.size(); i += 1000) hub.batchUpdate(sql, args.subList(i, Math.min(args.size(), i + 1000)));
     }
 
     private Map<String, Object> state(String connector, Figure figure) {

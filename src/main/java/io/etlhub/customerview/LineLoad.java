@@ -16,20 +16,32 @@ import java.util.Map;
  */
 public final class LineLoad {
     private final LineCalendar calendar;
-    private final Map<String, Map<LocalDate, Double>> scheduled = new HashMap<>();
+    private final Map<String, Map<LocalDate, Double>> scheduled;
 
     public LineLoad(LineCalendar calendar, List<WorkOrder> openOrders) {
+        this(calendar, new HashMap<>());
+        for (WorkOrder o : openOrders) add(o.line(), o.plannedStart(), o.plannedEnd());
+    }
+
+    /** The load of scheduled hours per line and day worked out before (hub store cv_line_load). */
+    public LineLoad(LineCalendar calendar, Map<String, Map<LocalDate, Double>> scheduledHours) {
         this.calendar = calendar;
-        for (WorkOrder o : openOrders) {
-            if (o.line() == null || o.plannedStart() == null || o.plannedEnd() == null) continue;
-            // A shift starting the day before can run into the order's first day.
-            for (LocalDate d = o.plannedStart().toLocalDate().minusDays(1); !d.isAfter(o.plannedEnd().toLocalDate()); d = d.plusDays(1)) {
-                double hours = 0;
-                for (LocalDateTime[] w : calendar.windows(o.line(), d)) hours += overlapHours(o.plannedStart(), o.plannedEnd(), w[0], w[1]);
-                if (hours > 0) scheduled.computeIfAbsent(o.line(), k -> new HashMap<>()).merge(d, hours, Double::sum);
-            }
+        this.scheduled = scheduledHours;
+    }
+
+    /** Adds one open work order: the hours of the line's shifts between its planned start and end, per day. */
+    public void add(String line, LocalDateTime plannedStart, LocalDateTime plannedEnd) {
+        if (line == null || plannedStart == null || plannedEnd == null) return;
+        // A shift starting the day before can run into the order's first day.
+        for (LocalDate d = plannedStart.toLocalDate().minusDays(1); !d.isAfter(plannedEnd.toLocalDate()); d = d.plusDays(1)) {
+            double hours = 0;
+            for (LocalDateTime[] w : calendar.windows(line, d)) hours += overlapHours(plannedStart, plannedEnd, w[0], w[1]);
+            if (hours > 0) scheduled.computeIfAbsent(line, k -> new HashMap<>()).merge(d, hours, Double::sum);
         }
     }
+
+    /** Every line and day with scheduled hours (what cv_line_load keeps). */
+    public Map<String, Map<LocalDate, Double>> scheduledHours() { return scheduled; }
 
     static double overlapHours(LocalDateTime aFrom, LocalDateTime aTo, LocalDateTime bFrom, LocalDateTime bTo) {
         LocalDateTime from = aFrom.isAfter(bFrom) ? aFrom : bFrom;

@@ -2,6 +2,7 @@ package io.etlhub.lapse;
 
 import io.etlhub.connector.ConnectorCatalog;
 import io.etlhub.connector.IncrementalReader.Cursor;
+import io.etlhub.connector.debezium.ChangeRecord;
 import io.etlhub.pipeline.EventJob;
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.pipeline.RunContext;
@@ -13,29 +14,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The rhythm step {@code etlhub:lapse-rhythm}. Fed by CDC ({@code from: etlhub-cdc:pos-cdc}), it takes
- * each new sale line or payment line as it comes: the line into the rhythm, then the member's trigger
- * decided as of the sale's day, in one hub transaction. Run by a schedule with a {@code source}
- * (a POS without binlog), it polls the lines after the saved rising-column value (com_no) instead,
- * page by page, each page with its watermark in one hub transaction.
+ * the new sale lines and payment lines as they come, one change or (with {@code batch=true}) each poll
+ * of the capture engine: the lines into the rhythm ({@link RhythmBatch}), then the touched members'
+ * triggers decided as of their sales' days, in one hub transaction. Run by a schedule with a
+ * {@code source} (a POS without binlog), it polls the lines after the saved rising-column value (com_no)
+ * instead, page by page, each page the same way with its watermark in one hub transaction.
  */
 @Component
 class LapseRhythmJob implements EventJob {
     private final PosMappings mappings;
-    private final RhythmStore store;
+    private final RhythmBatch batch;
     private final LapseTriggers triggers;
     private final ConnectorCatalog connectors;
     private final Watermarks watermarks;
     private final TransactionTemplate tx;
 
-    LapseRhythmJob(PosMappings mappings, RhythmStore store, LapseTriggers triggers, ConnectorCatalog connectors, Watermarks watermarks,
+    LapseRhythmJob(PosMappings mappings, RhythmBatch batch, LapseTriggers triggers, ConnectorCatalog connectors, Watermarks watermarks,
                    PlatformTransactionManager tm) {
         this.mappings = mappings;
-        this.store = store;
+        this.batch = batch;
         this.triggers = triggers;
         this.connectors = connectors;
         this.watermarks = watermarks;
@@ -58,41 +61,58 @@ class LapseRhythmJob implements EventJob {
 
     @Override
     public boolean isEvent(Exchange exchange) {
-        return exchange.getMessage().getBody() instanceof Struct;
+        Object body = exchange.getMessage().getBody();
+        return body instanceof Struct || body instanceof List;
     }
 
+    /**
+     * One change ({@code etlhub-cdc:} one by one) or a poll's changes ({@code etlhub-cdc:...?batch=true}:
+     * a list of ChangeRecord), into the rhythm and decided in one hub transaction (the consumer's, which
+     * also remembers the changes' keys, when it holds one).
+     */
     @Override
     public void onEvent(RouteDefinition route, Exchange exchange) {
         var m = exchange.getMessage();
-        String op = m.getHeader(DebeziumConstants.HEADER_OPERATION, String.class);
-        // POS lines are written once; a correction is a return line. Updates and deletes change no rhythm.
-        if (!"c".equals(op) && !"r".equals(op)) return;
-        Map<?, ?> source = m.getHeader(DebeziumConstants.HEADER_SOURCE_METADATA, Map.class);
-        String table = source == null ? null : String.valueOf(source.get("table"));
         PosSaleMapping mapping = mappings.get(route.source().mapping());
-        PosRows.Row row = PosRows.of(m.getBody(Struct.class));
-        if (mapping.lines().table().equalsIgnoreCase(table)) {
-            SaleLine line = PosRows.line(mapping, row);
-            tx.executeWithoutResult(s -> afterStored(store.record(line)));
-        } else if (mapping.payments() != null && mapping.payments().table().equalsIgnoreCase(table)) {
-            String card = PosRows.ticketCard(mapping, row);
-            if (card == null) return;
-            String ticket = PosRows.ticket(mapping, row);
-            tx.executeWithoutResult(s -> {
-                if (store.recordTicketMember(mapping.pos(), ticket, card) == null) return;
-                java.time.LocalDate day = store.ticketDay(mapping.pos(), ticket);
-                if (day != null) triggers.decide(card, day);
-            });
+        List<PosChange> changes = new ArrayList<>();
+        if (m.getBody() instanceof List<?> batch) {
+            for (Object o : batch) {
+                ChangeRecord c = (ChangeRecord) o;
+                PosChange change = change(route, mapping, c.operation(), String.valueOf(c.source().get("table")), c.after());
+                if (change != null) changes.add(change);
+            }
         } else {
-            throw new IllegalArgumentException("route " + route.id() + ": change of table " + table + " is neither the lines ("
-                    + mapping.lines().table() + ") nor the payments of mapping " + route.source().mapping());
+            Map<?, ?> source = m.getHeader(DebeziumConstants.HEADER_SOURCE_METADATA, Map.class);
+            PosChange change = change(route, mapping, m.getHeader(DebeziumConstants.HEADER_OPERATION, String.class),
+                    source == null ? null : String.valueOf(source.get("table")), m.getBody(Struct.class));
+            if (change != null) changes.add(change);
         }
+        if (!changes.isEmpty()) tx.executeWithoutResult(s -> decide(changes, null));
     }
 
-    /** A new line of a known member: the member's trigger as of the sale's day (a visit re-arms it; a return may fire). */
-    private LapseTriggers.Decision afterStored(SaleLine stored) {
-        if (stored == null || stored.card() == null) return null;
-        return triggers.decide(stored.card(), stored.day());
+    /** A new sale line or payment line of the mapping's tables; null for what changes no rhythm. */
+    private static PosChange change(RouteDefinition route, PosSaleMapping mapping, String op, String table, Struct after) {
+        // POS lines are written once; a correction is a return line. Updates and deletes change no rhythm.
+        if (!"c".equals(op) && !"r".equals(op)) return null;
+        PosRows.Row row = PosRows.of(after);
+        if (mapping.lines().table().equalsIgnoreCase(table)) return new PosChange.Line(PosRows.line(mapping, row));
+        if (mapping.payments() != null && mapping.payments().table().equalsIgnoreCase(table)) {
+            return new PosChange.Payment(mapping.pos(), PosRows.ticket(mapping, row), PosRows.ticketCard(mapping, row));
+        }
+        throw new IllegalArgumentException("route " + route.id() + ": change of table " + table + " is neither the lines ("
+                + mapping.lines().table() + ") nor the payments of mapping " + route.source().mapping());
+    }
+
+    /**
+     * The changes into the rhythm, then the trigger of each member they touched, in the caller's hub
+     * transaction; counted into the run when there is one.
+     */
+    private void decide(List<PosChange> changes, RunContext run) {
+        RhythmBatch.Applied applied = batch.apply(changes);
+        long fired = triggers.decideAll(applied.members(), applied.daysByCard());
+        if (run == null) return;
+        if (applied.stored() > 0) run.count("stored", applied.stored());
+        if (fired > 0) run.count("fired", fired);
     }
 
     @Override
@@ -113,16 +133,15 @@ class LapseRhythmJob implements EventJob {
             context.count("read", rows.size());
             String rising = mapping.lines().col("rising");
             String last = PosRows.text(PosRows.of(rows.get(rows.size() - 1)).value(rising));
+            List<PosChange> changes = new ArrayList<>();
+            for (Map<String, Object> r : rows) {
+                PosRows.Row row = PosRows.of(r);
+                SaleLine line = PosRows.line(mapping, row);
+                String card = PosRows.text(row.value(CARD_ALIAS));
+                changes.add(new PosChange.Line(line.card() == null && card != null && !card.isBlank() ? line.withCard(card) : line));
+            }
             tx.executeWithoutResult(s -> {
-                for (Map<String, Object> r : rows) {
-                    PosRows.Row row = PosRows.of(r);
-                    SaleLine line = PosRows.line(mapping, row);
-                    String card = PosRows.text(row.value(CARD_ALIAS));
-                    SaleLine stored = store.record(line.card() == null && card != null && !card.isBlank() ? line.withCard(card) : line);
-                    if (stored == null) continue;
-                    context.count("stored", 1);
-                    if (afterStored(stored) == LapseTriggers.Decision.FIRED) context.count("fired", 1);
-                }
+                decide(changes, context);
                 watermarks.save(route.id(), new Cursor(last, null));
             });
             if (rows.size() < batch) return;

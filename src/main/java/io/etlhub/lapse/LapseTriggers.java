@@ -2,7 +2,9 @@ package io.etlhub.lapse;
 
 import io.etlhub.lapse.rules.LapseVerdict;
 import io.etlhub.lapse.rules.MemberRhythm;
+import io.etlhub.connector.RowBatches;
 import org.slf4j.Logger;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -11,7 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,11 +37,14 @@ public class LapseTriggers {
     private final LapseFiring firing;
     private final LapseSettings settings;
     private final TransactionTemplate tx;
+    private final JdbcTemplate hub;
     private final Map<String, StoreGaps> storeGaps = new ConcurrentHashMap<>();
 
     private record StoreGaps(List<Integer> gaps, long at) {}
 
-    public LapseTriggers(RhythmStore store, LapseRuleSet rules, LapseFiring firing, LapseSettings settings, PlatformTransactionManager tm) {
+    public LapseTriggers(RhythmStore store, LapseRuleSet rules, LapseFiring firing, LapseSettings settings, PlatformTransactionManager tm,
+                         JdbcTemplate hub) {
+        this.hub = hub;
         this.store = store;
         this.rules = rules;
         this.firing = firing;
@@ -64,12 +73,53 @@ public class LapseTriggers {
         return tx.execute(s -> decide(card, today));
     }
 
-    /** Evaluates in the caller's hub transaction (the rhythm step's). */
+    /** Evaluates in the caller's hub transaction. */
     Decision decide(String card, LocalDate today) {
         MemberRhythm rhythm = memberRhythm(card, today);
         if (rhythm == null) return Decision.NO_MEMBER;
+        return decide(rhythm, today, episode -> firing.fired(card, episode));
+    }
+
+    /**
+     * The members a batch of the rhythm step touched, in its hub transaction: each as of every day its
+     * lines in the batch were of, from the members' visits as the batch left them; their fired episodes
+     * in one query. Returns how many fired.
+     */
+    long decideAll(Map<String, MemberVisitsCache.MemberVisits> members, Map<String, Set<LocalDate>> daysByCard) {
+        Set<String> fired = firedEpisodes(daysByCard.keySet());
+        long firedNow = 0;
+        for (Map.Entry<String, Set<LocalDate>> e : daysByCard.entrySet()) {
+            MemberVisitsCache.MemberVisits m = members.get(e.getKey());
+            if (m == null || m.row() == null) continue;
+            for (LocalDate today : e.getValue()) {
+                List<LocalDate> days = m.visits().stream().map(Rhythm.Visit::day).filter(d -> !d.isAfter(today)).distinct().toList();
+                if (days.isEmpty()) continue;
+                RhythmStore.Member row = m.row();
+                MemberRhythm rhythm = new MemberRhythm(row.card(), row.tier() == null ? settings.defaultTier() : row.tier(), row.homeStore(),
+                        days, gapsOf(row.homeStore(), today));
+                if (decide(rhythm, today, episode -> fired.contains(row.card() + "/" + episode)) == Decision.FIRED) {
+                    fired.add(row.card() + "/" + days.get(days.size() - 1));
+                    firedNow++;
+                }
+            }
+        }
+        return firedNow;
+    }
+
+    /** card/episode of every trigger of these members. */
+    private Set<String> firedEpisodes(Collection<String> cards) {
+        Set<String> out = new HashSet<>();
+        for (List<String> chunk : RowBatches.chunks(List.copyOf(cards), RowBatches.IN_LIST)) {
+            hub.query("SELECT card, episode_day FROM lapse_trigger WHERE card IN (" + RowBatches.marks(chunk.size()) + ")",
+                    rs -> { out.add(rs.getString(1) + "/" + rs.getDate(2).toLocalDate()); }, chunk.toArray());
+        }
+        return out;
+    }
+
+    private Decision decide(MemberRhythm rhythm, LocalDate today, Predicate<LocalDate> firedAlready) {
+        String card = rhythm.card();
         LocalDate episode = rhythm.visitDays().get(rhythm.visitDays().size() - 1);
-        if (firing.fired(card, episode)) return Decision.ALREADY_FIRED;
+        if (firedAlready.test(episode)) return Decision.ALREADY_FIRED;
         for (LapseVerdict v : rules.verdicts(rhythm, today)) {
             if (!v.lapsed()) continue;
             int silent = (int) ChronoUnit.DAYS.between(episode, today);

@@ -1,23 +1,20 @@
 package io.etlhub.lapse;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The rhythm in the hub store, kept from each sale line: the line itself (its POS key makes a
- * redelivered line a no-op), the ticket's member, the member's visit days and the member row (tier,
- * home store, first and last visit). {@link #rebuild} computes visits and members again from all lines.
- * Callers hold the hub transaction.
+ * The rhythm in the hub store: the sale lines, the tickets' members, the members' visit days and the
+ * member rows (tier, home store, first and last visit), written batch by batch by {@link RhythmBatch};
+ * reads for the rules, the API and the daily evaluation. {@link RhythmRebuild} computes visits and members
+ * again from all lines. Callers hold the hub transaction.
  */
 @Repository
 public class RhythmStore {
@@ -29,78 +26,6 @@ public class RhythmStore {
         this.hub = hub;
         this.clock = clock;
         this.settings = settings;
-    }
-
-    /**
-     * Stores a line (its member taken from the ticket when the line names none). Returns the line as
-     * stored, or null when it was there already (a redelivery).
-     */
-    public SaleLine record(SaleLine line) {
-        SaleLine stored = line.card() != null ? line : line.withCard(ticketMember(line.pos(), line.ticket()));
-        try {
-            hub.update("INSERT INTO lapse_sale_line (pos, flow_no, flow_id, store, item, category, sale_day, amount, quantity, is_return, "
-                            + "card, captured_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    stored.pos(), stored.ticket(), stored.line(), stored.store(), stored.item(), stored.category(), Date.valueOf(stored.day()),
-                    stored.amount(), stored.quantity(), stored.isReturn() ? 1 : 0, stored.card(), now());
-        } catch (DuplicateKeyException redelivered) {
-            return null;
-        }
-        if (stored.card() != null && !stored.isReturn()) addVisit(stored.card(), stored.day(), stored.store());
-        return stored;
-    }
-
-    /**
-     * The ticket's member, from its payment lines: lines of the ticket stored before it get the card.
-     * Returns the card when it is new for the ticket, null when the ticket had it already.
-     */
-    public String recordTicketMember(String pos, String ticket, String card) {
-        try {
-            hub.update("INSERT INTO lapse_ticket_member (pos, flow_no, card) VALUES (?, ?, ?)", pos, ticket, card);
-        } catch (DuplicateKeyException known) {
-            return null;
-        }
-        List<Rhythm.Visit> visits = hub.query("SELECT DISTINCT sale_day, store FROM lapse_sale_line WHERE pos = ? AND flow_no = ? "
-                + "AND card IS NULL AND is_return = 0", (rs, n) -> new Rhythm.Visit(rs.getDate(1).toLocalDate(), rs.getString(2)), pos, ticket);
-        hub.update("UPDATE lapse_sale_line SET card = ? WHERE pos = ? AND flow_no = ? AND card IS NULL", card, pos, ticket);
-        for (Rhythm.Visit v : visits) addVisit(card, v.day(), v.store());
-        return card;
-    }
-
-    /** The day of a ticket's stored lines, or null before any arrived. */
-    public LocalDate ticketDay(String pos, String ticket) {
-        Date d = hub.queryForObject("SELECT MAX(sale_day) FROM lapse_sale_line WHERE pos = ? AND flow_no = ?", Date.class, pos, ticket);
-        return d == null ? null : d.toLocalDate();
-    }
-
-    private String ticketMember(String pos, String ticket) {
-        List<String> c = hub.queryForList("SELECT card FROM lapse_ticket_member WHERE pos = ? AND flow_no = ?", String.class, pos, ticket);
-        return c.isEmpty() ? null : c.get(0);
-    }
-
-    private void addVisit(String card, LocalDate day, String store) {
-        boolean added;
-        try {
-            added = hub.update("INSERT INTO lapse_visit (card, visit_day, store) VALUES (?, ?, ?)", card, Date.valueOf(day), store) == 1;
-        } catch (DuplicateKeyException known) {
-            added = false;
-        }
-        if (added) refreshMember(card);
-    }
-
-    /** The member row from the member's visits: first, last, count, home store (favourite over the window up to the last visit). */
-    void refreshMember(String card) {
-        List<Rhythm.Visit> visits = visits(card);
-        if (visits.isEmpty()) return;
-        LocalDate first = visits.get(0).day();
-        LocalDate last = visits.get(visits.size() - 1).day();
-        long days = visits.stream().map(Rhythm.Visit::day).distinct().count();
-        String home = Rhythm.favouriteStore(visits, last.minusDays(settings.windowDays() - 1L));
-        int updated = hub.update("UPDATE lapse_member SET home_store = ?, first_day = ?, last_day = ?, visit_days = ?, updated_at = ? WHERE card = ?",
-                home, Date.valueOf(first), Date.valueOf(last), days, now(), card);
-        if (updated == 0) {
-            hub.update("INSERT INTO lapse_member (card, tier, home_store, first_day, last_day, visit_days, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    card, settings.defaultTier(), home, Date.valueOf(first), Date.valueOf(last), days, now());
-        }
     }
 
     public List<Rhythm.Visit> visits(String card) {
@@ -153,54 +78,12 @@ public class RhythmStore {
         return gaps;
     }
 
-    /**
-     * Visits and members again from every stored line (set-based; tiers are kept). The same
-     * definitions as the incremental path: a visit is a day and store with a line that is not a
-     * return; the home store has the most visit days in the window up to the last visit, then the
-     * later visit, then the smaller store code.
-     */
-    public long rebuild() {
-        hub.update("UPDATE lapse_sale_line SET card = (SELECT t.card FROM lapse_ticket_member t WHERE t.pos = lapse_sale_line.pos "
-                + "AND t.flow_no = lapse_sale_line.flow_no) WHERE card IS NULL AND EXISTS (SELECT 1 FROM lapse_ticket_member t "
-                + "WHERE t.pos = lapse_sale_line.pos AND t.flow_no = lapse_sale_line.flow_no)");
-        hub.update("DELETE FROM lapse_visit");
-        // GROUP BY in the order of ix_lapse_sale_line_card: read from the index, no temporary table of 10^7 rows.
-        hub.update("INSERT INTO lapse_visit (card, visit_day, store) SELECT card, sale_day, store FROM lapse_sale_line "
-                + "WHERE card IS NOT NULL AND is_return = 0 GROUP BY card, sale_day, store");
-        hub.update("DELETE FROM lapse_rebuild_member");
-        hub.update("DELETE FROM lapse_rebuild_store");
-        hub.update("DELETE FROM lapse_rebuild_tier");
-        hub.update("DELETE FROM lapse_rebuild_home");
-        hub.update("INSERT INTO lapse_rebuild_member (card, first_day, last_day, visit_days) SELECT card, MIN(visit_day), MAX(visit_day), "
-                + "COUNT(DISTINCT visit_day) FROM lapse_visit GROUP BY card");
-        hub.update("INSERT INTO lapse_rebuild_store (card, store, visits, last_day) SELECT v.card, v.store, COUNT(*), MAX(v.visit_day) "
-                + "FROM lapse_visit v JOIN lapse_rebuild_member m ON m.card = v.card "
-                + "WHERE v.visit_day > m.last_day - INTERVAL '" + settings.windowDays() + "' DAY GROUP BY v.card, v.store");
-        // The home store: most visit days, then the later visit, then the smaller store code (one sort, no correlated subquery).
-        hub.update("INSERT INTO lapse_rebuild_home (card, store) SELECT card, store FROM (SELECT card, store, ROW_NUMBER() OVER "
-                + "(PARTITION BY card ORDER BY visits DESC, last_day DESC, store) AS place FROM lapse_rebuild_store) ranked WHERE place = 1");
-        // Tiers stay: the new member rows take them from the old ones before these go.
-        hub.update("INSERT INTO lapse_rebuild_tier (card, tier) SELECT card, tier FROM lapse_member WHERE tier IS NOT NULL AND tier <> ?",
-                settings.defaultTier());
-        hub.update("DELETE FROM lapse_member");
-        hub.update("INSERT INTO lapse_member (card, tier, home_store, first_day, last_day, visit_days, updated_at) "
-                + "SELECT m.card, COALESCE(t.tier, ?), s.store, m.first_day, m.last_day, m.visit_days, ? FROM lapse_rebuild_member m "
-                + "LEFT JOIN lapse_rebuild_home s ON s.card = m.card LEFT JOIN lapse_rebuild_tier t ON t.card = m.card",
-                settings.defaultTier(), now());
-        Long members = hub.queryForObject("SELECT COUNT(*) FROM lapse_member", Long.class);
-        return members == null ? 0 : members;
-    }
-
-    private Timestamp now() {
-        return Timestamp.valueOf(LocalDateTime.now(clock));
-    }
-
-    private static final RowMapper<SaleLine> LINE = (rs, n) -> new SaleLine(rs.getString("pos"), rs.getString("flow_no"),
+    static final RowMapper<SaleLine> LINE = (rs, n) -> new SaleLine(rs.getString("pos"), rs.getString("flow_no"),
             rs.getString("flow_id"), rs.getString("store"), rs.getString("item"), rs.getString("category"),
             rs.getDate("sale_day").toLocalDate(), rs.getBigDecimal("amount"), rs.getBigDecimal("quantity"), rs.getInt("is_return") == 1,
             rs.getString("card"));
 
-    private static final RowMapper<Member> MEMBER = (rs, n) -> new Member(rs.getString("card"), rs.getString("tier"),
+    static final RowMapper<Member> MEMBER = (rs, n) -> new Member(rs.getString("card"), rs.getString("tier"),
             rs.getString("home_store"), rs.getDate("first_day") == null ? null : rs.getDate("first_day").toLocalDate(),
             rs.getDate("last_day") == null ? null : rs.getDate("last_day").toLocalDate(), rs.getInt("visit_days"));
 }

@@ -25,10 +25,12 @@ public class DeadLetters implements io.etlhub.connector.DeadLetterSink {
 
     private final JdbcTemplate hub;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate hubTransactions;
 
-    public DeadLetters(JdbcTemplate hub, Clock clock) {
+    public DeadLetters(JdbcTemplate hub, Clock clock, org.springframework.transaction.support.TransactionTemplate hubTransactions) {
         this.hub = hub;
         this.clock = clock;
+        this.hubTransactions = hubTransactions;
     }
 
     public record DeadLetter(long id, String routeId, long runId, String recordKey, Map<String, String> payload,
@@ -42,12 +44,35 @@ public class DeadLetters implements io.etlhub.connector.DeadLetterSink {
                 toJson(replayParameters), cut(error, 4000), Timestamp.valueOf(LocalDateTime.now(clock)));
     }
 
-    /** A record of a continuous route (a CDC event): no run, so run id 0; its payload is the event itself. */
+    /**
+     * A record of a continuous route (a CDC event): no run, so run id 0; its payload is what an admin reads of the
+     * event, and the event itself goes whole into dead_letter_event (same transaction) for a replay.
+     */
     @Override
-    public void deadLetter(String routeId, String recordKey, Map<String, String> payload, String error) {
-        hub.update("INSERT INTO dead_letter (route_id, run_id, record_key, payload, error_message, state, created_at) "
-                        + "VALUES (?, 0, ?, ?, ?, 'NEW', ?)", routeId, cut(recordKey, 200), toJson(payload),
-                cut(error, 4000), Timestamp.valueOf(LocalDateTime.now(clock)));
+    public void deadLetter(String routeId, Letter letter, String error) {
+        String event = letter.event() == null ? null : letter.event().get();
+        hubTransactions.executeWithoutResult(tx -> {
+            org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            hub.update(con -> {
+                java.sql.PreparedStatement ps = con.prepareStatement("INSERT INTO dead_letter (route_id, run_id, record_key, payload, "
+                        + "error_message, state, created_at) VALUES (?, 0, ?, ?, ?, 'NEW', ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
+                ps.setString(1, routeId);
+                ps.setString(2, cut(letter.key(), 200));
+                ps.setString(3, toJson(letter.payload()));
+                ps.setString(4, cut(error, 4000));
+                ps.setTimestamp(5, Timestamp.valueOf(LocalDateTime.now(clock)));
+                return ps;
+            }, keys);
+            if (event != null) {
+                hub.update("INSERT INTO dead_letter_event (dead_letter_id, event) VALUES (?, ?)", keys.getKey().longValue(), event);
+            }
+        });
+    }
+
+    /** The record a dead letter keeps whole for a replay (a change event), or null when it has none. */
+    String event(long id) {
+        List<String> found = hub.queryForList("SELECT event FROM dead_letter_event WHERE dead_letter_id = ?", String.class, id);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     public List<DeadLetter> list(String state, Long runId, int limit) {
@@ -79,6 +104,11 @@ public class DeadLetters implements io.etlhub.connector.DeadLetterSink {
         hub.update("UPDATE dead_letter SET state = ?, replay_run_id = ?, replayed_at = ?, error_message = COALESCE(?, error_message) WHERE id = ?",
                 replay.succeeded() ? "REPLAYED" : "NEW", replay.runId(), Timestamp.valueOf(LocalDateTime.now(clock)),
                 replay.error(), id);
+    }
+
+    /** A replayed change event: delivered again without a run of its own. */
+    void finishEvent(long id) {
+        hub.update("UPDATE dead_letter SET state = 'REPLAYED', replayed_at = ? WHERE id = ?", Timestamp.valueOf(LocalDateTime.now(clock)), id);
     }
 
     void release(long id, String error) {

@@ -53,14 +53,17 @@ public class RouteAdmin {
     }
 
     /**
-     * {@code state} is Camel's status of the route (Started, Stopped, ...); {@code enabled} its file's autoStartup;
+     * {@code state} is Camel's status of the route (Started, Stopped, ...), or Restarting / Exhausted while Camel's
+     * supervising route controller retries (or gave up) starting it, with {@code startProblem} (why the last attempt
+     * failed, e.g. its source is down), {@code startAttempts} and {@code nextStartAttempt}; {@code enabled} its file's autoStartup;
      * {@code capture} the change stream of a route that starts from etlhub-cdc: (state, lag), null otherwise or while stopped;
      * {@code runnable} false for a route fed by its start (changes, events), which has no runs to start.
      */
     public record RouteStatus(String id, String description, String kind, boolean enabled, String state, String schedule,
                               boolean running, RunSummary lastRun, LocalDateTime nextRun,
                               RouteDefinition.Endpoint source, RouteDefinition.Endpoint target, CdcStatus capture, boolean runnable,
-                              List<RunParameter> parameters) {
+                              List<RunParameter> parameters, String startProblem, Long startAttempts,
+                              LocalDateTime nextStartAttempt) {
 
         /** The capture's lag in seconds, or null when it has none yet. */
         public Double lagSeconds() {
@@ -79,9 +82,13 @@ public class RouteAdmin {
     private RouteStatus status(RouteDefinition r) {
         List<RunSummary> last = history.recent(r.id(), 1);
         ServiceStatus state = camel.getRouteController().getRouteStatus(r.id());
-        return new RouteStatus(r.id(), r.description(), r.kind(), r.isEnabled(), state == null ? "Unloaded" : state.name(),
+        SupervisedStarts starts = SupervisedStarts.of(camel, r.id());
+        String shown = starts != null ? starts.state() : state == null ? "Unloaded" : state.name();
+        return new RouteStatus(r.id(), r.description(), r.kind(), r.isEnabled(), shown,
                 r.schedule(), locks.isRunning(r.id()), last.isEmpty() ? null : last.get(0), nextRun(r), r.source(), r.target(),
-                captures.status(r.id()), !(catalog.jobFor(r) instanceof ChangeJob), catalog.jobFor(r).parameters());
+                captures.status(r.id()), !(catalog.jobFor(r) instanceof ChangeJob), catalog.jobFor(r).parameters(),
+                starts == null ? null : starts.problem(), starts == null ? null : starts.attempts(),
+                starts == null || starts.nextAttempt() == null ? null : LocalDateTime.ofInstant(starts.nextAttempt(), zone));
     }
 
     /** The cron Quartz is running for the route now (from its Camel endpoint), or null when it is not started or not scheduled. */
@@ -174,11 +181,7 @@ public class RouteAdmin {
     /** Replays a dead letter once: a second replay (or a concurrent one) is refused. */
     public RunSummary replay(long deadLetterId, String actor) {
         DeadLetters.DeadLetter letter = deadLetters.find(deadLetterId);
-        if ("cdc-event".equals(letter.payload().get("kind"))) {
-            // A run cannot bring a binlog event back; refusing keeps the letter and its error as they are.
-            throw new IllegalArgumentException("dead letter " + deadLetterId + " is a change event of the CDC route " + letter.routeId()
-                    + ": it cannot be replayed; fix the cause, then change the row " + letter.payload().get("key") + " again at the source");
-        }
+        if ("cdc-event".equals(letter.payload().get("kind"))) return replayChange(letter, actor);
         if (!deadLetters.claim(deadLetterId, actor)) {
             throw new AlreadyReplayedException(deadLetterId, letter.state());
         }
@@ -193,6 +196,47 @@ public class RouteAdmin {
         audit.record(actor, "REPLAY", "dead letter " + deadLetterId + " of route " + letter.routeId(), letter.state(),
                 summary.succeeded() ? "REPLAYED by run " + summary.runId() : "NEW (replay run " + summary.runId() + " failed)");
         return summary;
+    }
+
+    /**
+     * A change event of a CDC route, delivered again through the route (its step, error handling and all) from the
+     * event the letter keeps whole, past the idempotent consumer that saw it fail; the letter's claim makes it once.
+     */
+    private RunSummary replayChange(DeadLetters.DeadLetter letter, String actor) {
+        long id = letter.id();
+        String routeId = letter.routeId();
+        String event = deadLetters.event(id);
+        if (event == null) {
+            // Kept before letters held the event: nothing to deliver; the letter and its error stay as they are.
+            throw new IllegalArgumentException("dead letter " + id + " is a change event of the CDC route " + routeId
+                    + " kept without the event itself: it cannot be replayed; fix the cause, then change the row "
+                    + letter.payload().get("key") + " again at the source");
+        }
+        org.apache.camel.Route route = camel.getRoute(routeId);
+        ServiceStatus state = camel.getRouteController().getRouteStatus(routeId);
+        if (route == null || state == null || !state.isStarted()
+                || !(route.getConsumer() instanceof io.etlhub.connector.RedeliveringConsumer consumer)) {
+            throw new IllegalStateException("route " + routeId + " is not started: start it, then replay dead letter " + id);
+        }
+        if (!deadLetters.claim(id, actor)) throw new AlreadyReplayedException(id, letter.state());
+        LocalDateTime started = LocalDateTime.now(clock);
+        Exception failure;
+        try {
+            org.apache.camel.Exchange done = consumer.redeliver(event, Map.of(RouteRunner.TRIGGER, Trigger.REPLAY.name(),
+                    RouteRunner.ACTOR, actor));
+            failure = done.getException() != null ? done.getException()
+                    : done.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class);
+        } catch (RuntimeException e) {
+            deadLetters.release(id, e.getMessage());
+            throw e;
+        }
+        String error = failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (failure == null) deadLetters.finishEvent(id);
+        else deadLetters.release(id, error);
+        audit.record(actor, "REPLAY", "dead letter " + id + " of route " + routeId, letter.state(),
+                failure == null ? "REPLAYED (change event delivered again)" : "NEW (replay failed: " + error + ")");
+        return new RunSummary(0, routeId, failure == null ? "SUCCEEDED" : "FAILED", started, LocalDateTime.now(clock),
+                Map.of("redelivered", failure == null ? 1L : 0L), error, Map.of());
     }
 
     public static class AlreadyReplayedException extends RuntimeException {

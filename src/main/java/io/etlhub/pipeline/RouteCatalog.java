@@ -6,7 +6,6 @@ import io.etlhub.connector.ConnectorCatalog;
 import io.etlhub.connector.HubConfig;
 import io.etlhub.connector.MappingCatalog;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.SupervisingRouteController;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
@@ -134,14 +133,31 @@ public class RouteCatalog {
         return text.replaceAll("(?m)^\\s*autoStartup:.*$", "");
     }
 
+    /**
+     * True on the thread adding a route to the running context: Camel then warms the new route up (starts its steps)
+     * without starting it, and its source is asked only when the route starts ({@link RouteRunner#checkSource}).
+     */
+    private static final ThreadLocal<Boolean> ADDING = ThreadLocal.withInitial(() -> false);
+
+    static boolean addingOnThisThread() { return ADDING.get(); }
+
     private void addToCamel(String id, String text) throws Exception {
         RouteDefinition route = routes.get(id);
         metrics.register(id, route.kind(), jobs.get(route.kind()).counters());
         try {
-            PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file:" + route.file(), text));
-            // Before the context starts, Camel starts the routes itself; a route added later is started
-            // here, through the route controller.
-            if (camel.isStarted() && route.isEnabled()) camel.getRouteController().startRoute(id);
+            ADDING.set(true);
+            try {
+                PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file:" + route.file(), text));
+            } finally {
+                ADDING.remove();
+            }
+            // Before the context starts, Camel starts the routes itself. A route added later was warmed up without its
+            // source being asked: a stop undoes that, and the start through the route controller asks it, so a route
+            // whose source is down is retried with back-off like one that was down when the hub started.
+            if (camel.isStarted()) {
+                camel.getRouteController().stopRoute(id);
+                if (route.isEnabled()) camel.getRouteController().startRoute(id);
+            }
         } catch (Exception e) {
             // Loaded but not started (its source is down): the supervising route controller retries it
             // with back-off, so the route stays; anything else is Camel refusing the route.
@@ -152,8 +168,7 @@ public class RouteCatalog {
 
     /** True when Camel's supervising route controller is retrying the route's start. */
     boolean restarting(String id) {
-        return camel != null && camel.getRouteController() instanceof SupervisingRouteController s
-                && s.getRestartingRoutes().stream().anyMatch(r -> r.getId().equals(id));
+        return SupervisedStarts.restarting(camel, id);
     }
 
     private void removeFromCamel(String id) throws Exception {

@@ -57,6 +57,14 @@ class RunErrorHandling extends RouteConfigurationBuilder {
             // The run's own error (with its one-line cause first when the hub recognises it), else the exception.
             String error = summary != null && summary.error() != null ? summary.error()
                     : failure == null ? "unknown failure" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            io.etlhub.connector.DeadLetterSink.Letter letter =
+                    exchange.getProperty(io.etlhub.connector.DeadLetterSink.LETTER, io.etlhub.connector.DeadLetterSink.Letter.class);
+            boolean replay = Trigger.REPLAY.name().equals(exchange.getMessage().getHeader(RouteRunner.TRIGGER, String.class));
+            if (letter != null) {
+                // A record of the route's start (a change event): kept whole, replayable (RouteAdmin#replay).
+                if (!replay) deadLetters.deadLetter(exchange.getFromRouteId(), letter, error);
+                return;
+            }
             RunContext run = exchange.getProperty(RouteRunner.RUN_CONTEXT, RunContext.class);
             if (run == null) {
                 // Failed in a step before the run started: keep it too, under the route, without a run.

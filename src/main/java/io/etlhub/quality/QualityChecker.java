@@ -2,8 +2,8 @@ package io.etlhub.quality;
 
 import io.etlhub.connector.Dialect;
 import io.etlhub.connector.MappingCatalog;
-import io.etlhub.connector.TableMapping;
 import io.etlhub.crm.Crm;
+import io.etlhub.crm.CrmQualityReads;
 import io.etlhub.crm.CrmSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,20 +17,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Runs every rule of mappings/quality.yml for a month, in the databases that hold the data. */
+/**
+ * Runs every rule of mappings/quality.yml for a month, in the databases that hold the data: the hub's own tables
+ * here, the CRM's through {@link CrmQualityReads} (the crm module builds and runs every CRM statement).
+ */
 @Service
 public class QualityChecker {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QualityChecker.class);
     private final MappingCatalog mappings;
     private final Crm crmAccess;
+    private final CrmQualityReads crmReads;
     private final JdbcTemplate hub;
     private final Dialect hubDialect;
     private final String stageHistory;
 
-    public QualityChecker(MappingCatalog mappings, Crm crmAccess, JdbcTemplate hub,
+    public QualityChecker(MappingCatalog mappings, Crm crmAccess, CrmQualityReads crmReads, JdbcTemplate hub,
                           @Value("${etlhub.quality.stage-history:auto}") String stageHistory) {
         this.mappings = mappings;
         this.crmAccess = crmAccess;
+        this.crmReads = crmReads;
         this.hub = hub;
         this.hubDialect = hub.execute((java.sql.Connection c) -> Dialect.fromUrl(c.getMetaData().getURL()));
         this.stageHistory = stageHistory;
@@ -52,19 +57,15 @@ public class QualityChecker {
 
     /** Every rule for a month; a rule switched off or missing its CRM table or column is "not configured". */
     List<RuleOutcome> check(ReportPeriod period, QualitySettings settings, CrmSchema crm) {
-        JdbcTemplate crmDb = crmAccess.jdbc();
-        Dialect crmDialect = crmAccess.dialect();
         boolean stageFromCrm = stageFromCrm(crm);
         Map<QualityRule, NotConfigured> off = notConfigured(settings, new MappedColumns(crm, crmAccess), stageFromCrm);
         Set<QualityRule> on = EnumSet.allOf(QualityRule.class);
         on.removeAll(off.keySet());
         List<RuleOutcome> outcomes = new ArrayList<>();
         timed("stage", period, () -> outcomes.addAll(new StageRules(stageSource(crm, stageFromCrm), settings).evaluate(period, on)));
-        timed("lead", period, () -> outcomes.addAll(new LeadRules(crmDb, crmDialect, lead(crm), settings).evaluate(period, on)));
-        timed("receipt", period, () -> outcomes.addAll(new ReceiptRules(hub, hubDialect, crmDb, crmDialect, crm, settings)
-                .evaluate(period, on)));
-        timed("customer", period, () -> outcomes.addAll(new CustomerRules(crmDb, crmDialect, table(crm, "customer"),
-                table(crm, "customer-change-log"), settings).evaluate(period, on)));
+        timed("lead", period, () -> outcomes.addAll(new LeadRules(crmReads, settings).evaluate(period, on)));
+        timed("receipt", period, () -> outcomes.addAll(new ReceiptRules(hub, hubDialect, crmReads, settings).evaluate(period, on)));
+        timed("customer", period, () -> outcomes.addAll(new CustomerRules(crmReads, settings).evaluate(period, on)));
         off.forEach((rule, why) -> outcomes.add(RuleOutcome.notConfigured(rule, why)));
         outcomes.sort(Comparator.comparing(o -> o.metric().rule().ordinal()));
         return outcomes;
@@ -79,14 +80,6 @@ public class QualityChecker {
             if (why != null) off.put(rule, why);
         }
         return off;
-    }
-
-    private static TableMapping table(CrmSchema crm, String name) {
-        return crm.tables() == null ? null : crm.tables().get(name);
-    }
-
-    private static TableMapping lead(CrmSchema crm) {
-        return table(crm, "lead");
     }
 
     private static void timed(String group, ReportPeriod period, Runnable rules) {
@@ -109,6 +102,6 @@ public class QualityChecker {
     /** Null when the CRM's history is to be read but mappings/crm.yml has none (the stage rules are then not configured). */
     StageHistorySource stageSource(CrmSchema crm, boolean fromCrm) {
         if (!fromCrm) return StageHistorySource.hub(hub, hubDialect);
-        return crm.tables() != null && crm.tables().containsKey("stage-history") ? StageHistorySource.crm(crm, crmAccess.jdbc(), crmAccess.dialect()) : null;
+        return crm.tables() != null && crm.tables().containsKey("stage-history") ? StageHistorySource.crm(crmReads.stageHistory()) : null;
     }
 }

@@ -1,14 +1,13 @@
 package io.etlhub.quality;
 
 import io.etlhub.connector.Dialect;
-import io.etlhub.connector.TableMapping;
-import io.etlhub.crm.CrmSchema;
+import io.etlhub.crm.CrmOpportunityChecks;
+import io.etlhub.crm.CrmQualityReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Receipt lag: days between an ERP receipt's document date and the hub's first APPLY of it to the
  * CRM (receipt_ledger / receipt_event in the hub store), for receipts shown in the month; and
- * opportunities whose planned receipt date has passed with nothing received (in the CRM).
+ * opportunities whose planned receipt date has passed with nothing received (in the CRM, read by
+ * {@link CrmOpportunityChecks}).
  */
 final class ReceiptRules {
     /** Upper bounds (days, inclusive) of the lag distribution; the last bucket is open. */
@@ -26,17 +26,13 @@ final class ReceiptRules {
 
     private final JdbcTemplate hub;
     private final Dialect hubDialect;
-    private final JdbcTemplate crm;
-    private final Dialect crmDialect;
-    private final CrmSchema schema;
+    private final CrmQualityReads crm;
     private final QualitySettings settings;
 
-    ReceiptRules(JdbcTemplate hub, Dialect hubDialect, JdbcTemplate crm, Dialect crmDialect, CrmSchema schema, QualitySettings settings) {
+    ReceiptRules(JdbcTemplate hub, Dialect hubDialect, CrmQualityReads crm, QualitySettings settings) {
         this.hub = hub;
         this.hubDialect = hubDialect;
         this.crm = crm;
-        this.crmDialect = crmDialect;
-        this.schema = schema;
         this.settings = settings;
     }
 
@@ -84,7 +80,7 @@ final class ReceiptRules {
         String worst = hubDialect.limit("SELECT s.* FROM (" + shown(period) + ") s WHERE s.lag_days > "
                 + settings.receiptLagFindingDays() + " ORDER BY s.lag_days DESC, s.document_date, s.document_id", settings.maxFindingsPerRule());
         List<Map<String, Object>> rows = hub.queryForList(worst, range);
-        Map<Long, String> owners = owners(rows.stream().map(r -> r.get("opportunity_id")).filter(o -> o != null)
+        Map<Long, String> owners = rows.isEmpty() ? Map.of() : crm.opportunities().owners(rows.stream().map(r -> r.get("opportunity_id")).filter(o -> o != null)
                 .map(o -> ((Number) o).longValue()).distinct().toList());
         List<Finding> findings = new ArrayList<>();
         for (Map<String, Object> r : rows) {
@@ -103,18 +99,6 @@ final class ReceiptRules {
         return (java.time.LocalDateTime) value;
     }
 
-    private Map<Long, String> owners(List<Long> ids) {
-        TableMapping o = schema.table("opportunity");
-        Map<Long, String> owners = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            String marks = chunk.stream().map(i -> "?").collect(Collectors.joining(", "));
-            crm.query("SELECT " + o.col("id") + " AS id, " + o.col("owner") + " AS owner FROM " + o.table() + " WHERE " + o.col("id")
-                    + " IN (" + marks + ")", rs -> { owners.put(rs.getLong("id"), rs.getString("owner")); }, chunk.toArray());
-        }
-        return owners;
-    }
-
     /** Worst owner first (most findings), then the order the findings came in. */
     static List<Finding> worstOwnerFirst(List<Finding> findings) {
         Function<Finding, String> owner = f -> f.owner() == null ? "" : f.owner();
@@ -125,20 +109,13 @@ final class ReceiptRules {
     }
 
     private RuleOutcome overdue(ReportPeriod period) {
-        TableMapping o = schema.table("opportunity");
-        String planned = o.col("planned-receipt-date");
-        String where = " FROM " + o.table() + " WHERE " + planned + " < ? AND (" + o.col("received-amount") + " IS NULL OR "
-                + o.col("received-amount") + " = 0)" + (schema.noReceiptStages() == null || schema.noReceiptStages().isEmpty() ? ""
-                : " AND " + o.col("stage") + " NOT IN " + SqlText.inList(schema.noReceiptStages()));
+        CrmOpportunityChecks opportunities = crm.opportunities();
         Date end = Date.valueOf(period.end().toLocalDate());
-        long count = StageRules.number(crm.queryForObject("SELECT COUNT(*)" + where, Long.class, end));
-        String sql = "SELECT " + o.col("id") + " AS record_id, " + o.col("number") + " AS record_no, " + o.col("owner") + " AS owner, "
-                + planned + " AS since, " + o.col("signed-amount") + " AS signed_amount, " + o.col("currency") + " AS currency" + where;
-        List<Finding> findings = FindingQuery.run(crm, crmDialect, sql, settings.maxFindingsPerRule(), rs -> new Finding(
+        List<Finding> findings = opportunities.overdue(end, settings.maxFindingsPerRule(), (rs, i) -> new Finding(
                 QualityRule.OVERDUE_RECEIPTS, FindingQuery.text(rs.getObject("record_id")), rs.getString("record_no"),
                 rs.getString("owner"), "quality.problem.overdue-receipt",
                 List.of(String.valueOf(rs.getDate("since")), rs.getBigDecimal("signed_amount").setScale(2, java.math.RoundingMode.HALF_UP)
-                        .toPlainString() + " " + rs.getString("currency")), FindingQuery.since(rs)), end);
-        return new RuleOutcome(MetricResult.count(QualityRule.OVERDUE_RECEIPTS, count), findings);
+                        .toPlainString() + " " + rs.getString("currency")), FindingQuery.since(rs)));
+        return new RuleOutcome(MetricResult.count(QualityRule.OVERDUE_RECEIPTS, opportunities.overdueCount(end)), findings);
     }
 }

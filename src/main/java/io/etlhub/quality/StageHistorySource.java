@@ -1,46 +1,79 @@
 package io.etlhub.quality;
 
 import io.etlhub.connector.Dialect;
-import io.etlhub.connector.TableMapping;
-import io.etlhub.crm.CrmSchema;
+import io.etlhub.crm.CrmStageHistory;
+import io.etlhub.crm.RankedFindings;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.util.List;
+import java.util.Map;
 
 /**
- * Where opportunity stage changes are read from: the CRM's own history table when mappings/crm.yml
- * maps one, otherwise the hub's quality_stage_history filled by the Debezium capture.
- * {@code moves} is the history alone (opp_id, from_stage, to_stage, changed_at; the hub's rows also
- * carry opp_no and owner), so counts never touch the opportunity table; {@code named} adds the
- * opportunity's number and owner to the few rows that become findings.
+ * Where opportunity stage changes are read from, and where the stage rules' statements run: the CRM's own history
+ * table when mappings/crm.yml maps one ({@link CrmStageHistory}, run in the CRM by the crm module), otherwise the
+ * hub's quality_stage_history filled by the Debezium capture. {@code moves} is the history alone (opp_id, from_stage,
+ * to_stage, changed_at; the hub's rows also carry opp_no and owner), so counts never touch the opportunity table;
+ * {@link #named} adds the opportunity's number and owner to the few rows that become findings.
  */
-record StageHistorySource(JdbcTemplate jdbc, Dialect dialect, String moves, String opportunityJoin, boolean fromCrm) {
+final class StageHistorySource {
+    private final JdbcTemplate hub;
+    private final CrmStageHistory crm;
+    private final Dialect dialect;
+    private final String moves;
 
-    static StageHistorySource crm(CrmSchema crm, JdbcTemplate crmDb, Dialect crmDialect) {
-        TableMapping h = crm.table("stage-history");
-        TableMapping o = crm.table("opportunity");
-        String moves = "SELECT h." + h.col("opportunity-id") + " AS opp_id, h." + h.col("from-stage") + " AS from_stage, h."
-                + h.col("to-stage") + " AS to_stage, h." + h.col("changed-at") + " AS changed_at FROM " + h.table() + " h";
-        String join = "SELECT x.*, o." + o.col("number") + " AS opp_no, o." + o.col("owner") + " AS owner FROM (%s) x JOIN "
-                + o.table() + " o ON o." + o.col("id") + " = x.opp_id";
-        return new StageHistorySource(crmDb, crmDialect, moves, join, true);
+    private StageHistorySource(JdbcTemplate hub, CrmStageHistory crm, Dialect dialect, String moves) {
+        this.hub = hub;
+        this.crm = crm;
+        this.dialect = dialect;
+        this.moves = moves;
+    }
+
+    static StageHistorySource crm(CrmStageHistory history) {
+        return new StageHistorySource(null, history, history.dialect(), history.moves());
     }
 
     static StageHistorySource hub(JdbcTemplate hub, Dialect dialect) {
-        return new StageHistorySource(hub, dialect, "SELECT opportunity_id AS opp_id, opportunity_no AS opp_no, owner, "
-                + "from_stage, to_stage, changed_at FROM quality_stage_history", null, false);
+        return new StageHistorySource(hub, null, dialect, "SELECT opportunity_id AS opp_id, opportunity_no AS opp_no, owner, "
+                + "from_stage, to_stage, changed_at FROM quality_stage_history");
     }
+
+    boolean fromCrm() { return crm != null; }
+
+    String moves() { return moves; }
 
     /** The number and owner columns a row of {@code alias} carries along (the hub's history has them, the CRM's not). */
     String carried(String alias) {
-        return opportunityJoin == null ? ", " + alias + ".opp_no, " + alias + ".owner" : "";
+        return fromCrm() ? "" : ", " + alias + ".opp_no, " + alias + ".owner";
     }
 
     /** As {@link #carried}, for rows grouped by opportunity. */
     String carriedGrouped(String alias) {
-        return opportunityJoin == null ? ", MAX(" + alias + ".opp_no) AS opp_no, MAX(" + alias + ".owner) AS owner" : "";
+        return fromCrm() ? "" : ", MAX(" + alias + ".opp_no) AS opp_no, MAX(" + alias + ".owner) AS owner";
     }
 
     /** Rows with opp_id (and the carried columns) with the opportunity's opp_no and owner added. */
     String named(String rows) {
-        return opportunityJoin == null ? rows : opportunityJoin.formatted(rows);
+        return fromCrm() ? crm.named(rows) : rows;
+    }
+
+    Map<String, Object> queryForMap(String sql, Object... args) {
+        return fromCrm() ? crm.queryForMap(sql, args) : hub.queryForMap(sql, args);
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> row, Object... args) {
+        return fromCrm() ? crm.query(sql, row, args) : hub.query(sql, row, args);
+    }
+
+    /** Findings ranked worst owner first, capped ({@link RankedFindings#byOwner}). */
+    List<Finding> findings(String findingsSql, int limit, RowMapper<Finding> row, Object... args) {
+        return query(dialect.limit(RankedFindings.byOwner(findingsSql), limit), row, args);
+    }
+
+    /** Findings of several rules in one pass (a kind column), ranked and capped per kind ({@link RankedFindings#byOwnerPerKind}). */
+    List<Finding> findingsPerKind(String findingsSql, int limit, RowMapper<Finding> row, Object... args) {
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = limit;
+        return query(RankedFindings.byOwnerPerKind(findingsSql), row, all);
     }
 }

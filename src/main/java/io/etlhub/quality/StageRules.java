@@ -42,7 +42,7 @@ final class StageRules {
         boolean backward = on.contains(QualityRule.STAGE_BACKWARD_RATE);
         if (jumps || backward) {
             Object[] range = {period.startTs(), period.endTs()};
-            Map<String, Object> counts = source.jdbc().queryForMap("SELECT COUNT(DISTINCT r.opp_id) AS moved, "
+            Map<String, Object> counts = source.queryForMap("SELECT COUNT(DISTINCT r.opp_id) AS moved, "
                     + "COUNT(DISTINCT CASE WHEN " + JUMP + " THEN r.opp_id END) AS jumped, "
                     + "COUNT(DISTINCT CASE WHEN " + BACKWARD + " THEN r.opp_id END) AS backward "
                     + "FROM (" + rankedMoves() + ") r", range);
@@ -66,7 +66,7 @@ final class StageRules {
         String condition = jumps && backward ? "(" + JUMP + ") OR (" + BACKWARD + ")" : jumps ? JUMP : BACKWARD;
         String flagged = "SELECT r.opp_id, r.opp_id AS record_id, r.changed_at AS since, r.from_stage, r.to_stage" + source.carried("r")
                 + ", CASE WHEN " + JUMP + " THEN 'J' ELSE 'B' END AS kind FROM (" + rankedMoves() + ") r WHERE " + condition;
-        return FindingQuery.runPerKind(source.jdbc(), source.named(flagged), settings.maxFindingsPerRule(), rs -> {
+        return source.findingsPerKind(source.named(flagged), settings.maxFindingsPerRule(), (rs, i) -> {
             boolean jump = "J".equals(rs.getString("kind"));
             String from = rs.getString("from_stage");
             String to = rs.getString("to_stage");
@@ -110,7 +110,7 @@ final class StageRules {
                 + " FROM (" + won + ") won JOIN (" + source.moves() + ") h ON h.opp_id = won.opp_id WHERE h.changed_at < ? "
                 + "GROUP BY h.opp_id";
         Object[] args = {period.startTs(), period.endTs(), period.endTs()};
-        Map<String, Object> counts = source.jdbc().queryForMap("SELECT COUNT(*) AS won, SUM(CASE WHEN " + passed + " = " + p.size()
+        Map<String, Object> counts = source.queryForMap("SELECT COUNT(*) AS won, SUM(CASE WHEN " + passed + " = " + p.size()
                 + " THEN 1 ELSE 0 END) AS complete FROM (" + grouped + ") g", args);
         StringBuilder flagColumns = new StringBuilder();
         for (int i = 0; i < p.size(); i++) flagColumns.append(", g.s").append(i);
@@ -118,7 +118,7 @@ final class StageRules {
                 + grouped + ") g WHERE " + passed + " < " + p.size();
         String findings = "SELECT n.record_id, n.opp_no AS record_no, n.owner, n.since" + flagColumns.toString().replace("g.", "n.")
                 + " FROM (" + source.named(incomplete) + ") n";
-        List<Finding> list = FindingQuery.run(source.jdbc(), source.dialect(), findings, settings.maxFindingsPerRule(), rs -> {
+        List<Finding> list = source.findings(findings, settings.maxFindingsPerRule(), (rs, row) -> {
             List<String> missing = new ArrayList<>();
             for (int i = 0; i < p.size(); i++) if (rs.getInt("s" + i) == 0) missing.add(p.get(i));
             return new Finding(QualityRule.STAGE_COMPLETENESS, FindingQuery.text(rs.getObject("record_id")), rs.getString("record_no"),

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link BulkInsert} stores every value exactly as a bound parameter does, on MariaDB (literal
- * multi-row statements) and H2 (JDBC batch): texts with quotes, backslashes, control characters,
+ * multi-row statements) and H2 (RowBatches' bound multi-row statements): texts with quotes, backslashes, control characters,
  * Chinese and emoji, also under sql_mode NO_BACKSLASH_ESCAPES; decimals, dates and timestamps; and it
  * writes in the caller's transaction.
  */

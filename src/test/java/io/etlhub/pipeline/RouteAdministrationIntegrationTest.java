@@ -55,6 +55,8 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     static final String QUIET_CRON = "0 0 3 1 1 ? 2099";
     // A WeCom-style group robot on loopback, declared in connectors/ like a real one (copyConfig).
     static final LoopbackHttp ROBOT = new LoopbackHttp();
+    static final String FLAKY_USER = "flaky_src";
+    static final String FLAKY_PASSWORD = "flaky-Test-pw1";
     static final Path CONFIG = copyConfig();
 
     @Autowired RouteCatalog catalog;
@@ -83,6 +85,9 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         // One Camel redelivery of a failed run, quickly: the redelivery continues the same run.
         registry.add("etlhub.runs.redelivery.attempts", () -> "1");
         registry.add("etlhub.runs.redelivery.delay-millis", () -> "10");
+        // Retry a route whose source is down every 300 ms (the hub's default: 5 s doubling up to 5 min).
+        registry.add("camel.routecontroller.back-off-delay", () -> "300");
+        registry.add("camel.routecontroller.back-off-multiplier", () -> "1");
     }
 
     private static Path copyConfig() {
@@ -128,6 +133,18 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
                     url: jdbc:mysql://127.0.0.1:1/offline?connectTimeout=1000
                     username: etlhub
                     """, StandardCharsets.UTF_8);
+            // A real source whose account the test locks and unlocks (source down / back).
+            DB.exec("CREATE USER IF NOT EXISTS '" + FLAKY_USER + "'@'%' IDENTIFIED BY '" + FLAKY_PASSWORD + "'");
+            DB.exec("GRANT SELECT ON it_u8.* TO '" + FLAKY_USER + "'@'%'");
+            DB.exec("ALTER USER '" + FLAKY_USER + "'@'%' ACCOUNT UNLOCK");
+            Files.writeString(dir.resolve("connectors/flaky.yml"), """
+                    id: flaky
+                    name: 时好时坏的U8
+                    kind: jdbc
+                    url: %s
+                    username: %s
+                    password: %s
+                    """.formatted(URLS.get("u8"), FLAKY_USER, FLAKY_PASSWORD), StandardCharsets.UTF_8);
             // A route whose source is down when the hub starts.
             Files.writeString(dir.resolve("routes/offline-receipts.yaml"), """
                     - route:
@@ -492,6 +509,54 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         assertThat(health("offline-receipts").getMessage()).hasValueSatisfying(m -> assertThat(m).contains("source offline unreachable"));
         // The other routes started as usual.
         assertThat(camel.getRouteController().getRouteStatus("receipts-u8").isStarted()).isTrue();
+    }
+
+    @Test
+    void aRouteAddedWhileItsSourceIsDownWaitsInBackOffAndStartsWhenTheSourceIsBack() throws Exception {
+        Path file = CONFIG.resolve("routes/flaky-receipts.yaml");
+        DB.exec("ALTER USER '" + FLAKY_USER + "'@'%' ACCOUNT LOCK");
+        try {
+            Files.writeString(file, """
+                    - route:
+                        id: flaky-receipts
+                        routeConfigurationId: etlhub-runs
+                        from:
+                          uri: direct:flaky-receipts
+                          steps:
+                            - to: etlhub:receipts?source=flaky&sourceMapping=u8-receipts&target=crm
+                    """, StandardCharsets.UTF_8);
+            assertThat(admin.reload("admin").rejected()).isEmpty();
+            // Loaded, not started, and retried by Camel's supervising route controller.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+                RouteAdmin.RouteStatus waiting = admin.status("flaky-receipts");
+                assertThat(waiting.state()).isEqualTo("Restarting");
+                assertThat(waiting.startProblem()).contains("source flaky unreachable").contains("locked");
+                assertThat(waiting.startAttempts()).isPositive();
+            });
+            assertThat(camel.getRouteController().getRouteStatus("flaky-receipts").isStarted()).isFalse();
+            assertThatThrownBy(() -> admin.runNow("flaky-receipts", "admin", Map.of())).isInstanceOf(RouteStoppedException.class)
+                    .hasMessageContaining("source flaky unreachable").hasMessageContaining("retries it with back-off");
+            assertThat(health("flaky-receipts").getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(health("flaky-receipts").getMessage()).hasValueSatisfying(m -> assertThat(m).contains("source flaky unreachable"));
+            assertThat(get("/api/routes").body()).contains("\"startProblem\":\"source flaky unreachable");
+            assertThat(get("/console/routes?lang=zh_CN").body()).contains("等待重试启动").contains("无法启动：source flaky unreachable");
+            assertThat(get("/console/routes?lang=en").body()).contains("Waiting to start, retrying")
+                    .contains("cannot start: source flaky unreachable");
+
+            // The source comes back: the next attempt starts the route.
+            DB.exec("ALTER USER '" + FLAKY_USER + "'@'%' ACCOUNT UNLOCK");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(camel.getRouteController().getRouteStatus("flaky-receipts").isStarted()).isTrue());
+            assertThat(admin.status("flaky-receipts").state()).isEqualTo("Started");
+            assertThat(admin.status("flaky-receipts").startProblem()).isNull();
+            assertThat(((SupervisingRouteController) camel.getRouteController()).getRestartingRoutes())
+                    .extracting(org.apache.camel.Route::getRouteId).doesNotContain("flaky-receipts");
+            assertThat(health("flaky-receipts").getState()).isEqualTo(HealthCheck.State.UP);
+        } finally {
+            DB.exec("ALTER USER '" + FLAKY_USER + "'@'%' ACCOUNT UNLOCK");
+            Files.deleteIfExists(file);
+            admin.reload("admin");
+        }
     }
 
     @Test

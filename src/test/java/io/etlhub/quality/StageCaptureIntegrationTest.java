@@ -88,6 +88,15 @@ class StageCaptureIntegrationTest extends HubIntegrationTest {
                 + "FROM quality_stage_history ORDER BY id", String.class);
     }
 
+    /** The shipped route capturing the tests' CRM, streaming, and opportunity 1 created at 线索 (owner 张三). */
+    void captureWithOneOpportunity() throws Exception {
+        crmCdc(null);
+        start();
+        await("the connector to stream", this::streaming);
+        new CrmWriter(crmDb()).insertOpportunities(List.of(new CrmWriter.Opp(1, "OPP-2026-00001", 1, "线索", "张三", "CNY",
+                new BigDecimal("100.00"), null, null)));
+    }
+
     @Test
     void theShippedRouteIsListedStoppedAndCannotBeRunByHand() {
         RouteAdmin.RouteStatus status = admin.status(ROUTE);
@@ -146,6 +155,81 @@ class StageCaptureIntegrationTest extends HubIntegrationTest {
         // Each change is an exchange of the route, not a run: no run rows, no dead letters
         assertThat(hub.queryForObject("SELECT COUNT(*) FROM route_run WHERE route_id = ?", Long.class, ROUTE)).isZero();
         assertThat(hub.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE route_id = ?", Long.class, ROUTE)).isZero();
+    }
+
+    @Test
+    void aStageChangeTheHubRefusedIsDeadLetteredWholeAndItsReplayRecordsItOnce() throws Exception {
+        // The hub's stage history refuses one change (a stand-in for any fault of the step, fixed later by an admin).
+        hub.execute("CREATE TRIGGER qsh_refuse BEFORE INSERT ON quality_stage_history FOR EACH ROW BEGIN "
+                + "IF NEW.to_stage = '谈判' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'stage history refused'; END IF; END");
+        try {
+            captureWithOneOpportunity();
+            crmDb().update("UPDATE crm_opportunity SET stage = '谈判' WHERE id = 1");
+            crmDb().update("UPDATE crm_opportunity SET stage = '成交' WHERE id = 1");
+            await("the change after the refused one", () -> history().size() == 2);
+            await("the refused change dead-lettered", () -> engines.status(ROUTE).deadLettered() == 1);
+
+            // Through the shared route configuration's dead-letter channel, with the change as payload and kept whole.
+            Map<String, Object> letter = hub.queryForMap("SELECT id, record_key, payload, error_message, state FROM dead_letter "
+                    + "WHERE route_id = ?", ROUTE);
+            long id = ((Number) letter.get("id")).longValue();
+            assertThat(letter.get("payload")).asString().contains("\"kind\":\"cdc-event\"").contains("\"operation\":\"u\"");
+            assertThat(letter.get("error_message")).asString().contains("stage history refused");
+            assertThat(hub.queryForObject("SELECT COUNT(*) FROM dead_letter_event WHERE dead_letter_id = ?", Long.class, id)).isEqualTo(1);
+            assertThat(hub.queryForObject("SELECT COUNT(*) FROM cdc_event_seen WHERE engine = ? AND event_key = ?", Long.class, ROUTE,
+                    letter.get("record_key"))).as("the idempotent consumer has seen it").isEqualTo(1);
+
+            // Replayed before the fix: fails again, the letter stays NEW with the error, no second letter.
+            io.etlhub.pipeline.RunSummary early = admin.replay(id, "admin");
+            assertThat(early.status()).isEqualTo("FAILED");
+            assertThat(hub.queryForObject("SELECT state FROM dead_letter WHERE id = ?", String.class, id)).isEqualTo("NEW");
+
+            hub.execute("DROP TRIGGER qsh_refuse");
+            io.etlhub.pipeline.RunSummary replayed = admin.replay(id, "admin");
+            assertThat(replayed.status()).isEqualTo("SUCCEEDED");
+            assertThat(history()).containsExactly("OPP-2026-00001:->线索:张三", "OPP-2026-00001:谈判>成交:张三",
+                    "OPP-2026-00001:线索>谈判:张三");
+            assertThat(hub.queryForObject("SELECT state FROM dead_letter WHERE id = ?", String.class, id)).isEqualTo("REPLAYED");
+            assertThatThrownBy(() -> admin.replay(id, "admin")).isInstanceOf(RouteAdmin.AlreadyReplayedException.class);
+            assertThat(history()).as("a second replay applies nothing").hasSize(3);
+            assertThat(hub.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE route_id = ?", Long.class, ROUTE)).isEqualTo(1);
+        } finally {
+            hub.execute("DROP TRIGGER IF EXISTS qsh_refuse");
+        }
+    }
+
+    /**
+     * A hub upgraded from the version where quality ran the capture as engine 'stage-capture-crm-cdc': migration V21_2
+     * carries its position over to the route's engine, so the change made while the hub was being upgraded arrives (the
+     * route takes no new snapshot, which with snapshotMode no_data would start at the binlog's end and miss it).
+     */
+    @Test
+    void theOldEnginesPositionIsCarriedOverSoNothingIsMissed() throws Exception {
+        captureWithOneOpportunity();
+        await("the first change", () -> history().size() == 1);
+        stop();
+        // What the old version left: the same position and history under the old engine id and names, none for the route.
+        String old = "stage-capture-crm-cdc";
+        hub.update("UPDATE cdc_offset SET engine = ?, offset_key = REPLACE(REPLACE(offset_key, '\"etlhub-stage-capture\"', "
+                + "'\"etlhub-stage-capture-crm-cdc\"'), '\"stage-capture\"', '\"stage-capture-crm-cdc\"') WHERE engine = ?", old, ROUTE);
+        hub.update("UPDATE cdc_schema_history SET engine = ?, record = REPLACE(record, '\"etlhub-stage-capture\"', "
+                + "'\"etlhub-stage-capture-crm-cdc\"') WHERE engine = ?", old, ROUTE);
+        hub.update("UPDATE cdc_event_seen SET engine = ? WHERE engine = ?", old, ROUTE);
+        assertThat(hub.queryForObject("SELECT offset_key FROM cdc_offset WHERE engine = ?", String.class, old))
+                .contains("\"stage-capture-crm-cdc\"").contains("\"etlhub-stage-capture-crm-cdc\"");
+        crmDb().update("UPDATE crm_opportunity SET stage = '需求确认' WHERE id = 1");
+
+        io.etlhub.demo.SqlScripts.run(hub.getDataSource(), "db/migration/hub/V21_2__stage_capture_engine_id.sql");
+        io.etlhub.demo.SqlScripts.run(hub.getDataSource(), "db/migration/hub/V21_2__stage_capture_engine_id.sql");
+        assertThat(hub.queryForObject("SELECT COUNT(*) FROM cdc_offset WHERE engine = ?", Long.class, ROUTE))
+                .as("carried once, a second run copies nothing")
+                .isEqualTo(hub.queryForObject("SELECT COUNT(*) FROM cdc_offset WHERE engine = ?", Long.class, old));
+        assertThat(hub.queryForObject("SELECT offset_key FROM cdc_offset WHERE engine = ?", String.class, ROUTE))
+                .contains("\"stage-capture\"").contains("\"etlhub-stage-capture\"").doesNotContain("crm-cdc");
+
+        start();
+        await("the change made during the upgrade", () -> history().size() == 2);
+        assertThat(history()).containsExactly("OPP-2026-00001:->线索:张三", "OPP-2026-00001:线索>需求确认:张三");
     }
 
     @Test

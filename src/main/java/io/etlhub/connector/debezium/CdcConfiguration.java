@@ -8,6 +8,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -40,7 +42,7 @@ class CdcConfiguration {
 
     @Bean("etlhub-cdc")
     CdcComponent etlhubCdcComponent(ConnectorCatalog connectors, CdcStore store, SeenEvents seen, DeadLetterSink deadLetters,
-                                    CdcEngines engines, Clock clock) {
-        return new CdcComponent(connectors, store, seen, deadLetters, engines, clock);
+                                    CdcEngines engines, Clock clock, PlatformTransactionManager hubTransactions) {
+        return new CdcComponent(connectors, store, seen, deadLetters, engines, clock, new TransactionTemplate(hubTransactions));
     }
 }

@@ -30,6 +30,14 @@ public class CdcEndpoint extends DefaultEndpoint {
     private String snapshotMode = "no_data";
     @UriParam(description = "Replica server id, when two captures read the same server (default: the connector's server-id)")
     private Long serverId;
+    @UriParam(description = "One exchange per engine poll, its body the poll's changes (a List of ChangeRecord) for a step that "
+            + "processes them in one transaction; false = one exchange per change", defaultValue = "false")
+    private boolean batch;
+    @UriParam(description = "At most this many changes per engine poll (Debezium's max.batch.size)", defaultValue = "2048")
+    private int maxBatchSize = CdcSettings.DEFAULT_MAX_BATCH_SIZE;
+    @UriParam(description = "How long a poll waits for its batch to fill before handing over what it has (Debezium's poll.interval.ms)",
+            defaultValue = "500")
+    private long pollIntervalMs = CdcSettings.DEFAULT_POLL_INTERVAL_MS;
     @UriParam(description = "Health turns DOWN when the engine is not streaming this long after it started", defaultValue = "60")
     private int startGraceSeconds = 60;
 
@@ -60,7 +68,8 @@ public class CdcEndpoint extends DefaultEndpoint {
         CdcComponent c = getComponent();
         CdcSource source = CdcSource.of(c.connector(connector));
         if (serverId != null) source = source.withServerId(serverId);
-        CdcSettings settings = new CdcSettings(routeId, source, tableList(), c.store, offsetFlushIntervalMs, snapshotMode);
+        CdcSettings settings = new CdcSettings(routeId, source, tableList(), c.store, offsetFlushIntervalMs, snapshotMode, maxBatchSize,
+                pollIntervalMs);
         return new CdcEngine(settings, c.clock);
     }
 
@@ -85,6 +94,18 @@ public class CdcEndpoint extends DefaultEndpoint {
     public Long getServerId() { return serverId; }
 
     public void setServerId(Long serverId) { this.serverId = serverId; }
+
+    public boolean isBatch() { return batch; }
+
+    public void setBatch(boolean batch) { this.batch = batch; }
+
+    public int getMaxBatchSize() { return maxBatchSize; }
+
+    public void setMaxBatchSize(int maxBatchSize) { this.maxBatchSize = maxBatchSize; }
+
+    public long getPollIntervalMs() { return pollIntervalMs; }
+
+    public void setPollIntervalMs(long pollIntervalMs) { this.pollIntervalMs = pollIntervalMs; }
 
     public int getStartGraceSeconds() { return startGraceSeconds; }
 

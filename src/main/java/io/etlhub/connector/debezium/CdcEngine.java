@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +50,12 @@ public class CdcEngine {
 
     public CdcSettings settings() { return settings; }
 
-    /** Starts the engine on its own thread; {@code handler} sees every change record, one at a time. */
-    public synchronized void start(Consumer<SourceRecord> handler) {
+    /**
+     * Starts the engine on its own thread; {@code handler} gets the change records of each poll, in
+     * binlog order. Their position is marked for the next offset flush only once the handler returned:
+     * a handler that throws stops the engine, and those records come again after the restart.
+     */
+    public synchronized void start(Consumer<List<SourceRecord>> handler) {
         if (engine != null) return;
         lastError.set(null);
         startedAt.set(clock.instant());
@@ -70,7 +75,16 @@ public class CdcEngine {
                         state.set(CdcState.STOPPED);
                     }
                 })
-                .notifying((ChangeEvent<SourceRecord, SourceRecord> event) -> handler.accept(event.value()))
+                .notifying(new DebeziumEngine.ChangeConsumer<ChangeEvent<SourceRecord, SourceRecord>>() {
+                    @Override
+                    public void handleBatch(List<ChangeEvent<SourceRecord, SourceRecord>> events,
+                                            DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
+                            throws InterruptedException {
+                        handler.accept(events.stream().map(ChangeEvent::value).toList());
+                        for (ChangeEvent<SourceRecord, SourceRecord> e : events) committer.markProcessed(e);
+                        committer.markBatchFinished();
+                    }
+                })
                 .build();
         executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "etlhub-cdc-" + settings.engine()));
         executor.submit(engine);

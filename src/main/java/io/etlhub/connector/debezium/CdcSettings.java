@@ -5,10 +5,20 @@ import java.util.Properties;
 
 /**
  * Everything one engine needs: the source, the tables it captures, where its offsets and schema
- * history live, and how often it saves its position. Builds the Debezium 3.4 engine properties.
+ * history live, how often it saves its position, and how it hands changes over: at most
+ * {@code maxBatchSize} per poll, a poll waiting at most {@code pollIntervalMs} for a batch to fill.
+ * Builds the Debezium 3.4 engine properties.
  */
 public record CdcSettings(String engine, CdcSource source, List<String> tables, CdcStore store, long offsetFlushIntervalMs,
-                          String snapshotMode) {
+                          String snapshotMode, int maxBatchSize, long pollIntervalMs) {
+
+    /** Debezium's own batch size and poll interval. */
+    public static final int DEFAULT_MAX_BATCH_SIZE = 2048;
+    public static final long DEFAULT_POLL_INTERVAL_MS = 500;
+
+    public CdcSettings(String engine, CdcSource source, List<String> tables, CdcStore store, long offsetFlushIntervalMs, String snapshotMode) {
+        this(engine, source, tables, store, offsetFlushIntervalMs, snapshotMode, DEFAULT_MAX_BATCH_SIZE, DEFAULT_POLL_INTERVAL_MS);
+    }
 
     public Properties engineProperties() {
         Properties p = new Properties();
@@ -41,6 +51,10 @@ public record CdcSettings(String engine, CdcSource source, List<String> tables, 
         p.setProperty(HubOffsetStore.ENGINE, engine);
         p.setProperty(HubOffsetStore.STORE, store.id());
         p.setProperty("offset.flush.interval.ms", String.valueOf(offsetFlushIntervalMs));
+        // A poll returns when the batch is full or this interval has passed: the wait a change can spend queued.
+        p.setProperty("max.batch.size", String.valueOf(maxBatchSize));
+        p.setProperty("max.queue.size", String.valueOf(Math.max(8192, 4 * maxBatchSize)));
+        p.setProperty("poll.interval.ms", String.valueOf(pollIntervalMs));
         p.setProperty("schema.history.internal", HubSchemaHistory.class.getName());
         p.setProperty(HubSchemaHistory.ENGINE, engine);
         p.setProperty(HubSchemaHistory.STORE, store.id());

@@ -16,7 +16,7 @@ import java.util.StringJoiner;
  * step written for {@code debezium-mysql:} reads it the same way.
  */
 public record ChangeRecord(String table, String operation, Struct before, Struct after, Map<String, Object> source,
-                           String primaryKey, Struct key, Long sourceMillis) {
+                           String primaryKey, Struct key, Long sourceMillis, String topic) {
 
     /** Null for what is not a row change (tombstones, heartbeats, schema changes). */
     public static ChangeRecord of(SourceRecord record) {
@@ -30,7 +30,7 @@ public record ChangeRecord(String table, String operation, Struct before, Struct
                 value.schema().field("before") == null ? null : value.getStruct("before"),
                 value.schema().field("after") == null ? null : value.getStruct("after"),
                 sourceMap, key == null ? String.valueOf(record.key()) : fields(key), key,
-                ts instanceof Number n ? n.longValue() : null);
+                ts instanceof Number n ? n.longValue() : null, record.topic());
     }
 
     /**
@@ -42,7 +42,7 @@ public record ChangeRecord(String table, String operation, Struct before, Struct
                 + "/" + table + "/" + primaryKey;
     }
 
-    public void putOn(Exchange exchange, String topic) {
+    public void putOn(Exchange exchange) {
         var m = exchange.getMessage();
         m.setHeader(DebeziumConstants.HEADER_IDENTIFIER, topic);
         m.setHeader(DebeziumConstants.HEADER_KEY, key);

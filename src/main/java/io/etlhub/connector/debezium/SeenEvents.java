@@ -1,5 +1,6 @@
 package io.etlhub.connector.debezium;
 
+import io.etlhub.connector.RowBatches;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -7,6 +8,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The idempotent consumer's memory (hub table cdc_event_seen): which change events an engine has
@@ -35,6 +42,31 @@ public class SeenEvents {
         } catch (DuplicateKeyException alreadyThere) {
             // a replay that raced us: already remembered
         }
+    }
+
+    /** Which of {@code eventKeys} the engine has finished: one query per thousand keys. */
+    public Set<String> seenAmong(String engine, List<String> eventKeys) {
+        Map<String, String> byStored = new HashMap<>();
+        for (String k : eventKeys) byStored.put(cut(k), k);
+        Set<String> seen = new HashSet<>();
+        for (List<String> chunk : RowBatches.chunks(List.copyOf(byStored.keySet()), RowBatches.IN_LIST)) {
+            List<Object> args = new ArrayList<>(chunk.size() + 1);
+            args.add(engine);
+            args.addAll(chunk);
+            hub.query("SELECT event_key FROM cdc_event_seen WHERE engine = ? AND event_key IN (" + RowBatches.marks(chunk.size()) + ")",
+                    rs -> { seen.add(byStored.get(rs.getString(1))); }, args.toArray());
+        }
+        return seen;
+    }
+
+    /**
+     * Remembers a batch's keys in multi-row inserts, in the caller's transaction (the one that processed
+     * them): a key remembered twice fails the transaction, as two writers of one batch must not both commit.
+     */
+    public void rememberAll(String engine, List<String> eventKeys) {
+        Timestamp at = Timestamp.valueOf(LocalDateTime.now(clock));
+        List<Object[]> rows = eventKeys.stream().map(SeenEvents::cut).distinct().map(k -> new Object[] {engine, k, at}).toList();
+        RowBatches.insert(hub, "cdc_event_seen", List.of("engine", "event_key", "seen_at"), rows);
     }
 
     /** Replays reach back one flush interval, never days: older keys are only weight. */

@@ -1,0 +1,45 @@
+package io.etlhub.pipeline;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.SupervisingRouteController;
+import org.apache.camel.util.backoff.BackOffTimer;
+
+import java.time.Instant;
+
+/**
+ * What Camel's supervising route controller says of a route that did not start (its source is down): being retried
+ * with back-off (Restarting) or given up after camel.routecontroller.back-off-max-attempts (Exhausted), why the last
+ * attempt failed, and when the next one comes. Null everywhere under another route controller.
+ */
+record SupervisedStarts(String state, String problem, Long attempts, Instant nextAttempt) {
+    static final String RESTARTING = "Restarting";
+    static final String EXHAUSTED = "Exhausted";
+
+    /** The route's start as supervised, or null when it is not being retried or given up. */
+    static SupervisedStarts of(CamelContext camel, String routeId) {
+        if (camel == null || !(camel.getRouteController() instanceof SupervisingRouteController s)) return null;
+        String state = s.getRestartingRoutes().stream().anyMatch(r -> r.getId().equals(routeId)) ? RESTARTING
+                : s.getExhaustedRoutes().stream().anyMatch(r -> r.getId().equals(routeId)) ? EXHAUSTED : null;
+        if (state == null) return null;
+        Throwable why = s.getRestartException(routeId);
+        BackOffTimer.Task task = s.getRestartingRouteState(routeId);
+        Long attempts = task == null ? null : task.getCurrentAttempts();
+        Instant next = task == null || !RESTARTING.equals(state) || task.getNextAttemptTime() <= 0 ? null
+                : Instant.ofEpochMilli(task.getNextAttemptTime());
+        return new SupervisedStarts(state, why == null ? null : message(why), attempts, next);
+    }
+
+    /** The innermost message that says something (Camel wraps the step's own reason). */
+    private static String message(Throwable t) {
+        String found = t.getMessage();
+        for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null) found = c.getMessage();
+        }
+        return found;
+    }
+
+    static boolean restarting(CamelContext camel, String routeId) {
+        SupervisedStarts s = of(camel, routeId);
+        return s != null && RESTARTING.equals(s.state());
+    }
+}
