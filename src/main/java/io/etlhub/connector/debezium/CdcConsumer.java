@@ -83,6 +83,7 @@ class CdcConsumer extends DefaultConsumer implements RedeliveringConsumer {
         changes.keySet().removeAll(seen);
         if (changes.isEmpty()) return;
         List<ChangeRecord> batch = List.copyOf(changes.values());
+        long started = System.nanoTime();
         Exception failure = c.hubTransactions.execute(status -> {
             Exchange exchange = createExchange(false);
             try {
@@ -106,6 +107,8 @@ class CdcConsumer extends DefaultConsumer implements RedeliveringConsumer {
             return null;
         });
         if (failure == null) {
+            log.debug("route {}: a batch of {} changes ({} replays skipped) in {} ms", route, batch.size(), seen.size(),
+                    (System.nanoTime() - started) / 1_000_000);
             engine.processed.addAndGet(batch.size());
             engine.processedAt(batch.get(batch.size() - 1).sourceMillis());
             return;
