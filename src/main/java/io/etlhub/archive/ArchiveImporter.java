@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Imports one archive file: read and normalise every sheet into the hub's staging table, give every
@@ -57,7 +58,13 @@ public final class ArchiveImporter {
         long importId = staging.open(displayName, sha, mapping.kind(), runId, actor, LocalDateTime.now(clock));
         long[] n = new long[3]; // read, rejected, changed cells
         List<String> unmapped = new ArrayList<>();
-        try (ArchiveStaging.Writer writer = staging.writer(importId)) {
+        try (ArchiveStaging.Writer writer = staging.writer(importId); ArchiveReport.Lines lines = new ArchiveReport(messages).open()) {
+            // Each report line is stored with the import and written into the report as it is found, so a successful
+            // import's report needs no second pass (a failed import's is written from the stored lines, less the CRM's).
+            Consumer<CellIssue> issues = issue -> {
+                writer.issue(issue);
+                lines.add(issue);
+            };
             CustomerKeys keys = new CustomerKeys(mapping.dedup());
             CrmColumnLimits limits = crmLimits(mapping);
             progress.phase(ImportProgress.Phase.READING, 0);
@@ -68,7 +75,7 @@ public final class ArchiveImporter {
                 progress.processed(1);
             }, issue -> {
                 if (issue.kind() == CellIssue.Kind.CHANGED) n[2]++;
-                writer.issue(issue);
+                issues.accept(issue);
             });
             reader.read(file, new ProgressSink(sheets, progress));
             writer.flush();
@@ -79,26 +86,26 @@ public final class ArchiveImporter {
             }
 
             progress.phase(ImportProgress.Phase.DEDUPLICATING, 0);
-            staging.assignCompanies(importId, keys);
+            staging.assignCompanies(importId, keys, writer.companies());
             long valid = staging.countValid(importId);
 
             progress.phase(ImportProgress.Phase.MERGING, valid);
             CrmCustomerMerge merge = new CrmCustomerMerge(customers, mapping, displayName, LocalDateTime.now(clock));
             List<Company> companies = new ArrayList<>();
-            CompanyFolder folder = new CompanyFolder(mapping, new FieldLabels(mapping), writer::issue, companies::add);
+            CompanyFolder folder = new CompanyFolder(mapping, new FieldLabels(mapping), issues, companies::add);
             try {
                 customers.inTransaction(tx -> {
                     merge.loadExisting();
                     staging.forEachCompanyRow(importId, ArchiveStaging.BATCH, page -> {
                         page.forEach(folder::accept);
                         if (companies.size() >= ArchiveStaging.BATCH) {
-                            merge.apply(companies, writer::issue, tx);
+                            merge.apply(companies, issues, tx);
                             companies.clear();
                         }
                         progress.processed(page.size());
                     });
                     folder.finish();
-                    if (!companies.isEmpty()) merge.apply(companies, writer::issue, tx);
+                    if (!companies.isEmpty()) merge.apply(companies, issues, tx);
                 });
             } catch (CrmWriteException e) {
                 throw messages.failure("archive.error.crm-row", e, e.sheet, String.valueOf(e.row), e.getMessage());
@@ -109,7 +116,7 @@ public final class ArchiveImporter {
             ImportCounts counts = new ImportCounts(n[0], merge.inserted(), merge.merged(), merge.unchanged(), folder.merged(), n[1], n[2]);
 
             progress.phase(ImportProgress.Phase.REPORTING, 0);
-            writeReport(report, importId, displayName, sha, "SUCCEEDED", counts, unmapped, null);
+            finishReport(lines, report, displayName, sha, counts, unmapped);
             staging.finish(importId, "SUCCEEDED", counts, String.join("、", unmapped), report.toString(), null, LocalDateTime.now(clock));
             ImportResult result = new ImportResult(importId, displayName, sha, "SUCCEEDED", counts, report.toString(), List.copyOf(unmapped));
             progress.done(result);
@@ -138,6 +145,15 @@ public final class ArchiveImporter {
             return CrmColumnLimits.read(customers, mapping);
         } catch (DataAccessException e) {
             throw messages.failure("archive.error.crm", e, String.valueOf(e.getMostSpecificCause().getMessage()));
+        }
+    }
+
+    private static void finishReport(ArchiveReport.Lines lines, Path report, String fileName, String sha, ImportCounts counts,
+                                     List<String> unmapped) {
+        try {
+            lines.finish(report, fileName, sha, "SUCCEEDED", counts, unmapped, null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the report " + report, e);
         }
     }
 

@@ -66,7 +66,9 @@ public final class ArchiveStaging {
     }
 
     /** Batches staged rows and report lines for one import. Close it (or call {@link Writer#flush()}) to wait for the writes. */
-    public Writer writer(long importId) { return new Writer(importId); }
+    public Writer writer(long importId) { return writer(importId, new CompanyIndex()); }
+
+    Writer writer(long importId, CompanyIndex companies) { return new Writer(importId, companies); }
 
     /**
      * Writes batches on one background thread while the file is still being parsed, so reading and
@@ -84,17 +86,26 @@ public final class ArchiveStaging {
         });
         private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2);
         private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        private final CompanyIndex companies;
         private long seq;
 
-        private Writer(long importId) { this.importId = importId; }
+        private Writer(long importId, CompanyIndex companies) {
+            this.importId = importId;
+            this.companies = companies;
+        }
+
+        /** The companies as far as reading could tell, for {@link #assignCompanies(long, CustomerKeys, CompanyIndex)}. */
+        CompanyIndex companies() { return companies; }
 
         /** A normalised row with its credit code and normalised name (the company keys, see {@link #assignCompanies}). */
         public void row(ArchiveRow row, String creditCode, String nameKey) {
             try {
                 boolean valid = !row.rejected();
                 String code = valid ? creditCode : null;
-                rows.add(new Object[] {importId, ++seq, cut(row.sheet(), 100), row.row(), valid ? "VALID" : "REJECTED",
-                        code, valid ? cut(nameKey, 300) : null, code == null ? null : "C:" + code, seq, json.writeValueAsString(row.values())});
+                long at = ++seq;
+                long companySeq = valid ? companies.companySeq(code, at) : at;
+                rows.add(new Object[] {importId, at, cut(row.sheet(), 100), row.row(), valid ? "VALID" : "REJECTED",
+                        code, valid ? cut(nameKey, 300) : null, code == null ? null : "C:" + code, companySeq, json.writeValueAsString(row.values())});
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
@@ -161,6 +172,41 @@ public final class ArchiveStaging {
             RuntimeException e = failure.get();
             if (e != null) throw e;
         }
+    }
+
+    /**
+     * Gives every VALID row its company, from what reading found ({@code known}: rows with a credit code, grouped by it
+     * while they were staged) when that holds for the whole file, else set-based ({@link #assignCompanies(long, CustomerKeys)}).
+     * The rows said to join an earlier row are first confirmed against their staged company keys: the index compares
+     * hashes, and a collision must not join two companies.
+     */
+    void assignCompanies(long importId, CustomerKeys keys, CompanyIndex known) {
+        if (!sameCompanies(importId, known.joined())) {
+            hub.update("UPDATE archive_staging SET company_seq = seq WHERE import_id = ?", importId);
+            assignCompanies(importId, keys);
+        } else if (known.needsSql()) {
+            assignCompanies(importId, keys);
+        }
+    }
+
+    /** Whether each pair (seq, seq of the row it joined) has the same staged company key; read by primary key, in pages. */
+    private boolean sameCompanies(long importId, int[] pairs) {
+        int page = 500;
+        for (int from = 0; from < pairs.length; from += page * 2) {
+            int to = Math.min(pairs.length, from + page * 2);
+            List<Object> args = new ArrayList<>();
+            args.add(importId);
+            for (int i = from; i < to; i++) args.add(pairs[i]);
+            Map<Long, String> keyOf = new java.util.HashMap<>();
+            hub.query("SELECT seq, company_key FROM archive_staging WHERE import_id = ? AND seq IN ("
+                    + String.join(", ", java.util.Collections.nCopies(to - from, "?")) + ")",
+                    rs -> { keyOf.put(rs.getLong(1), rs.getString(2)); }, args.toArray());
+            for (int i = from; i < to; i += 2) {
+                String key = keyOf.get((long) pairs[i]);
+                if (key == null || !key.equals(keyOf.get((long) pairs[i + 1]))) return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -246,22 +292,47 @@ public final class ArchiveStaging {
 
     /**
      * The VALID rows company by company (in the order of each company's first row), each company's
-     * rows in file order; paged by (company_seq, seq) so a large file never sits in memory.
+     * rows in file order; paged by (company_seq, seq) so a large file never sits in memory. The next
+     * page is read (and its values parsed) on another thread while the caller handles this one.
      */
     public void forEachCompanyRow(long importId, int pageSize, Consumer<List<StagedRow>> page) {
-        long afterCompany = 0;
-        long afterSeq = 0;
-        while (true) {
-            List<StagedRow> rows = hub.query("SELECT seq, company_seq, sheet_name, row_no, payload FROM archive_staging "
-                            + "WHERE import_id = ? AND status = 'VALID' AND company_seq >= ? AND (company_seq > ? OR seq > ?) "
-                            + "ORDER BY company_seq, seq LIMIT " + pageSize,
-                    (rs, i) -> new StagedRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), values(rs.getString(5))),
-                    importId, afterCompany, afterCompany, afterSeq);
-            if (rows.isEmpty()) return;
-            page.accept(rows);
-            StagedRow last = rows.get(rows.size() - 1);
-            afterCompany = last.companySeq();
-            afterSeq = last.seq();
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "archive-readback");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.concurrent.Future<List<StagedRow>> next = reader.submit(() -> companyPage(importId, pageSize, 0, 0));
+            while (true) {
+                List<StagedRow> rows = await(next);
+                if (rows.isEmpty()) return;
+                StagedRow last = rows.get(rows.size() - 1);
+                next = rows.size() < pageSize ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
+                        : reader.submit(() -> companyPage(importId, pageSize, last.companySeq(), last.seq()));
+                page.accept(rows);
+            }
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    private List<StagedRow> companyPage(long importId, int pageSize, long afterCompany, long afterSeq) {
+        return hub.query("SELECT seq, company_seq, sheet_name, row_no, payload FROM archive_staging "
+                        + "WHERE import_id = ? AND status = 'VALID' AND company_seq >= ? AND (company_seq > ? OR seq > ?) "
+                        + "ORDER BY company_seq, seq LIMIT " + pageSize,
+                (rs, i) -> new StagedRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), values(rs.getString(5))),
+                importId, afterCompany, afterCompany, afterSeq);
+    }
+
+    private static <T> T await(java.util.concurrent.Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the staged rows", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
         }
     }
 

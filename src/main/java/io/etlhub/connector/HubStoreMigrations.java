@@ -50,6 +50,21 @@ public class HubStoreMigrations {
     }
 
     @Bean
+    JavaMigration hubStoreArchiveStagingLean() {
+        return archiveStagingLean();
+    }
+
+    /**
+     * Archive import, issue 15: two indexes no query reads any more (credit code: companies by credit code are
+     * found while reading; V5's name_phone_key is no longer written), each one B-tree less to write per staged row.
+     */
+    static SchemaChanges archiveStagingLean() {
+        return SchemaChanges.version("27.1", "archive staging: indexes the import reads by")
+                .dropIndex("archive_staging", "ix_archive_staging_code")
+                .dropIndex("archive_staging", "ix_archive_staging_np");
+    }
+
+    @Bean
     JavaMigration hubStoreQualityNotConfigured() {
         return qualityNotConfigured();
     }
@@ -106,6 +121,20 @@ public class HubStoreMigrations {
                 .dropIndex("receipt_ledger", "ix_receipt_ledger_opportunity");
     }
 
+    @Bean
+    JavaMigration hubStoreLapseLinesByCapture() {
+        return lapseLinesByCapture();
+    }
+
+    /**
+     * POS lapse, issue 13: the lines captured since a time (the rhythm rebuild adds back the visits of sales
+     * captured while it ran). captured_at only grows, so the index is appended to, not written at random.
+     */
+    static SchemaChanges lapseLinesByCapture() {
+        return SchemaChanges.version("24.3", "lapse: sale lines by capture time")
+                .addIndex("lapse_sale_line", "ix_lapse_sale_line_captured", "captured_at");
+    }
+
     /** The same migrations outside Spring (benchmarks, tests). */
     public static void migrate(DataSource hub) {
         String vendor;
@@ -115,7 +144,8 @@ public class HubStoreMigrations {
             throw new IllegalStateException("hub store: cannot tell its database: " + e.getMessage(), e);
         }
         SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION, VENDOR_LOCATION + vendor)
-                .javaMigrations(javaMigration(), archiveCompanies(), qualityNotConfigured(), receiptLedgerLastDates()).load(), "hub store",
+                .javaMigrations(javaMigration(), archiveCompanies(), archiveStagingLean(), qualityNotConfigured(), receiptLedgerLastDates(),
+                        lapseLinesByCapture()).load(), "hub store",
                 EARLIER_CHECKSUMS);
     }
 }

@@ -1,10 +1,7 @@
 package io.etlhub.lapse;
 
-import io.etlhub.connector.webhook.NotifyEndpoint;
-import io.etlhub.connector.webhook.WebhookEndpoints;
 import io.etlhub.lapse.rules.LapseVerdict;
 import io.etlhub.lapse.rules.MemberRhythm;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,15 +13,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Fires a trigger, in the caller's hub transaction: the trigger row (unique per member and episode,
- * so a second evaluation of the same episode fires nothing), the message to the store through
- * {@code etlhub-notify:} (the outbox: one delivery per event id, retried, rate-limited) and the
- * module event {@link LapseFired} (the CRM task and coupon). All three commit together or not at all.
+ * so a second evaluation of the same episode fires nothing) and the module event {@link LapseFired}
+ * with the stocking hint, in Spring Modulith's publication registry: both commit together or not at all.
+ * The event's listeners do the rest once it committed: the CRM task and coupon ({@link LapseCrmFollowUp}),
+ * the message to the store (routes/notify-lapse.yaml, through the webhook outbox: once per event id).
  */
 @Component
 class LapseFiring {
@@ -33,20 +30,16 @@ class LapseFiring {
     private final StockHints stock;
     private final PosMappings mappings;
     private final LapseSettings settings;
-    private final ProducerTemplate camel;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final WebhookEndpoints endpoints;
 
-    LapseFiring(JdbcTemplate hub, RhythmStore store, StockHints stock, PosMappings mappings, LapseSettings settings, ProducerTemplate camel,
-                ApplicationEventPublisher events, Clock clock, WebhookEndpoints endpoints) {
-        this.endpoints = endpoints;
+    LapseFiring(JdbcTemplate hub, RhythmStore store, StockHints stock, PosMappings mappings, LapseSettings settings,
+                ApplicationEventPublisher events, Clock clock) {
         this.hub = hub;
         this.store = store;
         this.stock = stock;
         this.mappings = mappings;
         this.settings = settings;
-        this.camel = camel;
         this.events = events;
         this.clock = clock;
     }
@@ -75,15 +68,6 @@ class LapseFiring {
         }
         List<String> categories = rhythm.topCategories(3);
         List<String> items = rhythm.topItemsByStore().getOrDefault(shop, List.of());
-        notifyStore(eventId, member, shop, daysSilent, verdict, categories, items);
-        events.publishEvent(new LapseFired(eventId, member.card(), member.tier(), episode, today, daysSilent, verdict.rule(), shop,
-                verdict.reasonZh(), verdict.reasonEn(), categories, items));
-        return true;
-    }
-
-    private void notifyStore(String eventId, MemberRhythm member, String shop, int daysSilent, LapseVerdict verdict, List<String> categories,
-                             List<String> items) {
-        if (settings.notifyStep() == null || settings.notifyStep().isBlank() || !hasUrl(settings.notifyStep())) return;
         Map<String, Boolean> inStock = stock.inStock(mappingOrNull(), shop, items);
         List<String> zh = new ArrayList<>();
         List<String> en = new ArrayList<>();
@@ -91,26 +75,10 @@ class LapseFiring {
             zh.add(item + (yes == null ? "" : yes ? "（有货）" : "（缺货，请补货）"));
             en.add(item + (yes == null ? "" : yes ? " (in stock)" : " (out of stock: restock)"));
         });
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("card", member.card());
-        values.put("tier", member.tier());
-        values.put("days", daysSilent);
-        values.put("rule", verdict.rule());
-        values.put("reasonZh", verdict.reasonZh());
-        values.put("reasonEn", verdict.reasonEn());
-        values.put("store", shop == null ? "-" : shop);
-        values.put("categories", categories.isEmpty() ? "-" : String.join("、", categories));
-        values.put("hintZh", zh.isEmpty() ? "-" : String.join("、", zh));
-        values.put("hintEn", en.isEmpty() ? "-" : String.join(", ", en));
-        camel.sendBodyAndHeader(settings.notifyStep(), values, NotifyEndpoint.EVENT_ID, eventId);
-    }
-
-    /** A robot without a url yet (STORE_DINGTALK_URL unset) stays quiet instead of filling the outbox with failures. */
-    private boolean hasUrl(String notifyUri) {
-        String rest = notifyUri.substring(notifyUri.indexOf(':') + 1).replaceFirst("^//", "");
-        String id = rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest;
-        String url = endpoints.apply(id).url();
-        return url != null && !url.isBlank();
+        events.publishEvent(new LapseFired(eventId, member.card(), member.tier(), episode, today, daysSilent, verdict.rule(), shop,
+                verdict.reasonZh(), verdict.reasonEn(), categories, items, zh.isEmpty() ? "-" : String.join("、", zh),
+                en.isEmpty() ? "-" : String.join(", ", en)));
+        return true;
     }
 
     private PosSaleMapping mappingOrNull() {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * etlhub.lapse: the rhythm window, which rules apply to which member tier, who is told and what the
- * CRM receives when a trigger fires (docs/lapse.md).
+ * etlhub.lapse: the rhythm window, which rules apply to which member tier and what the CRM receives
+ * when a trigger fires (docs/lapse.md); who is told is routes/notify-lapse.yaml.
  */
 @ConfigurationProperties("etlhub.lapse")
 public record LapseSettings(
@@ -18,7 +18,6 @@ public record LapseSettings(
         @DefaultValue("default") String defaultTier,
         @DefaultValue("2") int minSilentDays,
         Map<String, List<String>> rulesByTier,
-        @DefaultValue("") String notifyStep,
         @DefaultValue("sixun-pos") String mapping,
         @DefaultValue("pos") String stockConnector,
         Map<String, String> storeManagers,

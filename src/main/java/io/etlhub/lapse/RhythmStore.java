@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The rhythm in the hub store: the sale lines, the tickets' members, the members' visit days and the
  * member rows (tier, home store, first and last visit), written batch by batch by {@link RhythmBatch};
- * reads for the rules, the API and the daily evaluation. {@link #rebuild} computes visits and members again
+ * reads for the rules, the API and the daily evaluation. {@link RhythmRebuild} computes visits and members again
  * from all lines. Callers hold the hub transaction.
  */
 @Repository
@@ -78,44 +78,6 @@ public class RhythmStore {
             previous = d;
         }
         return gaps;
-    }
-
-    /**
-     * Visits and members again from every stored line (set-based; tiers are kept). The same
-     * definitions as the incremental path: a visit is a day and store with a line that is not a
-     * return; the home store has the most visit days in the window up to the last visit, then the
-     * later visit, then the smaller store code.
-     */
-    public long rebuild() {
-        hub.update("UPDATE lapse_sale_line SET card = (SELECT t.card FROM lapse_ticket_member t WHERE t.pos = lapse_sale_line.pos "
-                + "AND t.flow_no = lapse_sale_line.flow_no) WHERE card IS NULL AND EXISTS (SELECT 1 FROM lapse_ticket_member t "
-                + "WHERE t.pos = lapse_sale_line.pos AND t.flow_no = lapse_sale_line.flow_no)");
-        hub.update("DELETE FROM lapse_visit");
-        // GROUP BY in the order of ix_lapse_sale_line_card: read from the index, no temporary table of 10^7 rows.
-        hub.update("INSERT INTO lapse_visit (card, visit_day, store) SELECT card, sale_day, store FROM lapse_sale_line "
-                + "WHERE card IS NOT NULL AND is_return = 0 GROUP BY card, sale_day, store");
-        hub.update("DELETE FROM lapse_rebuild_member");
-        hub.update("DELETE FROM lapse_rebuild_store");
-        hub.update("DELETE FROM lapse_rebuild_tier");
-        hub.update("DELETE FROM lapse_rebuild_home");
-        hub.update("INSERT INTO lapse_rebuild_member (card, first_day, last_day, visit_days) SELECT card, MIN(visit_day), MAX(visit_day), "
-                + "COUNT(DISTINCT visit_day) FROM lapse_visit GROUP BY card");
-        hub.update("INSERT INTO lapse_rebuild_store (card, store, visits, last_day) SELECT v.card, v.store, COUNT(*), MAX(v.visit_day) "
-                + "FROM lapse_visit v JOIN lapse_rebuild_member m ON m.card = v.card "
-                + "WHERE v.visit_day > m.last_day - INTERVAL '" + settings.windowDays() + "' DAY GROUP BY v.card, v.store");
-        // The home store: most visit days, then the later visit, then the smaller store code (one sort, no correlated subquery).
-        hub.update("INSERT INTO lapse_rebuild_home (card, store) SELECT card, store FROM (SELECT card, store, ROW_NUMBER() OVER "
-                + "(PARTITION BY card ORDER BY visits DESC, last_day DESC, store) AS place FROM lapse_rebuild_store) ranked WHERE place = 1");
-        // Tiers stay: the new member rows take them from the old ones before these go.
-        hub.update("INSERT INTO lapse_rebuild_tier (card, tier) SELECT card, tier FROM lapse_member WHERE tier IS NOT NULL AND tier <> ?",
-                settings.defaultTier());
-        hub.update("DELETE FROM lapse_member");
-        hub.update("INSERT INTO lapse_member (card, tier, home_store, first_day, last_day, visit_days, updated_at) "
-                + "SELECT m.card, COALESCE(t.tier, ?), s.store, m.first_day, m.last_day, m.visit_days, ? FROM lapse_rebuild_member m "
-                + "LEFT JOIN lapse_rebuild_home s ON s.card = m.card LEFT JOIN lapse_rebuild_tier t ON t.card = m.card",
-                settings.defaultTier(), now());
-        Long members = hub.queryForObject("SELECT COUNT(*) FROM lapse_member", Long.class);
-        return members == null ? 0 : members;
     }
 
     private Timestamp now() {

@@ -3,6 +3,7 @@ package io.etlhub.notification;
 import io.etlhub.connector.webhook.NotifyEndpoint;
 import io.etlhub.pipeline.RunFinished;
 import io.etlhub.customerview.CustomerFiguresChanged;
+import io.etlhub.lapse.LapseFired;
 import io.etlhub.receipts.ReceiptsLeftUnmatched;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -67,6 +68,23 @@ class EventNotifier {
         values.put("lateRiskOrders", changed.lateRiskOrders());
         send("customer-figures-changed", "customer-figures-changed:" + changed.customerCode() + ":"
                 + String.join(",", changed.alerts()) + ":" + changed.remainingCredit() + ":" + changed.minCoverDays(), values);
+    }
+
+    /** A lapse trigger fired (lapse): once per member and episode; the route routes/notify-lapse.yaml tells the store. */
+    @ApplicationModuleListener
+    void on(LapseFired fired) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("card", fired.card());
+        values.put("tier", fired.tier());
+        values.put("days", fired.daysSilent());
+        values.put("rule", fired.rule());
+        values.put("reasonZh", fired.reasonZh());
+        values.put("reasonEn", fired.reasonEn());
+        values.put("store", fired.store() == null ? "-" : fired.store());
+        values.put("categories", fired.topCategories().isEmpty() ? "-" : String.join("、", fired.topCategories()));
+        values.put("hintZh", fired.stockHintZh());
+        values.put("hintEn", fired.stockHintEn());
+        send("lapse-fired", fired.eventId(), values);
     }
 
     private void send(String event, String eventId, Map<String, ?> values) {

@@ -13,8 +13,11 @@ import java.util.List;
  */
 @Component
 class EventRoutes implements ChangeJob {
-    /** The events a route can start from: direct:run-finished, direct:run-failed, direct:receipts-left-unmatched, direct:customer-figures-changed. */
-    static final List<String> EVENTS = List.of("run-finished", "run-failed", "receipts-left-unmatched", "customer-figures-changed");
+    /**
+     * The events a route can start from: direct:run-finished, direct:run-failed, direct:receipts-left-unmatched,
+     * direct:customer-figures-changed, direct:lapse-fired.
+     */
+    static final List<String> EVENTS = List.of("run-finished", "run-failed", "receipts-left-unmatched", "customer-figures-changed", "lapse-fired");
 
     @Override
     public String kind() { return "event"; }

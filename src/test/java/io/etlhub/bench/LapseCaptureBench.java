@@ -1,15 +1,11 @@
 package io.etlhub.bench;
 
-import io.etlhub.EtlHubApplication;
 import io.etlhub.connector.ConnectorDefinition;
 import io.etlhub.connector.debezium.CdcEngines;
 import io.etlhub.support.TestMariaDb;
 import org.apache.camel.CamelContext;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,37 +31,20 @@ public final class LapseCaptureBench {
     static final int SECONDS = Integer.getInteger("bench.seconds", 60);
 
     public static void main(String[] args) {
-        try {
-            bench();
-        } catch (Throwable e) {
-            e.printStackTrace(System.out);
-            System.exit(1);
-        }
-        System.exit(0);
+        BenchHub.run("bench/lapse-capture.sh", LapseCaptureBench::bench);
     }
 
-    private static void bench() throws Exception {
-        TestMariaDb db = TestMariaDb.get();
-        String hubUrl = db.freshDatabase("bench_hub");
-        String crmUrl = db.freshDatabase("bench_crm");
-        String u8Url = db.freshDatabase("bench_u8");
-        String k3Url = db.freshDatabase("bench_k3");
-        String posUrl = db.freshDatabase("bench_pos");
-        JdbcTemplate pos = new JdbcTemplate(new DriverManagerDataSource(posUrl, db.user(), db.password()));
+    private static void bench(BenchHub bench) throws Exception {
+        TestMariaDb db = bench.db();
+        String posUrl = bench.database("bench_pos");
+        JdbcTemplate pos = bench.jdbc(posUrl);
         pos.execute("CREATE TABLE t_rm_saleflow (com_no BIGINT AUTO_INCREMENT PRIMARY KEY, flow_no VARCHAR(20) NOT NULL, flow_id INT NOT NULL, "
                 + "branch_no VARCHAR(6) NOT NULL, item_no VARCHAR(20) NOT NULL, item_clsno VARCHAR(10), sale_qnty DECIMAL(12,3) NOT NULL, "
                 + "sale_money DECIMAL(12,2) NOT NULL, sell_way CHAR(1) NOT NULL, oper_date DATETIME(3) NOT NULL)");
         pos.execute("CREATE TABLE t_rm_payflow (id BIGINT AUTO_INCREMENT PRIMARY KEY, flow_no VARCHAR(20) NOT NULL, vip_no VARCHAR(20), "
                 + "oper_date DATETIME(3) NOT NULL)");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(EtlHubApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("HUB_JDBC_URL=" + hubUrl, "CRM_JDBC_URL=" + crmUrl, "U8_JDBC_URL=" + u8Url, "K3_JDBC_URL=" + k3Url,
-                        "HUB_JDBC_USER=" + db.user(), "CRM_JDBC_USER=" + db.user(), "U8_JDBC_USER=" + db.user(), "K3_JDBC_USER=" + db.user(),
-                        "HUB_JDBC_PASSWORD=" + db.password(), "CRM_JDBC_PASSWORD=" + db.password(),
-                        "U8_JDBC_PASSWORD=" + db.password(), "K3_JDBC_PASSWORD=" + db.password())
-                .run("--etlhub.crm.reference-schema=true", "--etlhub.scheduler.enabled=false", "--etlhub.demo.seed=false",
-                        "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--etlhub.time-zone=UTC");
-        try {
+        ConfigurableApplicationContext context = bench.startHub("--etlhub.time-zone=UTC");
+        {
             CamelContext camel = context.getBean(CamelContext.class);
             camel.getRegistry().bind("pos-cdc", ConnectorDefinition.class, new ConnectorDefinition("pos-cdc", "POS", "debezium", "POS", posUrl,
                     db.user(), db.password(), null, Map.of("flavour", "mariadb", "server-id", "91401"), null));
@@ -76,9 +55,9 @@ public final class LapseCaptureBench {
                 if (System.nanoTime() - wait > TimeUnit.SECONDS.toNanos(120)) throw new IllegalStateException("capture not streaming");
                 TimeUnit.MILLISECONDS.sleep(100);
             }
-            JdbcTemplate hub = new JdbcTemplate(new DriverManagerDataSource(hubUrl, db.user(), db.password()));
+            JdbcTemplate hub = bench.hub();
             int total = RATE * SECONDS;
-            double load = loadAverage();
+            double load = BenchHub.loadAverage();
             long start = System.nanoTime();
             try (Connection c = DriverManager.getConnection(posUrl, db.user(), db.password())) {
                 c.setAutoCommit(false);
@@ -115,8 +94,6 @@ public final class LapseCaptureBench {
             System.out.printf("all decided %.1f s after the last commit (%,d lines with their member)%n", (System.nanoTime() - drained) / 1e9,
                     count(hub, "SELECT COUNT(*) FROM lapse_sale_line WHERE card IS NOT NULL"));
             printLatencies(hub, posUrl);
-        } finally {
-            context.close();
         }
     }
 
@@ -167,9 +144,5 @@ public final class LapseCaptureBench {
     private static long count(JdbcTemplate jdbc, String sql) {
         Long n = jdbc.queryForObject(sql, Long.class);
         return n == null ? 0 : n;
-    }
-
-    private static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

@@ -28,14 +28,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Sales inserted into a Sixun-shaped POS database on the tests' MariaDB (binlog on) reach the rhythm
  * through the route pos-lapse (etlhub-cdc:pos-cdc, Debezium's MariaDB connector); the daily evaluation
- * fires once per lapse episode, a visit re-arms it, and a restart (the capture replaying from an older
- * position, a new delivery worker) sends no second message. The store's robot is an HTTP server on
- * loopback checking DingTalk's signature.
+ * fires once per lapse episode, a visit re-arms it, and the capture replaying from an older position or
+ * a new delivery worker sends no second message (a real restart of the hub: LapseRestartIntegrationTest).
+ * The store's robot is an HTTP server on loopback checking DingTalk's signature.
  */
 @TestPropertySource(properties = "etlhub.lapse.rules-by-tier.default=test-silent-over-21-days")
 class LapseCdcIntegrationTest extends HubIntegrationTest {
@@ -103,19 +98,13 @@ class LapseCdcIntegrationTest extends HubIntegrationTest {
     Clock clock;
 
     JdbcTemplate pos;
+    SixunPos till;
     LocalDate today;
-    int ticket;
 
     @BeforeEach
     void posDatabaseAndRobot() {
         pos = new JdbcTemplate(new DriverManagerDataSource(POS_URL, DB.user(), DB.password()));
-        pos.execute("DROP TABLE IF EXISTS t_rm_saleflow");
-        pos.execute("DROP TABLE IF EXISTS t_rm_payflow");
-        pos.execute("CREATE TABLE t_rm_saleflow (com_no BIGINT AUTO_INCREMENT PRIMARY KEY, flow_no VARCHAR(20) NOT NULL, flow_id INT NOT NULL, "
-                + "branch_no VARCHAR(6) NOT NULL, item_no VARCHAR(20) NOT NULL, item_clsno VARCHAR(10), sale_price DECIMAL(12,2), "
-                + "sale_qnty DECIMAL(12,3) NOT NULL, sale_money DECIMAL(12,2) NOT NULL, sell_way CHAR(1) NOT NULL, oper_date DATETIME NOT NULL)");
-        pos.execute("CREATE TABLE t_rm_payflow (id BIGINT AUTO_INCREMENT PRIMARY KEY, flow_no VARCHAR(20) NOT NULL, pay_way VARCHAR(4), "
-                + "pay_amount DECIMAL(12,2), vip_no VARCHAR(20), oper_date DATETIME NOT NULL)");
+        till = new SixunPos(pos).createTables();
         ConnectorDefinition db = new ConnectorDefinition("pos-cdc", "POS", "debezium", "POS", POS_URL, DB.user(), DB.password(), null,
                 Map.of("flavour", "mariadb", "server-id", "91313"), null);
         camel.getRegistry().bind("pos-cdc", ConnectorDefinition.class, db);
@@ -123,7 +112,6 @@ class LapseCdcIntegrationTest extends HubIntegrationTest {
                 "DingTalk", ROBOT.url("/robot/send?access_token=store-token"), null, SECRET, null, Map.of("channel", "dingtalk"), null));
         ROBOT.reset();
         today = LocalDate.now(clock);
-        ticket = 0;
     }
 
     @AfterEach
@@ -136,44 +124,12 @@ class LapseCdcIntegrationTest extends HubIntegrationTest {
         ROBOT.close();
     }
 
-    /** One ticket: its lines (item, category, amount) and the payment naming the member, in one POS transaction. */
     void sell(String card, String store, LocalDate day, String sellWay, String... itemCategoryAmount) {
-        String flow = "F" + (++ticket);
-        Timestamp at = Timestamp.valueOf(day.atTime(19, 30));
-        pos.execute((org.springframework.jdbc.core.ConnectionCallback<Object>) c -> {
-            c.setAutoCommit(false);
-            try (var line = c.prepareStatement("INSERT INTO t_rm_saleflow (flow_no, flow_id, branch_no, item_no, item_clsno, sale_qnty, "
-                    + "sale_money, sell_way, oper_date) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)");
-                 var pay = c.prepareStatement("INSERT INTO t_rm_payflow (flow_no, pay_way, pay_amount, vip_no, oper_date) VALUES (?, 'RMB', 0, ?, ?)")) {
-                for (int i = 0; i < itemCategoryAmount.length; i += 3) {
-                    line.setString(1, flow);
-                    line.setInt(2, i / 3 + 1);
-                    line.setString(3, store);
-                    line.setString(4, itemCategoryAmount[i]);
-                    line.setString(5, itemCategoryAmount[i + 1]);
-                    line.setBigDecimal(6, new java.math.BigDecimal(itemCategoryAmount[i + 2]));
-                    line.setString(7, sellWay);
-                    line.setTimestamp(8, at);
-                    line.addBatch();
-                }
-                line.executeBatch();
-                pay.setString(1, flow);
-                pay.setString(2, card);
-                pay.setTimestamp(3, at);
-                pay.executeUpdate();
-            }
-            c.commit();
-            c.setAutoCommit(true);
-            return null;
-        });
+        till.sell(card, store, day, sellWay, itemCategoryAmount);
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
+        SixunPos.await(what, condition);
     }
 
     long count(String sql, Object... args) {
@@ -190,9 +146,7 @@ class LapseCdcIntegrationTest extends HubIntegrationTest {
     }
 
     static String dingTalkSign(String timestamp) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return Base64.getEncoder().encodeToString(mac.doFinal((timestamp + "\n" + SECRET).getBytes(StandardCharsets.UTF_8)));
+        return SixunPos.dingTalkSign(SECRET, timestamp);
     }
 
     @Test
@@ -225,6 +179,8 @@ class LapseCdcIntegrationTest extends HubIntegrationTest {
         assertThat(fired.get("episode_day").toString()).isEqualTo(today.minusDays(40).toString());
         assertThat(fired).containsEntry("reason_zh", "已40天未到店（超过21天）").containsEntry("rule_name", "test-silent-over-21-days");
 
+        // The message is queued once the trigger committed: the event lapse-fired, routes/notify-lapse.yaml, the outbox.
+        await("the message in the outbox", () -> count("SELECT COUNT(*) FROM notification_outbox") == 1);
         assertThat(newWorker().deliverDue()).isEqualTo(1);
         assertThat(ROBOT.requests()).hasSize(1);
         LoopbackHttp.Request message = ROBOT.requests().get(0);
@@ -242,7 +198,7 @@ class LapseCdcIntegrationTest extends HubIntegrationTest {
                 .containsEntry("member_card", "V001").containsEntry("store", "0001").containsEntry("assignee", "店长-0001")
                 .containsEntry("source_key", fired.get("event_id"));
 
-        // A restart: the capture comes back from the older saved position and reads the later changes again
+        // The capture restarted: it comes back from the older saved position and reads the later changes again
         // (none counted twice), a new delivery worker finds nothing to send, the evaluation fires nothing.
         camel.getRouteController().stopRoute(ROUTE);
         sell("V003", "0002", today.minusDays(1), "A", "RICE-5", "rice", "50.00"); // while stopped
@@ -265,6 +221,7 @@ class LapseCdcIntegrationTest extends HubIntegrationTest {
         assertThat(evaluate().counts()).containsEntry("fired", 0L);
         assertThat(hub.queryForList("SELECT episode_day FROM lapse_trigger WHERE card = 'V001' ORDER BY episode_day", java.sql.Date.class))
                 .extracting(java.sql.Date::toLocalDate).containsExactly(today.minusDays(40), today.minusDays(25));
+        await("the second message in the outbox", () -> count("SELECT COUNT(*) FROM notification_outbox") == 2);
         assertThat(newWorker().deliverDue()).isEqualTo(1);
         assertThat(ROBOT.requests()).hasSize(2);
         assertThat(count("SELECT COUNT(*) FROM lapse_trigger WHERE card <> 'V001'")).as("V002 and V003 keep coming").isZero();

