@@ -101,12 +101,6 @@ class RhythmBatch {
         return new Applied(fresh.size(), days, members);
     }
 
-    /** Visits found outside a batch (the rebuild's catch-up of lines captured while it ran), added as a batch adds them. */
-    void addVisits(Map<String, List<Rhythm.Visit>> visits) {
-        if (visits.isEmpty()) return;
-        addVisits(new HashMap<>(cache.current(visits.keySet())), visits, now());
-    }
-
     /** The new visits and member rows; returns the members whose rhythm changed, as they are now. */
     private Map<String, MemberVisitsCache.MemberVisits> addVisits(Map<String, MemberVisitsCache.MemberVisits> members,
                                                                   Map<String, List<Rhythm.Visit>> visits, Timestamp now) {
