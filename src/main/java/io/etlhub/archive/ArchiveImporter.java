@@ -15,7 +15,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Imports one archive file: read and normalise every sheet into the hub's staging table, give every
@@ -58,13 +57,10 @@ public final class ArchiveImporter {
         long importId = staging.open(displayName, sha, mapping.kind(), runId, actor, LocalDateTime.now(clock));
         long[] n = new long[3]; // read, rejected, changed cells
         List<String> unmapped = new ArrayList<>();
-        try (ArchiveStaging.Writer writer = staging.writer(importId); ArchiveReport.Lines lines = new ArchiveReport(messages).open()) {
-            // Each report line is stored with the import and written into the report as it is found, so a successful
-            // import's report needs no second pass (a failed import's is written from the stored lines, less the CRM's).
-            Consumer<CellIssue> issues = issue -> {
-                writer.issue(issue);
-                lines.add(issue);
-            };
+        try (ArchiveReport.Lines lines = new ArchiveReport(messages).open();
+             // Each report line is stored with the import and then, on the writer's thread, written into the report, so a
+             // successful import's report needs no second pass (a failed import's is written from the stored lines, less the CRM's).
+             ArchiveStaging.Writer writer = staging.writer(importId, new CompanyIndex(), lines::add)) {
             CustomerKeys keys = new CustomerKeys(mapping.dedup());
             CrmColumnLimits limits = crmLimits(mapping);
             progress.phase(ImportProgress.Phase.READING, 0);
@@ -75,7 +71,7 @@ public final class ArchiveImporter {
                 progress.processed(1);
             }, issue -> {
                 if (issue.kind() == CellIssue.Kind.CHANGED) n[2]++;
-                issues.accept(issue);
+                writer.issue(issue);
             });
             reader.read(file, new ProgressSink(sheets, progress));
             writer.flush();
@@ -92,20 +88,20 @@ public final class ArchiveImporter {
             progress.phase(ImportProgress.Phase.MERGING, valid);
             CrmCustomerMerge merge = new CrmCustomerMerge(customers, mapping, displayName, LocalDateTime.now(clock));
             List<Company> companies = new ArrayList<>();
-            CompanyFolder folder = new CompanyFolder(mapping, new FieldLabels(mapping), issues, companies::add);
+            CompanyFolder folder = new CompanyFolder(mapping, new FieldLabels(mapping), writer::issue, companies::add);
             try {
                 customers.inTransaction(tx -> {
                     merge.loadExisting();
                     staging.forEachCompanyRow(importId, ArchiveStaging.BATCH, page -> {
                         page.forEach(folder::accept);
                         if (companies.size() >= ArchiveStaging.BATCH) {
-                            merge.apply(companies, issues, tx);
+                            merge.apply(companies, writer::issue, tx);
                             companies.clear();
                         }
                         progress.processed(page.size());
                     });
                     folder.finish();
-                    if (!companies.isEmpty()) merge.apply(companies, issues, tx);
+                    if (!companies.isEmpty()) merge.apply(companies, writer::issue, tx);
                 });
             } catch (CrmWriteException e) {
                 throw messages.failure("archive.error.crm-row", e, e.sheet, String.valueOf(e.row), e.getMessage());
@@ -113,10 +109,12 @@ public final class ArchiveImporter {
                 throw messages.failure("archive.error.crm", e, String.valueOf(e.getMostSpecificCause().getMessage()));
             }
             writer.flush();
+            writer.dropStagedRows();
             ImportCounts counts = new ImportCounts(n[0], merge.inserted(), merge.merged(), merge.unchanged(), folder.merged(), n[1], n[2]);
 
             progress.phase(ImportProgress.Phase.REPORTING, 0);
             finishReport(lines, report, displayName, sha, counts, unmapped);
+            writer.flush();
             staging.finish(importId, "SUCCEEDED", counts, String.join("、", unmapped), report.toString(), null, LocalDateTime.now(clock));
             ImportResult result = new ImportResult(importId, displayName, sha, "SUCCEEDED", counts, report.toString(), List.copyOf(unmapped));
             progress.done(result);

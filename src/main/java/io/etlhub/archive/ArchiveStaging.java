@@ -61,14 +61,16 @@ public final class ArchiveStaging {
                         + "rejected = ?, changed_cells = ?, unmapped_columns = ?, report_path = ?, error = ?, ended_at = ? WHERE id = ?",
                 status, counts.read(), counts.imported(), counts.merged(), counts.unchanged(), counts.duplicates(), counts.rejected(),
                 counts.changedCells(), cut(unmappedColumns, 2000), reportPath, cut(error, 2000), Timestamp.valueOf(now), importId);
-        // Staged rows have served their purpose once merged; the report lines stay with the import.
+        // Staged rows have served their purpose once merged (a successful import has dropped them already,
+        // see Writer#dropStagedRows); the report lines stay with the import.
         hub.update("DELETE FROM archive_staging WHERE import_id = ?", importId);
     }
 
     /** Batches staged rows and report lines for one import. Close it (or call {@link Writer#flush()}) to wait for the writes. */
-    public Writer writer(long importId) { return writer(importId, new CompanyIndex()); }
+    public Writer writer(long importId) { return writer(importId, new CompanyIndex(), line -> { }); }
 
-    Writer writer(long importId, CompanyIndex companies) { return new Writer(importId, companies); }
+    /** {@code stored}: gets each report line once it is stored, on the writer's thread, in order (the streamed report). */
+    Writer writer(long importId, CompanyIndex companies, Consumer<CellIssue> stored) { return new Writer(importId, companies, stored); }
 
     /**
      * Writes batches on one background thread while the file is still being parsed, so reading and
@@ -79,6 +81,7 @@ public final class ArchiveStaging {
         private final long importId;
         private List<Object[]> rows = new ArrayList<>(BATCH);
         private List<Object[]> issues = new ArrayList<>(BATCH);
+        private List<CellIssue> issueLines = new ArrayList<>(BATCH);
         private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "archive-staging");
             t.setDaemon(true);
@@ -87,11 +90,14 @@ public final class ArchiveStaging {
         private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2);
         private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
         private final CompanyIndex companies;
+        /** Where each report line goes once stored, on the writer's thread, in the order the lines came. */
+        private final Consumer<CellIssue> stored;
         private long seq;
 
-        private Writer(long importId, CompanyIndex companies) {
+        private Writer(long importId, CompanyIndex companies, Consumer<CellIssue> stored) {
             this.importId = importId;
             this.companies = companies;
+            this.stored = stored;
         }
 
         /** The companies as far as reading could tell, for {@link #assignCompanies(long, CustomerKeys, CompanyIndex)}. */
@@ -99,22 +105,20 @@ public final class ArchiveStaging {
 
         /** A normalised row with its credit code and normalised name (the company keys, see {@link #assignCompanies}). */
         public void row(ArchiveRow row, String creditCode, String nameKey) {
-            try {
-                boolean valid = !row.rejected();
-                String code = valid ? creditCode : null;
-                long at = ++seq;
-                long companySeq = valid ? companies.companySeq(code, at) : at;
-                rows.add(new Object[] {importId, at, cut(row.sheet(), 100), row.row(), valid ? "VALID" : "REJECTED",
-                        code, valid ? cut(nameKey, 300) : null, code == null ? null : "C:" + code, companySeq, json.writeValueAsString(row.values())});
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
+            boolean valid = !row.rejected();
+            String code = valid ? creditCode : null;
+            long at = ++seq;
+            long companySeq = valid ? companies.companySeq(code, at) : at;
+            // The values become JSON on the writer's thread: the reading thread is the import's bottleneck.
+            rows.add(new Object[] {importId, at, cut(row.sheet(), 100), row.row(), valid ? "VALID" : "REJECTED",
+                    code, valid ? cut(nameKey, 300) : null, code == null ? null : "C:" + code, companySeq, row.values()});
             if (rows.size() >= BATCH) flushRows();
         }
 
         public void issue(CellIssue i) {
             issues.add(new Object[] {importId, cut(i.sheet(), 100), i.row(), cut(i.column(), 200), cut(i.original(), 1000),
                     cut(i.value(), 1000), i.kind().name(), i.reason(), cut(i.detail(), 300)});
+            issueLines.add(i);
             if (issues.size() >= BATCH) flushIssues();
         }
 
@@ -142,24 +146,40 @@ public final class ArchiveStaging {
             if (rows.isEmpty()) return;
             List<Object[]> batch = rows;
             rows = new ArrayList<>(BATCH);
-            submit("INSERT INTO archive_staging (import_id, seq, sheet_name, row_no, status, credit_code, name_key, company_key, "
-                    + "company_seq, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+            submit(() -> {
+                for (Object[] row : batch) row[9] = payload(row[9]);
+                hub.batchUpdate("INSERT INTO archive_staging (import_id, seq, sheet_name, row_no, status, credit_code, name_key, company_key, "
+                        + "company_seq, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+            });
         }
 
         private void flushIssues() {
             if (issues.isEmpty()) return;
             List<Object[]> batch = issues;
+            List<CellIssue> lines = issueLines;
             issues = new ArrayList<>(BATCH);
-            submit("INSERT INTO archive_issue (import_id, sheet_name, row_no, column_name, original_value, new_value, kind, reason, detail) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+            issueLines = new ArrayList<>(BATCH);
+            submit(() -> {
+                hub.batchUpdate("INSERT INTO archive_issue (import_id, sheet_name, row_no, column_name, original_value, new_value, kind, "
+                        + "reason, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+                lines.forEach(stored);
+            });
         }
 
-        private void submit(String sql, List<Object[]> batch) {
+        /**
+         * Deletes the import's staged rows on the writer's thread (once merged they have served their purpose), so that
+         * it overlaps what the caller does next (the report); {@link #flush()} waits for it.
+         */
+        public void dropStagedRows() {
+            submit(() -> hub.update("DELETE FROM archive_staging WHERE import_id = ?", importId));
+        }
+
+        private void submit(Runnable write) {
             rethrow();
             inFlight.acquireUninterruptibly();
             background.execute(() -> {
                 try {
-                    if (failure.get() == null) hub.batchUpdate(sql, batch);
+                    if (failure.get() == null) write.run();
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                 } finally {
@@ -333,6 +353,14 @@ public final class ArchiveStaging {
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private String payload(Object values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

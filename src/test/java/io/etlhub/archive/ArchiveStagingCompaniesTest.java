@@ -98,7 +98,7 @@ class ArchiveStagingCompaniesTest {
     }
 
     private static void write(ArchiveStaging staging, long importId, CompanyIndex index, CustomerKeys keys, List<Map<String, String>> rows) {
-        try (ArchiveStaging.Writer writer = staging.writer(importId, index)) {
+        try (ArchiveStaging.Writer writer = staging.writer(importId, index, line -> { })) {
             for (int i = 0; i < rows.size(); i++) {
                 Map<String, String> v = rows.get(i);
                 writer.row(new ArchiveRow("S", i + 2, v, null), keys.creditCode(v), keys.nameKey(v));
