@@ -5,4 +5,4 @@
 # Smaller run: bench/lapse-rebuild.sh -Dbench.lines=1000000
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.etlhub.bench.LapseRebuildBench "$@"
+mvn -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.etlhub.bench.LapseRebuildBench -Dbench.bufferPool=4G "$@"

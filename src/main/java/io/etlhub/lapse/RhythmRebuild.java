@@ -6,8 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -15,8 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +49,13 @@ class RhythmRebuild {
     record Result(long members, long visits, Map<String, Double> phases) {}
 
     private final JdbcTemplate hub;
-    private final TransactionTemplate tx;
-    private final RhythmBatch batch;
+    private final RhythmStore store;
     private final LapseSettings settings;
     private final Clock clock;
 
-    RhythmRebuild(JdbcTemplate hub, PlatformTransactionManager tm, RhythmBatch batch, LapseSettings settings, Clock clock) {
+    RhythmRebuild(JdbcTemplate hub, RhythmStore store, LapseSettings settings, Clock clock) {
         this.hub = hub;
-        this.tx = new TransactionTemplate(tm);
-        this.batch = batch;
+        this.store = store;
         this.settings = settings;
         this.clock = clock;
     }
@@ -96,15 +92,11 @@ class RhythmRebuild {
     private Result rebuild(JdbcTemplate sql, boolean mysql) throws SQLException {
         Map<String, Double> phases = new LinkedHashMap<>();
         LocalDateTime started = LocalDateTime.now(clock);
-        List<String> secondaryIndexes = new ArrayList<>();
         timed(phases, "clean", () -> {
             if (mysql) {
                 drop(sql, "lapse_visit_next", "lapse_member_next", "lapse_visit_old", "lapse_member_old");
                 sql.execute("CREATE TABLE lapse_visit_next LIKE lapse_visit");
                 sql.execute("CREATE TABLE lapse_member_next LIKE lapse_member");
-                // Secondary indexes are built after the fill, sorted once, rather than kept up row by row.
-                secondaryIndexes.addAll(secondaryIndexes(sql, "lapse_visit_next"));
-                for (String index : secondaryIndexes) sql.execute("ALTER TABLE lapse_visit_next DROP INDEX " + index.substring(0, index.indexOf(' ')));
             } else {
                 truncate(sql, List.of("lapse_visit_next", "lapse_member_next"));
             }
@@ -130,9 +122,6 @@ class RhythmRebuild {
                         + "SELECT m.card, COALESCE(o.tier, ?), h.store, m.first_day, m.last_day, m.visit_days, ? FROM lapse_rebuild_member m "
                         + "LEFT JOIN lapse_rebuild_home h ON h.card = m.card LEFT JOIN lapse_member o ON o.card = m.card",
                 settings.defaultTier(), Timestamp.valueOf(LocalDateTime.now(clock))));
-        timed(phases, "indexes", () -> {
-            for (String index : secondaryIndexes) sql.execute("ALTER TABLE lapse_visit_next ADD " + index.substring(index.indexOf(' ') + 1));
-        });
         timed(phases, "swap", () -> {
             if (mysql) {
                 // One statement, atomic: readers see the old pair or the new pair, never one of each.
@@ -145,7 +134,7 @@ class RhythmRebuild {
             }
             truncate(sql, WORK_TABLES);
         });
-        timed(phases, "catch-up", () -> catchUp(started.minusSeconds(CATCH_UP_MARGIN_SECONDS)));
+        timed(phases, "catch-up", () -> catchUp(sql, started.minusSeconds(CATCH_UP_MARGIN_SECONDS)));
         long members = count(sql, "lapse_member");
         long visits = count(sql, "lapse_visit");
         log.info("lapse-rebuild: {} members, {} visits; phases {}", members, visits, phases);
@@ -172,28 +161,31 @@ class RhythmRebuild {
         });
     }
 
-    /** The table's indexes other than its primary key, each as "name [UNIQUE] INDEX name (columns)" for ALTER TABLE ... ADD. */
-    private static List<String> secondaryIndexes(JdbcTemplate sql, String table) {
-        Map<String, List<String>> columns = new LinkedHashMap<>();
-        Map<String, Boolean> unique = new LinkedHashMap<>();
-        sql.query("SELECT index_name, column_name, non_unique FROM information_schema.statistics WHERE table_schema = DATABASE() "
-                + "AND table_name = ? AND index_name <> 'PRIMARY' ORDER BY index_name, seq_in_index", rs -> {
-            columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-            unique.put(rs.getString(1), rs.getInt(3) == 0);
-        }, table);
-        List<String> out = new ArrayList<>();
-        columns.forEach((name, cols) -> out.add(name + " " + (unique.get(name) ? "UNIQUE " : "") + "INDEX " + name + " (" + String.join(", ", cols) + ")"));
-        return out;
-    }
-
-    /** Visits of lines captured since {@code since}: the incremental path wrote them to the tables the swap replaced. */
-    private void catchUp(LocalDateTime since) {
-        Map<String, List<Rhythm.Visit>> visits = new LinkedHashMap<>();
-        hub.query("SELECT DISTINCT card, sale_day, store FROM lapse_sale_line WHERE captured_at >= ? AND card IS NOT NULL AND is_return = 0",
-                rs -> { visits.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(new Rhythm.Visit(rs.getDate(2).toLocalDate(), rs.getString(3))); },
-                Timestamp.valueOf(since));
-        if (visits.isEmpty()) return;
-        tx.executeWithoutResult(s -> batch.addVisits(visits));
+    /**
+     * Visits of lines captured since {@code since}: the capture wrote them to the tables the swap replaced. The
+     * missing visits in one statement (an anti-join over the few lines since, each a primary-key look-up), then the
+     * rows of their members from their visits, as the capture computes them.
+     */
+    private void catchUp(JdbcTemplate sql, LocalDateTime since) {
+        Timestamp from = Timestamp.valueOf(since);
+        int added = sql.update("INSERT INTO lapse_visit (card, visit_day, store) SELECT DISTINCT l.card, l.sale_day, l.store FROM lapse_sale_line l "
+                + "LEFT JOIN lapse_visit v ON v.card = l.card AND v.visit_day = l.sale_day AND v.store = l.store "
+                + "WHERE l.captured_at >= ? AND l.card IS NOT NULL AND l.is_return = 0 AND v.card IS NULL", from);
+        if (added == 0) return;
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
+        for (String card : sql.queryForList("SELECT DISTINCT card FROM lapse_sale_line WHERE captured_at >= ? AND card IS NOT NULL "
+                + "AND is_return = 0", String.class, from)) {
+            List<Rhythm.Visit> visits = store.visits(card);
+            LocalDate first = visits.get(0).day();
+            LocalDate last = visits.get(visits.size() - 1).day();
+            long days = visits.stream().map(Rhythm.Visit::day).distinct().count();
+            String home = Rhythm.favouriteStore(visits, last.minusDays(settings.windowDays() - 1L));
+            if (sql.update("UPDATE lapse_member SET home_store = ?, first_day = ?, last_day = ?, visit_days = ?, updated_at = ? WHERE card = ?",
+                    home, Date.valueOf(first), Date.valueOf(last), days, now, card) == 0) {
+                sql.update("INSERT INTO lapse_member (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", card, settings.defaultTier(), home,
+                        Date.valueOf(first), Date.valueOf(last), days, now);
+            }
+        }
     }
 
     private void timed(Map<String, Double> phases, String phase, Runnable step) {

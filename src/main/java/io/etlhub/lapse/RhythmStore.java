@@ -5,18 +5,16 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The rhythm in the hub store: the sale lines, the tickets' members, the members' visit days and the
  * member rows (tier, home store, first and last visit), written batch by batch by {@link RhythmBatch};
- * reads for the rules, the API and the daily evaluation. {@link RhythmRebuild} computes visits and members again
- * from all lines. Callers hold the hub transaction.
+ * reads for the rules, the API and the daily evaluation. {@link RhythmRebuild} computes visits and members
+ * again from all lines. Callers hold the hub transaction.
  */
 @Repository
 public class RhythmStore {
@@ -78,10 +76,6 @@ public class RhythmStore {
             previous = d;
         }
         return gaps;
-    }
-
-    private Timestamp now() {
-        return Timestamp.valueOf(LocalDateTime.now(clock));
     }
 
     static final RowMapper<SaleLine> LINE = (rs, n) -> new SaleLine(rs.getString("pos"), rs.getString("flow_no"),

@@ -35,16 +35,27 @@ public class ReasonDetails {
         return new MessageFormat(ENGLISH.getString(key(reason)), Locale.ENGLISH).format(args);
     }
 
-    /** A stored detail in the locale's language, or as stored when it is not the reason's sentence. */
+    /**
+     * A stored detail in the locale's language, or as stored when it is none of the reason's sentences (a reason may
+     * have several: receipts.detail.INVALID_DOCUMENT.no-date, ...; the first that reads the text back is taken).
+     */
     public String text(String reason, String stored, Locale locale) {
-        if (reason == null || stored == null || !ENGLISH.containsKey(key(reason))) return stored;
-        List<Integer> order = new ArrayList<>();
-        Matcher m = readBack(ENGLISH.getString(key(reason)), order).matcher(stored);
-        if (!m.matches()) return stored;
-        Object[] args = new Object[order.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
-        for (int i = 0; i < order.size(); i++) args[order.get(i)] = m.group(i + 1);
-        return messages.getMessage(key(reason), args, stored, locale);
+        if (reason == null || stored == null) return stored;
+        for (String key : SENTENCES.getOrDefault(reason, List.of())) {
+            List<Integer> order = new ArrayList<>();
+            Matcher m = readBack(ENGLISH.getString(key), order).matcher(stored);
+            if (!m.matches()) continue;
+            Object[] args = new Object[order.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
+            for (int i = 0; i < order.size(); i++) args[order.get(i)] = m.group(i + 1);
+            return messages.getMessage(key, args, stored, locale);
+        }
+        return stored;
     }
+
+    /** The sentences of each reason: receipts.detail.REASON and receipts.detail.REASON.variant, in key order. */
+    private static final java.util.Map<String, List<String>> SENTENCES = ENGLISH.keySet().stream().filter(k -> k.startsWith("receipts.detail."))
+            .sorted().collect(java.util.stream.Collectors.groupingBy(k -> k.substring("receipts.detail.".length()).replaceFirst("\\..*", ""),
+                    java.util.stream.Collectors.toList()));
 
     /** The sentence as a pattern: its text literally ('' is one quote), each {n} a group; order gets the n of each group. */
     private static Pattern readBack(String sentence, List<Integer> order) {

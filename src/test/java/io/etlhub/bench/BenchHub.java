@@ -106,6 +106,17 @@ final class BenchHub {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    /** User plus system CPU seconds of a process so far (Linux /proc), 0 where it cannot be read. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in clock ticks (USER_HZ 100)
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
     static long count(JdbcTemplate jdbc, String table) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
         return n == null ? 0 : n;

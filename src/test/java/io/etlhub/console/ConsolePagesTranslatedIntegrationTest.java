@@ -31,19 +31,20 @@ class ConsolePagesTranslatedIntegrationTest extends HubIntegrationTest {
     static final Map<String, List<String>> PAGES = Map.of(
             "admin", List.of("/console/home", "/console", "/console/routes", "/console/routes/check", "/console/runs",
                     "/console/runs?status=FAILED", "/console/dead-letters", "/console/dead-letters?state=ALL", "/console/audit",
-                    "/console/audit?action=STOP", "/console/lapse", "/console/receipts", "/console/reconciliation", "/console/quality", "/console/archive"),
+                    "/console/audit?action=STOP", "/console/lapse", "/console/receipts", "/console/reconciliation", "/console/quality", "/console/archive",
+                    "/console/customers", "/console/customers?q=c0", "/console/customers/C00001"),
             "finance", List.of("/console/home", "/console/receipts", "/console/reconciliation", "/console/reconciliation?period=2026-10",
                     "/console/reconciliation/differences?period=2026-10&all=true",
                     "/console/reconciliation/customer?period=2026-10&customer=C00001",
-                    "/console/opportunities/OPP-2026-00001?period=2026-10"),
-            "ops", List.of("/console/home", "/console/quality", "/console/archive"));
+                    "/console/opportunities/OPP-2026-00001?period=2026-10", "/console/customers", "/console/customers/C00001"),
+            "ops", List.of("/console/home", "/console/quality", "/console/archive", "/console/customers?q=zzz"));
     /** Pages whose texts name database tables, columns and privileges (the run check's diagnosis). */
     static final Set<String> SHOWS_DATABASE_NAMES = Set.of("/console/routes/check");
     static final Map<String, Set<String>> NAVIGATION = Map.of(
-            "admin", Set.of("nav-start", "nav-dashboard", "nav-routes", "nav-runs", "nav-dead-letters", "nav-audit",
+            "admin", Set.of("nav-start", "nav-customers", "nav-dashboard", "nav-routes", "nav-runs", "nav-dead-letters", "nav-audit",
                     "nav-lapse", "nav-receipts", "nav-reconciliation", "nav-quality", "nav-archive"),
-            "finance", Set.of("nav-start", "nav-receipts", "nav-reconciliation"),
-            "ops", Set.of("nav-start", "nav-quality", "nav-archive"));
+            "finance", Set.of("nav-start", "nav-customers", "nav-receipts", "nav-reconciliation"),
+            "ops", Set.of("nav-start", "nav-customers", "nav-quality", "nav-archive"));
     static final Map<String, String> PASSWORDS = Map.of("admin", ADMIN_PASSWORD, "finance", FINANCE_PASSWORD, "ops", OPS_PASSWORD);
 
     /** Words in capitals that are names, not untranslated states: systems, currencies, file types. */
@@ -51,7 +52,7 @@ class ConsolePagesTranslatedIntegrationTest extends HubIntegrationTest {
             "URL", "MES", "POS", "JSON", "CSV", "SQL", "UTC",
             "NBD"); // the BG/NBD model's name in the lapse-fit route's description
     private static final Pattern RAW_KEY = Pattern.compile(
-            "\\b(console|quality|receipts|reconciliation|archive|notifications|check|security)\\.[a-zA-Z-]+(\\.[\\w-]+)*\\b");
+            "\\b(console|quality|receipts|reconciliation|archive|notifications|check|security|cv)\\.[a-zA-Z-]+(\\.[\\w-]+)*\\b");
     private static final Pattern CAPITAL_WORD = Pattern.compile("(?<![\\w-])[A-Z][A-Z_]{2,}(?![\\w-])");
     /** Three English words in a row, each standing alone (not part of a file name, command or URL). */
     private static final Pattern ENGLISH_PHRASE = Pattern.compile("(?<![\\w./-])[a-zA-Z]{2,}(?:[ ,]+[a-z]{2,}){2,}(?![\\w./-])");

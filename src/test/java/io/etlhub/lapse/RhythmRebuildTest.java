@@ -33,6 +33,7 @@ class RhythmRebuildTest {
 
     JdbcTemplate hub;
     TransactionTemplate tx;
+    RhythmStore store;
     RhythmBatch batch;
     RhythmRebuild rebuild;
     int ticket;
@@ -49,8 +50,9 @@ class RhythmRebuildTest {
         Clock clock = Clock.fixed(TODAY.atTime(20, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai"));
         LapseSettings settings = new LapseSettings(90, 3, "default", 2, null, "sixun-pos", "pos", null,
                 new LapseSettings.Coupon("LAPSE-BACK", "回店礼券", BigDecimal.TEN, 14), 3);
+        store = new RhythmStore(hub, clock, settings);
         batch = new RhythmBatch(hub, clock, settings, new MemberVisitsCache(hub, 1000));
-        rebuild = new RhythmRebuild(hub, tm, batch, settings, clock);
+        rebuild = new RhythmRebuild(hub, store, settings, clock);
     }
 
     List<String> lapseTables() {
@@ -66,7 +68,12 @@ class RhythmRebuildTest {
     void sell(String card, String shop, LocalDate day, boolean isReturn) {
         SaleLine line = new SaleLine("sixun", "T" + (++ticket), "1", shop, "I1", "C1", day, new BigDecimal(isReturn ? "-10" : "10"),
                 BigDecimal.ONE, isReturn, card);
-        tx.executeWithoutResult(s -> batch.apply(List.of(new PosChange.Line(line))));
+        capture(new PosChange.Line(line));
+    }
+
+    /** A batch of the capture, in its own hub transaction, as the rhythm step writes it. */
+    void capture(PosChange... changes) {
+        tx.executeWithoutResult(s -> batch.apply(List.of(changes)));
     }
 
     @ParameterizedTest
@@ -84,8 +91,8 @@ class RhythmRebuildTest {
         sell("V2", "S4", TODAY.minusDays(8), false);
         // V3: a ticket's lines before its payment line: the member comes from the ticket.
         SaleLine anonymous = new SaleLine("sixun", "T-late", "1", "S7", "I1", "C1", TODAY.minusDays(3), BigDecimal.TEN, BigDecimal.ONE, false, null);
-        tx.executeWithoutResult(s -> batch.apply(List.of(new PosChange.Line(anonymous))));
-        tx.executeWithoutResult(s -> batch.apply(List.of(new PosChange.Payment("sixun", "T-late", "V3"))));
+        capture(new PosChange.Line(anonymous));
+        capture(new PosChange.Payment("sixun", "T-late", "V3"));
         hub.update("UPDATE lapse_member SET tier = 'VIP' WHERE card = 'V2'");
         List<Map<String, Object>> members = hub.queryForList(MEMBERS);
         List<Map<String, Object>> visits = hub.queryForList(VISITS);

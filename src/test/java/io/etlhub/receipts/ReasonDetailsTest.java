@@ -31,6 +31,18 @@ class ReasonDetailsTest {
     }
 
     @Test
+    void aDocumentTheHubCannotReadHasOneSentencePerProblem() {
+        assertThat(details.text("INVALID_DOCUMENT", "line 2 of document SK000021: amount is empty", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("单据 SK000021 第 2 行：金额为空");
+        assertThat(details.text("INVALID_DOCUMENT", "document id 23: the document has no lines", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("单据 id 23：没有明细行");
+        String iso = ReasonDetails.english("INVALID_DOCUMENT.no-iso-code", "SKD4", "PRE008", "mappings/k3-receipts.yml");
+        assertThat(iso).isEqualTo("document SKD4: currency 'PRE008' has no ISO code: add it to currency-codes in mappings/k3-receipts.yml");
+        assertThat(details.text("INVALID_DOCUMENT", iso, Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("单据 SKD4：币种“PRE008”没有 ISO 代码，请在 mappings/k3-receipts.yml 的 currency-codes 中添加");
+    }
+
+    @Test
     void aDetailOfAnotherShapeIsShownAsStored() {
         assertThat(details.text("INVALID_DOCUMENT", "SK1: amount is empty", Locale.SIMPLIFIED_CHINESE)).isEqualTo("SK1: amount is empty");
         assertThat(details.text("CUSTOMER_MISMATCH", "typed by hand", Locale.SIMPLIFIED_CHINESE)).isEqualTo("typed by hand");

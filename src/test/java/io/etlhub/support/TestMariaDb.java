@@ -75,7 +75,9 @@ public final class TestMariaDb {
             // Binlog for the CDC tests (Debezium), as a MySQL 8 source would have it.
             config.addArg("--log-bin=mysql-bin").addArg("--binlog-format=ROW").addArg("--binlog-row-image=FULL")
                     .addArg("--server-id=1").addArg("--log-bin-trust-function-creators=1")
-                    .addArg("--max-connections=300").addArg("--innodb-buffer-pool-size=512M")
+                    .addArg("--max-connections=300")
+                    // A bench with millions of rows asks for more (-Dbench.bufferPool=4G).
+                    .addArg("--innodb-buffer-pool-size=" + System.getProperty("bench.bufferPool", "512M"))
                     .addArg("--innodb-flush-log-at-trx-commit=2").addArg("--sync-binlog=0").addArg("--skip-name-resolve");
             var built = config.build();
             DB db = PatientDb.create(built);
