@@ -136,6 +136,20 @@ public class HubStoreMigrations {
     }
 
     @Bean
+    JavaMigration hubStoreReceiptLedgerFirstSeen() {
+        return receiptLedgerFirstSeen();
+    }
+
+    /**
+     * Receipts, issue 15: a route's plain first apply has no event row, the ledger row (first_seen_at) says it;
+     * quality's receipt lag finds the month's such applies by first_seen_at, which only grows (appended to).
+     */
+    static SchemaChanges receiptLedgerFirstSeen() {
+        return SchemaChanges.version("26.5", "receipt ledger: index on first seen")
+                .addIndex("receipt_ledger", "ix_receipt_ledger_first_seen", "first_seen_at");
+    }
+
+    @Bean
     JavaMigration hubStoreLapseLinesByCapture() {
         return lapseLinesByCapture();
     }
@@ -159,7 +173,7 @@ public class HubStoreMigrations {
         }
         SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION, VENDOR_LOCATION + vendor)
                 .javaMigrations(javaMigration(), archiveCompanies(), archiveStagingLean(), qualityNotConfigured(), receiptLedgerLastDates(),
-                        lapseLinesByCapture(), receiptEventBatchIndex()).load(), "hub store",
+                        lapseLinesByCapture(), receiptEventBatchIndex(), receiptLedgerFirstSeen()).load(), "hub store",
                 EARLIER_CHECKSUMS);
     }
 }

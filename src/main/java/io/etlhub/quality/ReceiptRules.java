@@ -38,7 +38,8 @@ final class ReceiptRules {
 
     /**
      * Receipts whose first APPLY falls in the period: APPLY events of the period (index on action,
-     * created_at) with no earlier APPLY of the same document.
+     * created_at) with no earlier APPLY of the same document, and the plain first applies the ledger
+     * alone records (index on first_seen_at).
      */
     private static String shown(ReportPeriod period) {
         return "SELECT l.source_system, l.document_id, l.document_no, l.opportunity_id, l.opportunity_no, l.document_date, "
@@ -46,7 +47,12 @@ final class ReceiptRules {
                 + "FROM receipt_event e JOIN receipt_ledger l ON l.source_system = e.source_system AND l.document_id = e.document_id "
                 + "WHERE e.action = 'APPLY' AND e.created_at >= ? AND e.created_at < ? AND l.state = 'APPLIED' AND l.document_date IS NOT NULL "
                 + "AND NOT EXISTS (SELECT 1 FROM receipt_event p WHERE p.source_system = e.source_system AND p.document_id = e.document_id "
-                + "AND p.action = 'APPLY' AND (p.created_at < e.created_at OR (p.created_at = e.created_at AND p.id < e.id)))";
+                + "AND p.action = 'APPLY' AND (p.created_at < e.created_at OR (p.created_at = e.created_at AND p.id < e.id))) "
+                // A plain first apply has no event row: the ledger row without events says it, at first_seen_at (receipts' ReceiptLedger).
+                + "UNION ALL SELECT l.source_system, l.document_id, l.document_no, l.opportunity_id, l.opportunity_no, l.document_date, "
+                + "l.first_seen_at AS shown_at, TIMESTAMPDIFF(DAY, l.document_date, l.first_seen_at) AS lag_days FROM receipt_ledger l "
+                + "WHERE l.first_seen_at >= ? AND l.first_seen_at < ? AND l.state = 'APPLIED' AND l.document_date IS NOT NULL "
+                + "AND NOT EXISTS (SELECT 1 FROM receipt_event p WHERE p.source_system = l.source_system AND p.document_id = l.document_id)";
     }
 
     /** The receipt rules among {@code on}. */
@@ -66,7 +72,7 @@ final class ReceiptRules {
             buckets.append(", SUM(CASE WHEN ").append(cond).append(" THEN 1 ELSE 0 END) AS b").append(i);
             if (i < BUCKETS.length) lower = BUCKETS[i];
         }
-        Object[] range = {period.startTs(), period.endTs()};
+        Object[] range = {period.startTs(), period.endTs(), period.startTs(), period.endTs()};
         Map<String, Object> c = hub.queryForMap("SELECT COUNT(*) AS receipts, SUM(s.lag_days) AS total_days, MAX(s.lag_days) AS max_days"
                 + buckets + " FROM (" + shown(period) + ") s", range);
         Map<String, Long> details = new LinkedHashMap<>();

@@ -27,6 +27,9 @@ public class ReceiptLedger {
             + "reason_detail, opportunity_id, opportunity_no, applied_amount, applied_currency, manual_opportunity_no, "
             + "first_seen_at, updated_at";
 
+    /** The actor of a route's own changes (ReceiptSync). */
+    static final String ROUTE_ACTOR = "route:";
+
     private final JdbcTemplate hub;
     private final NamedParameterJdbcTemplate named;
     /** Made on first use: they ask the hub store which database it is. */
@@ -114,11 +117,13 @@ public class ReceiptLedger {
                 shifted[values.length - 1] = e.documentId();
                 updates.add(shifted);
             }
+            if (d.previous() == null && plainFirstApply(d, actor)) continue;
             for (ReceiptDecision.Event ev : d.events()) {
                 events.add(new Object[] {e.system(), e.documentId(), batchId, ev.action(), ev.opportunityId(),
                         ev.amountDelta(), ev.reason(), actor, truncate(ev.note(), 500), Timestamp.valueOf(now)});
             }
         }
+        events.addAll(0, impliedApplies(decisions));
         if (!inserts.isEmpty()) ledgerInsert().insert(inserts);
         if (!updates.isEmpty()) {
             hub.batchUpdate("UPDATE receipt_ledger SET route_id = ?, document_no = ?, document_date = ?, customer_code = ?, "
@@ -141,9 +146,68 @@ public class ReceiptLedger {
         return eventInsert;
     }
 
+    /** A document's history, oldest first; a plain first apply without an event row is read from the ledger. */
     public List<Map<String, Object>> events(String system, String documentId) {
-        return hub.queryForList("SELECT action, opportunity_id, amount_delta, reason, actor, note, batch_id, created_at "
-                + "FROM receipt_event WHERE source_system = ? AND document_id = ? ORDER BY id", system, documentId);
+        List<Map<String, Object>> events = hub.queryForList("SELECT action, opportunity_id, amount_delta, reason, actor, note, "
+                + "batch_id, created_at FROM receipt_event WHERE source_system = ? AND document_id = ? ORDER BY id", system, documentId);
+        if (!events.isEmpty()) return events;
+        LedgerEntry entry = get(system, documentId);
+        if (entry == null) return events;
+        Map<String, Object> apply = new java.util.LinkedHashMap<>();
+        apply.put("action", "APPLY");
+        apply.put("opportunity_id", entry.opportunityId());
+        apply.put("amount_delta", entry.appliedAmount());
+        apply.put("reason", null);
+        apply.put("actor", ROUTE_ACTOR + entry.routeId());
+        apply.put("note", null);
+        apply.put("batch_id", null);
+        apply.put("created_at", Timestamp.valueOf(entry.firstSeenAt()));
+        return List.of(apply);
+    }
+
+    /**
+     * A route's first apply of a new document with no warning and no note: the ledger row it inserts says all
+     * the event would (opportunity, amount, route, time = first_seen_at), so no event row is written (issue 15).
+     * A ledger row without any event row is such an apply; the event is written when the row changes next.
+     */
+    private static boolean plainFirstApply(ReceiptDecision d, String actor) {
+        LedgerEntry e = d.next();
+        if (d.events().size() != 1 || e.state() != LedgerEntry.State.APPLIED || e.reason() != null) return false;
+        ReceiptDecision.Event ev = d.events().get(0);
+        return "APPLY".equals(ev.action()) && ev.reason() == null && ev.note() == null
+                && (ROUTE_ACTOR + e.routeId()).equals(actor) && ev.amountDelta().compareTo(e.appliedAmount()) == 0
+                && ev.opportunityId() != null && ev.opportunityId().equals(e.opportunityId())
+                && e.firstSeenAt().equals(e.updatedAt());
+    }
+
+    /**
+     * The APPLY events that ledger rows about to change hold only implicitly (rows without any event row),
+     * written before the change's own events so the history keeps its order.
+     */
+    private List<Object[]> impliedApplies(List<ReceiptDecision> decisions) {
+        Map<String, Map<String, LedgerEntry>> changed = new HashMap<>();
+        for (ReceiptDecision d : decisions) {
+            LedgerEntry p = d.previous();
+            if (d.next() != null && p != null && p.state() == LedgerEntry.State.APPLIED && p.reason() == null) {
+                changed.computeIfAbsent(p.system(), k -> new HashMap<>()).put(p.documentId(), p);
+            }
+        }
+        List<Object[]> implied = new ArrayList<>();
+        changed.forEach((system, byId) -> {
+            List<String> ids = new ArrayList<>(byId.keySet());
+            for (int from = 0; from < ids.size(); from += 1000) {
+                MapSqlParameterSource p = new MapSqlParameterSource().addValue("system", system)
+                        .addValue("ids", ids.subList(from, Math.min(ids.size(), from + 1000)));
+                for (String id : named.queryForList("SELECT l.document_id FROM receipt_ledger l WHERE l.source_system = :system "
+                        + "AND l.document_id IN (:ids) AND NOT EXISTS (SELECT 1 FROM receipt_event e "
+                        + "WHERE e.source_system = l.source_system AND e.document_id = l.document_id)", p, String.class)) {
+                    LedgerEntry e = byId.get(id);
+                    implied.add(new Object[] {system, id, null, "APPLY", e.opportunityId(), e.appliedAmount(), null,
+                            ROUTE_ACTOR + e.routeId(), null, Timestamp.valueOf(e.firstSeenAt())});
+                }
+            }
+        });
+        return implied;
     }
 
     private static Object[] values(LedgerEntry e) {

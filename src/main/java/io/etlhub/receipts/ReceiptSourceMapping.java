@@ -67,7 +67,10 @@ public record ReceiptSourceMapping(
         if (value == null || value.isBlank()) throw new IllegalArgumentException(name + " is missing");
     }
 
-    /** The incremental read: one row per document, amounts summed over its lines. */
+    /**
+     * The incremental read: one row per document, its header only; the line figures of a page come from
+     * {@link #linesSql()} ({@link ReceiptLines}).
+     */
     IncrementalReader.Spec readSpec(Dialect dialect) {
         String negative = negativeWhen == null || negativeWhen.isBlank() ? "1 = 0" : negativeWhen;
         String sql = "SELECT " + fields.documentId() + " AS " + IncrementalReader.KEY_ALIAS
@@ -81,24 +84,26 @@ public record ReceiptSourceMapping(
                 + ", CASE WHEN " + audited + " THEN 1 ELSE 0 END AS audited"
                 + ", CASE WHEN " + negative + " THEN 1 ELSE 0 END AS negative"
                 + ", " + orNull(fields.currencyId()) + " AS currency_id"
-                + ", (SELECT SUM(" + lineAmount + ") FROM " + lineTable + " l WHERE " + lineLink + " = " + fields.documentId() + ") AS amount"
-                + ", (SELECT COUNT(*) FROM " + lineTable + " l WHERE " + lineLink + " = " + fields.documentId() + ") AS line_count"
-                + ", " + emptyLine() + " AS empty_line_no"
                 + " FROM " + headerTable + " h WHERE (" + documentFilter + ")";
         String upper = safeUpperBound == null ? null : safeUpperBound.get(dialect.key());
         return new IncrementalReader.Spec(sql, fields.version(), fields.documentId(), versionType, overlap, upper);
     }
 
     /**
-     * The position (1 = first, in line-id order) of the first line whose amount is NULL, 0 when there
-     * is none; SUM would skip such a line silently. Without line-id: how many such lines there are.
+     * The line figures of the documents whose keys are bound as {@code :keys}, one row per document with lines:
+     * the amount summed, how many lines, how many have no amount (SUM would skip such a line silently).
      */
-    private String emptyLine() {
-        String ofDocument = " FROM " + lineTable + " l WHERE " + lineLink + " = " + fields.documentId();
-        if (lineId == null || lineId.isBlank()) return "(SELECT COUNT(*)" + ofDocument + " AND " + lineAmount + " IS NULL)";
-        // The inner l shadows the outer one: the first empty line's id, then how many lines come up to it.
-        return "(SELECT COUNT(*)" + ofDocument + " AND " + lineId + " <= (SELECT MIN(" + lineId + ")" + ofDocument
-                + " AND " + lineAmount + " IS NULL))";
+    String linesSql() {
+        return "SELECT " + lineLink + " AS line_document, SUM(" + lineAmount + ") AS amount, COUNT(*) AS line_count, "
+                + "SUM(CASE WHEN " + lineAmount + " IS NULL THEN 1 ELSE 0 END) AS empty_lines FROM " + lineTable + " l "
+                + "WHERE " + lineLink + " IN (:keys) GROUP BY " + lineLink;
+    }
+
+    /** The position (1 = first, in line-id order) of the first line of document {@code ?} (bound twice) whose amount is NULL. */
+    String firstEmptyLineSql() {
+        String ofDocument = " FROM " + lineTable + " l WHERE " + lineLink + " = ?";
+        return "SELECT COUNT(*)" + ofDocument + " AND " + lineId + " <= (SELECT MIN(" + lineId + ")" + ofDocument
+                + " AND " + lineAmount + " IS NULL)";
     }
 
     boolean linesNumbered() {

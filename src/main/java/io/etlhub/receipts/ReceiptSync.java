@@ -98,7 +98,7 @@ class ReceiptSync implements RouteJob {
         ReceiptRows rows = new ReceiptRows(mapping, "mappings/" + route.source().mapping() + ".yml", reader,
                 crm.schema().localCurrency());
         int batchSize = route.batchSizeOr(1000);
-        String actor = "route:" + route.id();
+        String actor = ReceiptLedger.ROUTE_ACTOR + route.id();
 
         int resumed = batches.resumePending(route.id());
         if (resumed > 0) context.output("resumedBatches", resumed);
@@ -117,7 +117,8 @@ class ReceiptSync implements RouteJob {
         List<String> pending = new ArrayList<>();
         // The next page is read and decided while this one is written: pages hold different documents
         // (each document has one version in the read range), so deciding one does not wait for the other.
-        PageSource decided = new PageSource(reader, rows, mapping, cursor, upperBound, batchSize, route.id());
+        PageSource decided = new PageSource(reader, new ReceiptLines(mapping, source), rows, mapping, cursor, upperBound,
+                batchSize, route.id());
         try (ReadAhead<DecidedPage> pages = new ReadAhead<>("receipts-read-" + route.id(), decided)) {
             for (DecidedPage page; (page = pages.next()) != null; ) {
                 context.count("read", page.read());
@@ -171,6 +172,7 @@ class ReceiptSync implements RouteJob {
     /** Reads and decides page after page from the cursor on, on the read-ahead thread. */
     private final class PageSource implements ReadAhead.Source<DecidedPage> {
         private final IncrementalReader reader;
+        private final ReceiptLines lines;
         private final ReceiptRows rows;
         private final ReceiptSourceMapping mapping;
         private final Long upperBound;
@@ -180,9 +182,10 @@ class ReceiptSync implements RouteJob {
         private Cursor cursor;
         private boolean done;
 
-        PageSource(IncrementalReader reader, ReceiptRows rows, ReceiptSourceMapping mapping, Cursor cursor, Long upperBound,
-                   int batchSize, String routeId) {
+        PageSource(IncrementalReader reader, ReceiptLines lines, ReceiptRows rows, ReceiptSourceMapping mapping, Cursor cursor,
+                   Long upperBound, int batchSize, String routeId) {
             this.reader = reader;
+            this.lines = lines;
             this.rows = rows;
             this.mapping = mapping;
             this.cursor = cursor;
@@ -196,6 +199,7 @@ class ReceiptSync implements RouteJob {
             if (done) return null;
             IncrementalReader.Page page = reader.next(cursor, upperBound, batchSize);
             if (page.isEmpty()) return null;
+            lines.addTo(page.rows());
             List<ReceiptDocument> docs = new ArrayList<>(page.rows().size());
             for (Map<String, Object> row : page.rows()) docs.add(toDocument(rows, mapping, row));
             List<ReceiptDecision> decisions = decide(docs, routeId, mapping.customerCheck(), known);

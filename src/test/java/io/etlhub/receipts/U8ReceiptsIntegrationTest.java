@@ -34,6 +34,8 @@ class U8ReceiptsIntegrationTest extends HubIntegrationTest {
     RouteRunner runner;
     @Autowired
     UnmatchedReceipts queue;
+    @Autowired
+    ReceiptLedger ledger;
 
     U8ReceiptWriter erp;
 
@@ -143,6 +145,28 @@ class U8ReceiptsIntegrationTest extends HubIntegrationTest {
         assertThat(received(crmDb(), 1)).isEqualByComparingTo("35000.00");
         assertThat(hub.queryForList("SELECT action FROM receipt_event WHERE document_id = '1' ORDER BY id", String.class))
                 .containsExactly("APPLY", "DELTA");
+    }
+
+    @Test
+    void aPlainFirstApplyIsInTheHistoryFromTheLedgerUntilTheDocumentChanges() {
+        erp.insert(List.of(receipt(1, "48", "2026-10-05", "人民币", 1.0, "OPP-2026-00001", "30000.00")));
+        run();
+        assertThat(hub.queryForObject("SELECT COUNT(*) FROM receipt_event WHERE document_id = '1'", Integer.class)).isZero();
+        java.sql.Timestamp firstSeen = hub.queryForObject("SELECT first_seen_at FROM receipt_ledger WHERE document_id = '1'",
+                java.sql.Timestamp.class);
+        assertThat(ledger.events("U8", "1")).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("action", "APPLY").containsEntry("opportunity_id", 1L).containsEntry("actor", "route:receipts-u8")
+                .containsEntry("created_at", firstSeen)
+                .hasEntrySatisfying("amount_delta", a -> assertThat((BigDecimal) a).isEqualByComparingTo("30000.00")));
+
+        erp.edit(1, new BigDecimal("25000.00"), "OPP-2026-00001 改");
+        run();
+        assertThat(hub.queryForList("SELECT CONCAT(action, ' ', amount_delta, ' ', actor) FROM receipt_event "
+                + "WHERE document_id = '1' ORDER BY id", String.class))
+                .containsExactly("APPLY 30000.00 route:receipts-u8", "DELTA -5000.00 route:receipts-u8");
+        assertThat(hub.queryForObject("SELECT created_at FROM receipt_event WHERE document_id = '1' AND action = 'APPLY'",
+                java.sql.Timestamp.class)).isEqualTo(firstSeen);
+        assertThat(ledger.events("U8", "1")).extracting(e -> e.get("action")).containsExactly("APPLY", "DELTA");
     }
 
     @Test
