@@ -104,7 +104,15 @@ class ConsoleController {
 
     @PostMapping("/console/routes/{id}/start")
     String start(@PathVariable String id, Principal user, RedirectAttributes flash) {
-        return act(flash, () -> admin.start(id, user.getName()), "console.notice.started", id);
+        try {
+            io.etlhub.pipeline.RouteAdmin.RouteStatus started = admin.start(id, user.getName());
+            // its source is down: the start is accepted and Camel retries it with back-off
+            flash.addFlashAttribute("notice", !"Restarting".equals(started.state()) ? text("console.notice.started", id)
+                    : text("console.notice.startWaiting", id, started.startProblem() == null ? "-" : started.startProblem()));
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/console/routes";
     }
 
     @PostMapping("/console/routes/{id}/stop")
