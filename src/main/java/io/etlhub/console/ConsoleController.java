@@ -128,7 +128,8 @@ class ConsoleController {
         } catch (RuntimeException e) {
             // shown under the route's schedule field, and at the top of the page
             flash.addFlashAttribute("scheduleRoute", id);
-            flash.addFlashAttribute("scheduleError", text("console.route.badSchedule", schedule, e.getMessage()));
+            flash.addFlashAttribute("scheduleError", text("console.route.badSchedule", schedule,
+                    io.etlhub.pipeline.Refusal.text(e, messages, LocaleContextHolder.getLocale())));
         }
         return "redirect:/console/routes";
     }
@@ -147,7 +148,7 @@ class ConsoleController {
             action.run();
             flash.addFlashAttribute("notice", text(noticeKey, id));
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", io.etlhub.pipeline.Refusal.text(e, messages, LocaleContextHolder.getLocale()));
         }
         return "redirect:/console/routes";
     }
@@ -191,7 +192,7 @@ class ConsoleController {
             RunSummary summary = admin.replay(id, user.getName());
             flash.addFlashAttribute(summary.succeeded() ? "notice" : "error", text("console.notice.replayed", id, summary.status()));
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", io.etlhub.pipeline.Refusal.text(e, messages, LocaleContextHolder.getLocale()));
         }
         return "redirect:/console/dead-letters";
     }
