@@ -13,13 +13,15 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * The drop folder: a file put into inbox/ is moved to processing/, imported through the
- * import-archive route, then moved to done/ or failed/ with its report beside it. On only when
- * etlhub.archive.drop-folder.enabled=true.
+ * The drop folder: a file put into inbox/ is moved to processing/ and imported through the import-archive route.
+ * An imported file goes to done/ with its report; a rejected file is deleted (like a rejected upload: the hub keeps no
+ * file it refused) and its report, which names the file, sheet, row and column of every problem, goes to failed/.
+ * On only when etlhub.archive.drop-folder.enabled=true.
  */
 @Component
 @ConditionalOnProperty(name = "etlhub.archive.drop-folder.enabled", havingValue = "true")
 class ArchiveDropFolder extends RouteBuilder {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ArchiveDropFolder.class);
     private final RouteRunner runner;
     private final ArchiveSettings.DropFolder settings;
     private final String routeId;
@@ -40,7 +42,9 @@ class ArchiveDropFolder extends RouteBuilder {
         Path root = Path.of(settings.path()).toAbsolutePath();
         for (String sub : new String[] {"inbox", "processing", "done", "failed"}) Files.createDirectories(root.resolve(sub));
         long minAge = settings.minAgeMs() == null ? 2000 : settings.minAgeMs();
-        String uri = "file:" + root.resolve("inbox") + "?preMove=../processing/${file:name}&move=../done/${file:name}"
+        // The file is deleted from processing/ once handled (an imported one was copied to done/ first); one the
+        // route could not handle at all (no run) goes to failed/ as it is.
+        String uri = "file:" + root.resolve("inbox") + "?preMove=../processing/${file:name}&delete=true"
                 + "&moveFailed=../failed/${file:name}&readLock=changed&readLockMinAge=" + minAge
                 + "&readLockCheckInterval=500&exclude=^[.~].*&delay=2000&maxMessagesPerPoll=1";
         from(uri).routeId(routeId)
@@ -53,7 +57,13 @@ class ArchiveDropFolder extends RouteBuilder {
                     if (Files.exists(report)) {
                         Files.move(report, target.resolve(report.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                     }
-                    if (!summary.succeeded()) throw new IllegalStateException(summary.error());
+                    if (summary.succeeded()) {
+                        Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    } else {
+                        // the run (route_run, dead letter) keeps the failure; the report says what to correct
+                        log.warn("archive {} from the drop folder rejected (run {}): {}; the file is deleted, its report is in {}",
+                                file.getFileName(), summary.runId(), summary.error(), target);
+                    }
                 });
     }
 }

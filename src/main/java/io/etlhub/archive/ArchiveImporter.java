@@ -57,7 +57,10 @@ public final class ArchiveImporter {
         long importId = staging.open(displayName, sha, mapping.kind(), runId, actor, LocalDateTime.now(clock));
         long[] n = new long[3]; // read, rejected, changed cells
         List<String> unmapped = new ArrayList<>();
-        try (ArchiveStaging.Writer writer = staging.writer(importId)) {
+        try (ArchiveReport.Lines lines = new ArchiveReport(messages).open();
+             // Each report line is stored with the import and then, on the writer's thread, written into the report, so a
+             // successful import's report needs no second pass (a failed import's is written from the stored lines, less the CRM's).
+             ArchiveStaging.Writer writer = staging.writer(importId, new CompanyIndex(), lines::add)) {
             CustomerKeys keys = new CustomerKeys(mapping.dedup());
             CrmColumnLimits limits = crmLimits(mapping);
             progress.phase(ImportProgress.Phase.READING, 0);
@@ -79,7 +82,7 @@ public final class ArchiveImporter {
             }
 
             progress.phase(ImportProgress.Phase.DEDUPLICATING, 0);
-            staging.assignCompanies(importId, keys);
+            staging.assignCompanies(importId, keys, writer.companies());
             long valid = staging.countValid(importId);
 
             progress.phase(ImportProgress.Phase.MERGING, valid);
@@ -106,10 +109,12 @@ public final class ArchiveImporter {
                 throw messages.failure("archive.error.crm", e, String.valueOf(e.getMostSpecificCause().getMessage()));
             }
             writer.flush();
+            writer.dropStagedRows();
             ImportCounts counts = new ImportCounts(n[0], merge.inserted(), merge.merged(), merge.unchanged(), folder.merged(), n[1], n[2]);
 
             progress.phase(ImportProgress.Phase.REPORTING, 0);
-            writeReport(report, importId, displayName, sha, "SUCCEEDED", counts, unmapped, null);
+            finishReport(lines, report, displayName, sha, counts, unmapped);
+            writer.flush();
             staging.finish(importId, "SUCCEEDED", counts, String.join("、", unmapped), report.toString(), null, LocalDateTime.now(clock));
             ImportResult result = new ImportResult(importId, displayName, sha, "SUCCEEDED", counts, report.toString(), List.copyOf(unmapped));
             progress.done(result);
@@ -138,6 +143,15 @@ public final class ArchiveImporter {
             return CrmColumnLimits.read(customers, mapping);
         } catch (DataAccessException e) {
             throw messages.failure("archive.error.crm", e, String.valueOf(e.getMostSpecificCause().getMessage()));
+        }
+    }
+
+    private static void finishReport(ArchiveReport.Lines lines, Path report, String fileName, String sha, ImportCounts counts,
+                                     List<String> unmapped) {
+        try {
+            lines.finish(report, fileName, sha, "SUCCEEDED", counts, unmapped, null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the report " + report, e);
         }
     }
 

@@ -20,36 +20,41 @@ import java.util.function.Consumer;
  */
 public final class ArchiveReport {
     private final ArchiveMessages messages;
-    /** The workbook's text writer (formula-like text quoted), set for the workbook being written. */
-    private SpreadsheetText safe;
 
     public ArchiveReport(ArchiveMessages messages) {
         this.messages = messages;
     }
 
+    /** The whole report at once, its lines from {@code issues} (the report of a failed import, read back from the hub). */
     public void write(Path out, String fileName, String sha256, String status, ImportCounts counts, List<String> unmappedColumns,
                       String error, Consumer<Consumer<CellIssue>> issues) throws IOException {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-            wb.setCompressTempFiles(true);
-            safe = new SpreadsheetText(wb);
-            Sheet summary = wb.createSheet(messages.get("archive.report.summary"));
-            int r = 0;
-            r = pair(summary, r, "archive.report.file", fileName);
-            r = pair(summary, r, "archive.report.sha256", sha256);
-            r = pair(summary, r, "archive.report.status", messages.get("archive.status." + status));
-            r = pair(summary, r, "archive.report.read", counts.read());
-            r = pair(summary, r, "archive.report.imported", counts.imported());
-            r = pair(summary, r, "archive.report.merged", counts.merged());
-            r = pair(summary, r, "archive.report.unchanged", counts.unchanged());
-            r = pair(summary, r, "archive.report.duplicate", counts.duplicates());
-            r = pair(summary, r, "archive.report.rejected", counts.rejected());
-            r = pair(summary, r, "archive.report.changed", counts.changedCells());
-            r = pair(summary, r, "archive.report.unmapped", unmappedColumns.isEmpty() ? "-" : String.join("、", unmappedColumns));
-            if (error != null) pair(summary, r, "archive.report.error", error);
-            summary.setColumnWidth(0, 24 * 256);
-            summary.setColumnWidth(1, 80 * 256);
+        try (Lines lines = open()) {
+            issues.accept(lines::add);
+            lines.finish(out, fileName, sha256, status, counts, unmappedColumns, error);
+        }
+    }
 
-            Sheet details = wb.createSheet(messages.get("archive.report.details"));
+    /** A report written while the import runs: each line as it is found, the summary when the counts are known. */
+    public Lines open() {
+        return new Lines();
+    }
+
+    /**
+     * The report being written: the summary sheet first (filled by {@link #finish}, its few rows stay within SXSSF's
+     * window), then the lines, streamed to SXSSF's temporary file as they come. Close it to drop what was not finished.
+     */
+    public final class Lines implements AutoCloseable {
+        private final SXSSFWorkbook wb = new SXSSFWorkbook(200);
+        /** The workbook's text writer (formula-like text quoted). */
+        private final SpreadsheetText safe = new SpreadsheetText(wb);
+        private final Sheet summary;
+        private final Sheet details;
+        private int next = 1;
+
+        private Lines() {
+            wb.setCompressTempFiles(true);
+            summary = wb.createSheet(messages.get("archive.report.summary"));
+            details = wb.createSheet(messages.get("archive.report.details"));
             String[] headers = {"sheet", "row", "column", "original", "value", "kind", "reason"};
             Row head = details.createRow(0);
             for (int c = 0; c < headers.length; c++) {
@@ -57,25 +62,63 @@ public final class ArchiveReport {
                 details.setColumnWidth(c, (c == 6 ? 50 : 18) * 256);
             }
             details.createFreezePane(0, 1);
-            int[] next = {1};
-            issues.accept(issue -> {
-                // Excel's limit; the counts on the summary sheet still cover everything.
-                if (next[0] >= 1_048_576) return;
-                Row row = details.createRow(next[0]++);
-                // The file's own text (sheet names, headers, cell values) is the owner's: formula-like text is quoted.
-                safe.set(row, 0, issue.sheet(), null);
-                if (issue.row() > 0) row.createCell(1).setCellValue(issue.row());
-                safe.set(row, 2, issue.column(), null);
-                safe.set(row, 3, issue.original(), null);
-                safe.set(row, 4, issue.value(), null);
-                safe.set(row, 5, messages.get("archive.kind." + issue.kind().name()), null);
-                safe.set(row, 6, reason(issue), null);
-            });
+        }
+
+        public void add(CellIssue issue) {
+            // Excel's limit; the counts on the summary sheet still cover everything.
+            if (next >= 1_048_576) return;
+            Row row = details.createRow(next++);
+            // The file's own text (sheet names, headers, cell values) is the owner's: formula-like text is quoted.
+            safe.set(row, 0, issue.sheet(), null);
+            if (issue.row() > 0) row.createCell(1).setCellValue(issue.row());
+            safe.set(row, 2, issue.column(), null);
+            safe.set(row, 3, issue.original(), null);
+            safe.set(row, 4, issue.value(), null);
+            safe.set(row, 5, messages.get("archive.kind." + issue.kind().name()), null);
+            safe.set(row, 6, reason(issue), null);
+        }
+
+        /** Fills the summary and writes the workbook to {@code out} (through a .part file, so a half-written report never shows). */
+        public void finish(Path out, String fileName, String sha256, String status, ImportCounts counts, List<String> unmappedColumns,
+                           String error) throws IOException {
+            int r = 0;
+            r = pair(r, "archive.report.file", fileName);
+            r = pair(r, "archive.report.sha256", sha256);
+            r = pair(r, "archive.report.status", messages.get("archive.status." + status));
+            r = pair(r, "archive.report.read", counts.read());
+            r = pair(r, "archive.report.imported", counts.imported());
+            r = pair(r, "archive.report.merged", counts.merged());
+            r = pair(r, "archive.report.unchanged", counts.unchanged());
+            r = pair(r, "archive.report.duplicate", counts.duplicates());
+            r = pair(r, "archive.report.rejected", counts.rejected());
+            r = pair(r, "archive.report.changed", counts.changedCells());
+            r = pair(r, "archive.report.unmapped", unmappedColumns.isEmpty() ? "-" : String.join("、", unmappedColumns));
+            if (error != null) pair(r, "archive.report.error", error);
+            summary.setColumnWidth(0, 24 * 256);
+            summary.setColumnWidth(1, 80 * 256);
             Path tmp = out.resolveSibling(out.getFileName() + ".part");
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 wb.write(os);
             }
             Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        private int pair(int r, String key, Object value) {
+            Row row = summary.createRow(r);
+            safe.set(row, 0, messages.get(key), null);
+            if (value instanceof Number n) row.createCell(1).setCellValue(n.doubleValue());
+            else safe.set(row, 1, value == null ? "" : value.toString(), null);
+            return r + 1;
+        }
+
+        /** Closes the workbook and deletes SXSSF's temporary files. */
+        @Override
+        public void close() {
+            try {
+                wb.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
@@ -83,13 +126,4 @@ public final class ArchiveReport {
         if (issue.detail() == null) return messages.get(issue.reason());
         return messages.get(issue.reason(), (Object[]) issue.detail().split("\t", -1));
     }
-
-    private int pair(Sheet sheet, int r, String key, Object value) {
-        Row row = sheet.createRow(r);
-        safe.set(row, 0, messages.get(key), null);
-        if (value instanceof Number n) row.createCell(1).setCellValue(n.doubleValue());
-        else safe.set(row, 1, value == null ? "" : value.toString(), null);
-        return r + 1;
-    }
-
 }

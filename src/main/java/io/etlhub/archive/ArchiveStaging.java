@@ -61,12 +61,16 @@ public final class ArchiveStaging {
                         + "rejected = ?, changed_cells = ?, unmapped_columns = ?, report_path = ?, error = ?, ended_at = ? WHERE id = ?",
                 status, counts.read(), counts.imported(), counts.merged(), counts.unchanged(), counts.duplicates(), counts.rejected(),
                 counts.changedCells(), cut(unmappedColumns, 2000), reportPath, cut(error, 2000), Timestamp.valueOf(now), importId);
-        // Staged rows have served their purpose once merged; the report lines stay with the import.
+        // Staged rows have served their purpose once merged (a successful import has dropped them already,
+        // see Writer#dropStagedRows); the report lines stay with the import.
         hub.update("DELETE FROM archive_staging WHERE import_id = ?", importId);
     }
 
     /** Batches staged rows and report lines for one import. Close it (or call {@link Writer#flush()}) to wait for the writes. */
-    public Writer writer(long importId) { return new Writer(importId); }
+    public Writer writer(long importId) { return writer(importId, new CompanyIndex(), line -> { }); }
+
+    /** {@code stored}: gets each report line once it is stored, on the writer's thread, in order (the streamed report). */
+    Writer writer(long importId, CompanyIndex companies, Consumer<CellIssue> stored) { return new Writer(importId, companies, stored); }
 
     /**
      * Writes batches on one background thread while the file is still being parsed, so reading and
@@ -77,6 +81,7 @@ public final class ArchiveStaging {
         private final long importId;
         private List<Object[]> rows = new ArrayList<>(BATCH);
         private List<Object[]> issues = new ArrayList<>(BATCH);
+        private List<CellIssue> issueLines = new ArrayList<>(BATCH);
         private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "archive-staging");
             t.setDaemon(true);
@@ -84,26 +89,36 @@ public final class ArchiveStaging {
         });
         private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2);
         private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        private final CompanyIndex companies;
+        /** Where each report line goes once stored, on the writer's thread, in the order the lines came. */
+        private final Consumer<CellIssue> stored;
         private long seq;
 
-        private Writer(long importId) { this.importId = importId; }
+        private Writer(long importId, CompanyIndex companies, Consumer<CellIssue> stored) {
+            this.importId = importId;
+            this.companies = companies;
+            this.stored = stored;
+        }
+
+        /** The companies as far as reading could tell, for {@link #assignCompanies(long, CustomerKeys, CompanyIndex)}. */
+        CompanyIndex companies() { return companies; }
 
         /** A normalised row with its credit code and normalised name (the company keys, see {@link #assignCompanies}). */
         public void row(ArchiveRow row, String creditCode, String nameKey) {
-            try {
-                boolean valid = !row.rejected();
-                String code = valid ? creditCode : null;
-                rows.add(new Object[] {importId, ++seq, cut(row.sheet(), 100), row.row(), valid ? "VALID" : "REJECTED",
-                        code, valid ? cut(nameKey, 300) : null, code == null ? null : "C:" + code, seq, json.writeValueAsString(row.values())});
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
+            boolean valid = !row.rejected();
+            String code = valid ? creditCode : null;
+            long at = ++seq;
+            long companySeq = valid ? companies.companySeq(code, at) : at;
+            // The values become JSON on the writer's thread: the reading thread is the import's bottleneck.
+            rows.add(new Object[] {importId, at, cut(row.sheet(), 100), row.row(), valid ? "VALID" : "REJECTED",
+                    code, valid ? cut(nameKey, 300) : null, code == null ? null : "C:" + code, companySeq, row.values()});
             if (rows.size() >= BATCH) flushRows();
         }
 
         public void issue(CellIssue i) {
             issues.add(new Object[] {importId, cut(i.sheet(), 100), i.row(), cut(i.column(), 200), cut(i.original(), 1000),
                     cut(i.value(), 1000), i.kind().name(), i.reason(), cut(i.detail(), 300)});
+            issueLines.add(i);
             if (issues.size() >= BATCH) flushIssues();
         }
 
@@ -131,24 +146,40 @@ public final class ArchiveStaging {
             if (rows.isEmpty()) return;
             List<Object[]> batch = rows;
             rows = new ArrayList<>(BATCH);
-            submit("INSERT INTO archive_staging (import_id, seq, sheet_name, row_no, status, credit_code, name_key, company_key, "
-                    + "company_seq, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+            submit(() -> {
+                for (Object[] row : batch) row[9] = payload(row[9]);
+                hub.batchUpdate("INSERT INTO archive_staging (import_id, seq, sheet_name, row_no, status, credit_code, name_key, company_key, "
+                        + "company_seq, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+            });
         }
 
         private void flushIssues() {
             if (issues.isEmpty()) return;
             List<Object[]> batch = issues;
+            List<CellIssue> lines = issueLines;
             issues = new ArrayList<>(BATCH);
-            submit("INSERT INTO archive_issue (import_id, sheet_name, row_no, column_name, original_value, new_value, kind, reason, detail) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+            issueLines = new ArrayList<>(BATCH);
+            submit(() -> {
+                hub.batchUpdate("INSERT INTO archive_issue (import_id, sheet_name, row_no, column_name, original_value, new_value, kind, "
+                        + "reason, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+                lines.forEach(stored);
+            });
         }
 
-        private void submit(String sql, List<Object[]> batch) {
+        /**
+         * Deletes the import's staged rows on the writer's thread (once merged they have served their purpose), so that
+         * it overlaps what the caller does next (the report); {@link #flush()} waits for it.
+         */
+        public void dropStagedRows() {
+            submit(() -> hub.update("DELETE FROM archive_staging WHERE import_id = ?", importId));
+        }
+
+        private void submit(Runnable write) {
             rethrow();
             inFlight.acquireUninterruptibly();
             background.execute(() -> {
                 try {
-                    if (failure.get() == null) hub.batchUpdate(sql, batch);
+                    if (failure.get() == null) write.run();
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                 } finally {
@@ -161,6 +192,41 @@ public final class ArchiveStaging {
             RuntimeException e = failure.get();
             if (e != null) throw e;
         }
+    }
+
+    /**
+     * Gives every VALID row its company, from what reading found ({@code known}: rows with a credit code, grouped by it
+     * while they were staged) when that holds for the whole file, else set-based ({@link #assignCompanies(long, CustomerKeys)}).
+     * The rows said to join an earlier row are first confirmed against their staged company keys: the index compares
+     * hashes, and a collision must not join two companies.
+     */
+    void assignCompanies(long importId, CustomerKeys keys, CompanyIndex known) {
+        if (!sameCompanies(importId, known.joined())) {
+            hub.update("UPDATE archive_staging SET company_seq = seq WHERE import_id = ?", importId);
+            assignCompanies(importId, keys);
+        } else if (known.needsSql()) {
+            assignCompanies(importId, keys);
+        }
+    }
+
+    /** Whether each pair (seq, seq of the row it joined) has the same staged company key; read by primary key, in pages. */
+    private boolean sameCompanies(long importId, int[] pairs) {
+        int page = 500;
+        for (int from = 0; from < pairs.length; from += page * 2) {
+            int to = Math.min(pairs.length, from + page * 2);
+            List<Object> args = new ArrayList<>();
+            args.add(importId);
+            for (int i = from; i < to; i++) args.add(pairs[i]);
+            Map<Long, String> keyOf = new java.util.HashMap<>();
+            hub.query("SELECT seq, company_key FROM archive_staging WHERE import_id = ? AND seq IN ("
+                    + String.join(", ", java.util.Collections.nCopies(to - from, "?")) + ")",
+                    rs -> { keyOf.put(rs.getLong(1), rs.getString(2)); }, args.toArray());
+            for (int i = from; i < to; i += 2) {
+                String key = keyOf.get((long) pairs[i]);
+                if (key == null || !key.equals(keyOf.get((long) pairs[i + 1]))) return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -246,22 +312,55 @@ public final class ArchiveStaging {
 
     /**
      * The VALID rows company by company (in the order of each company's first row), each company's
-     * rows in file order; paged by (company_seq, seq) so a large file never sits in memory.
+     * rows in file order; paged by (company_seq, seq) so a large file never sits in memory. The next
+     * page is read (and its values parsed) on another thread while the caller handles this one.
      */
     public void forEachCompanyRow(long importId, int pageSize, Consumer<List<StagedRow>> page) {
-        long afterCompany = 0;
-        long afterSeq = 0;
-        while (true) {
-            List<StagedRow> rows = hub.query("SELECT seq, company_seq, sheet_name, row_no, payload FROM archive_staging "
-                            + "WHERE import_id = ? AND status = 'VALID' AND company_seq >= ? AND (company_seq > ? OR seq > ?) "
-                            + "ORDER BY company_seq, seq LIMIT " + pageSize,
-                    (rs, i) -> new StagedRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), values(rs.getString(5))),
-                    importId, afterCompany, afterCompany, afterSeq);
-            if (rows.isEmpty()) return;
-            page.accept(rows);
-            StagedRow last = rows.get(rows.size() - 1);
-            afterCompany = last.companySeq();
-            afterSeq = last.seq();
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "archive-readback");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.concurrent.Future<List<StagedRow>> next = reader.submit(() -> companyPage(importId, pageSize, 0, 0));
+            while (true) {
+                List<StagedRow> rows = await(next);
+                if (rows.isEmpty()) return;
+                StagedRow last = rows.get(rows.size() - 1);
+                next = rows.size() < pageSize ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
+                        : reader.submit(() -> companyPage(importId, pageSize, last.companySeq(), last.seq()));
+                page.accept(rows);
+            }
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    private List<StagedRow> companyPage(long importId, int pageSize, long afterCompany, long afterSeq) {
+        return hub.query("SELECT seq, company_seq, sheet_name, row_no, payload FROM archive_staging "
+                        + "WHERE import_id = ? AND status = 'VALID' AND company_seq >= ? AND (company_seq > ? OR seq > ?) "
+                        + "ORDER BY company_seq, seq LIMIT " + pageSize,
+                (rs, i) -> new StagedRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), values(rs.getString(5))),
+                importId, afterCompany, afterCompany, afterSeq);
+    }
+
+    private static <T> T await(java.util.concurrent.Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the staged rows", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private String payload(Object values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

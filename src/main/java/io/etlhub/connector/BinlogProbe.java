@@ -36,19 +36,21 @@ public final class BinlogProbe {
             if (!value.equalsIgnoreCase(variables.getOrDefault(name, ""))) wrong.add(name);
         });
         if (wrong.isEmpty()) {
-            lines.add(CheckLine.ok(subject, "binlog on, ROW format, FULL row images"));
+            lines.add(CheckLine.ok(subject, "check.binlog.ok"));
         } else {
-            List<String> fixes = wrong.stream().sorted().map(w -> w + " is " + variables.getOrDefault(w, "unset")
-                    + ", needs " + WANTED.get(w) + " (my.cnf [mysqld] " + SETTING.get(w) + ")").toList();
-            lines.add(CheckLine.fail(subject, String.join("; ", fixes) + "; restart the server"));
+            List<CheckLine.Text> fixes = wrong.stream().sorted().map(w -> variables.containsKey(w)
+                    ? CheckLine.Text.of("check.binlog.setting", w, variables.get(w), WANTED.get(w), SETTING.get(w))
+                    : CheckLine.Text.of("check.binlog.unset", w, WANTED.get(w), SETTING.get(w))).toList();
+            // one sentence per wrong setting, then the restart
+            lines.add(new CheckLine(CheckLine.Status.FAIL, subject, CheckLine.Text.of("check.binlog.wrong." + fixes.size(),
+                    fixes.toArray())));
         }
         GrantProbe grants = new GrantProbe(connection, Dialect.MYSQL);
         Set<String> missing = new TreeSet<>(DEBEZIUM_GRANTS);
         missing.removeAll(grants.global());
         lines.add(missing.isEmpty()
-                ? CheckLine.ok(subject, "account " + grants.user() + " has the grants change capture needs")
-                : CheckLine.fail(subject, "account " + grants.user() + " lacks " + String.join(", ", missing)
-                        + " for change capture: GRANT " + String.join(", ", missing) + " ON *.* TO " + grants.user()));
+                ? CheckLine.ok(subject, "check.binlog.grants-ok", grants.user())
+                : CheckLine.fail(subject, "check.binlog.grants-lacking", grants.user(), String.join(", ", missing)));
         return lines;
     }
 }

@@ -32,9 +32,9 @@ public class ConnectorCheck {
             case "jdbc", "debezium" -> database(c, subject, needs);
             // A webhook without a url is switched off: rules for it queue nothing (docs/file-formats.md).
             case "webhook" -> List.of(c.url() == null || c.url().isBlank()
-                    ? CheckLine.ok(subject, "no url: notifications to it are off")
+                    ? CheckLine.ok(subject, "check.webhook.off")
                     : hostResolves(subject, c.url()));
-            default -> List.of(CheckLine.ok(subject, "kind " + c.kind() + ", nothing to connect to"));
+            default -> List.of(CheckLine.ok(subject, "check.kind.nothing", c.kind()));
         };
     }
 
@@ -44,14 +44,14 @@ public class ConnectorCheck {
         try {
             host = URI.create(url).getHost();
         } catch (IllegalArgumentException e) {
-            return CheckLine.fail(subject, "URL " + Secrets.maskUrl(url) + " is not valid: " + e.getMessage());
+            return CheckLine.fail(subject, "check.url.invalid", Secrets.maskUrl(url), e.getMessage());
         }
-        if (host == null) return CheckLine.fail(subject, "URL " + Secrets.maskUrl(url) + " has no host");
+        if (host == null) return CheckLine.fail(subject, "check.url.no-host", Secrets.maskUrl(url));
         try {
             InetAddress.getByName(host);
-            return CheckLine.ok(subject, "host " + host + " resolves");
+            return CheckLine.ok(subject, "check.host.resolves", host);
         } catch (UnknownHostException e) {
-            return CheckLine.fail(subject, "host " + host + " does not resolve: check the URL and the DNS of this machine");
+            return CheckLine.fail(subject, "check.host.unknown", host);
         }
     }
 
@@ -59,13 +59,13 @@ public class ConnectorCheck {
         List<CheckLine> lines = new ArrayList<>();
         String server = JdbcUrls.server(c.url());
         try (Connection connection = connectors.connect(c.id())) {
-            lines.add(CheckLine.ok(subject, "logged in to " + server + " as " + c.username()));
+            lines.add(CheckLine.ok(subject, "check.login.ok", server, c.username()));
             Dialect dialect = connectors.dialect(c.id());
             if ("debezium".equals(c.kind())) {
                 if (dialect == Dialect.H2) {
-                    lines.add(CheckLine.ok(subject, "the embedded demo database has no binlog: change capture needs a MySQL/MariaDB CRM"));
+                    lines.add(CheckLine.ok(subject, "check.binlog.demo"));
                 } else if (dialect != Dialect.MYSQL) {
-                    lines.add(CheckLine.warn(subject, "not a MySQL/MariaDB server: change capture (binlog) cannot run on " + server));
+                    lines.add(CheckLine.warn(subject, "check.binlog.not-mysql", server));
                 } else {
                     lines.addAll(BinlogProbe.check(connection, subject));
                 }
@@ -75,10 +75,9 @@ public class ConnectorCheck {
             boolean warnWrites = dialect != Dialect.H2;
             for (TableNeed need : needs) lines.addAll(table(connection, grants, subject, need, warnWrites));
         } catch (ConnectorConnectionException e) {
-            lines.add(CheckLine.fail(subject, FailureCause.fromSql(e, null, e.server(), e.user())
-                    + ": check connectors/" + c.id() + ".yml and its URL, user and password"));
+            lines.add(CheckLine.fail(subject, "check.login.failed", FailureCause.sqlFault(e, e.server(), e.user(), false), c.id()));
         } catch (SQLException e) {
-            lines.add(CheckLine.fail(subject, FailureCause.fromSql(e, null, server, c.username())));
+            lines.add(CheckLine.fail(subject, "check.sql.failed", FailureCause.sqlFault(e, server, c.username(), false)));
         }
         return lines;
     }
@@ -87,33 +86,28 @@ public class ConnectorCheck {
                                          boolean warnWrites) throws SQLException {
         TableProbe.FoundTable table = TableProbe.find(connection, need.table());
         if (table == null) {
-            String fix = ApplyJournal.TABLE.equalsIgnoreCase(need.table())
-                    ? "run: java -jar etl-hub.jar run init-crm"
-                    : "create it or correct the table name in mappings/";
-            return List.of(CheckLine.fail(subject, "table " + need.table() + " is missing in database "
-                    + connection.getCatalog() + ": " + fix));
+            return List.of(CheckLine.fail(subject, ApplyJournal.TABLE.equalsIgnoreCase(need.table())
+                    ? "check.table.journal-missing" : "check.table.missing", need.table(), String.valueOf(connection.getCatalog())));
         }
         List<CheckLine> lines = new ArrayList<>();
         List<String> missing = table.missing(need.columns());
         lines.add(missing.isEmpty()
-                ? CheckLine.ok(subject, "table " + table.name() + " has the " + need.columns().size() + " mapped columns")
-                : CheckLine.fail(subject, "table " + table.name() + " has no column " + String.join(", ", missing)
-                        + ": add it or correct the column name in mappings/"));
+                ? CheckLine.ok(subject, "check.table.ok", table.name(), String.valueOf(need.columns().size()))
+                : CheckLine.fail(subject, "check.table.no-column", table.name(), String.join(", ", missing)));
         Set<String> held = grants.onTable(table, need.columns().stream().filter(col -> !missing.contains(col)).toList());
         Set<String> lacking = new TreeSet<>(need.privileges());
         lacking.removeAll(held);
         if (!lacking.isEmpty()) {
-            lines.add(CheckLine.fail(subject, "account " + grants.user() + " lacks " + String.join(", ", lacking) + " on "
-                    + table.name() + ": " + grants.grantSql(lacking, table)));
+            lines.add(CheckLine.fail(subject, "check.grant.lacking", grants.user(), String.join(", ", lacking), table.name(),
+                    grants.grantSql(lacking, table)));
         } else {
-            lines.add(CheckLine.ok(subject, "account " + grants.user() + " has " + String.join(", ", need.privileges()) + " on " + table.name()));
+            lines.add(CheckLine.ok(subject, "check.grant.ok", grants.user(), String.join(", ", need.privileges()), table.name()));
         }
         if (need.readOnly() && warnWrites) {
             Set<String> writes = new TreeSet<>(held);
             writes.retainAll(GrantProbe.WRITES);
             if (!writes.isEmpty()) {
-                lines.add(CheckLine.warn(subject, "account " + grants.user() + " can write to " + table.name() + " (" + String.join(", ", writes)
-                        + "): the hub only reads the ERP; grant SELECT only"));
+                lines.add(CheckLine.warn(subject, "check.grant.writes", grants.user(), table.name(), String.join(", ", writes)));
             }
         }
         return lines;

@@ -13,9 +13,14 @@ public enum Dialect {
 
     /** Appends a row limit to a query that already ends in ORDER BY. */
     public String limit(String orderedQuery, int rows) {
+        return page(orderedQuery, 0, rows);
+    }
+
+    /** Appends an offset and a row limit (one page of a paged table) to a query that already ends in ORDER BY. */
+    public String page(String orderedQuery, long offset, int rows) {
         return switch (this) {
-            case SQLSERVER, H2 -> orderedQuery + " OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY";
-            case MYSQL -> orderedQuery + " LIMIT " + rows;
+            case SQLSERVER, H2 -> orderedQuery + " OFFSET " + offset + " ROWS FETCH NEXT " + rows + " ROWS ONLY";
+            case MYSQL -> orderedQuery + " LIMIT " + rows + (offset == 0 ? "" : " OFFSET " + offset);
         };
     }
 

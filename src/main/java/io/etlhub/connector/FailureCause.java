@@ -68,38 +68,47 @@ public record FailureCause(String line, String fix, List<String> details) {
                 || first(failure, org.flywaydb.core.api.FlywayException.class) != null;
     }
 
-    /** One line for a database error: who (connector or hub store), what, on which server. */
+    /** One line for a database error: who (connector or hub store), what, on which server (English, for the log and start-up report). */
     static String fromSql(SQLException e, String who, String server, String user) {
+        CheckLine.Text fault = sqlFault(e, server, user, who != null);
+        // the missing journal names its fix, whoever met it
+        return (who == null || fault.key().equals("check.sql.journal-missing") ? "" : who + ": ") + fault.english();
+    }
+
+    /**
+     * What a database error means, as a sentence of i18n/check (translated where a reader sees it): access denied,
+     * no such database, a missing table or column, a privilege, an unreachable server, else the driver's message.
+     */
+    public static CheckLine.Text sqlFault(SQLException e, String server, String user, boolean nameServerOfTable) {
         SQLException vendor = deepest(e);
         int code = vendor.getErrorCode();
         String state = vendor.getSQLState() == null ? "" : vendor.getSQLState();
         String message = vendor.getMessage() == null ? "" : vendor.getMessage();
-        String prefix = who == null ? "" : who + ": ";
         if (code == 1045 || code == 18456 || state.startsWith("28")) {
-            return prefix + "access denied for user " + (user == null ? quoted(message, 0) : user) + " on " + server;
+            return CheckLine.Text.of("check.sql.access-denied", user == null ? quoted(message, 0) : user, String.valueOf(server));
         }
         if (code == 1049 || code == 4060 || code == 90146) {
-            return prefix + "database " + databaseName(message) + " does not exist on " + server;
+            return CheckLine.Text.of("check.sql.no-database", databaseName(message), String.valueOf(server));
         }
         if (code == 1044) {
-            return prefix + "user " + (user == null ? quoted(message, 0) : user) + " has no access to database " + quoted(message, 2) + " on " + server;
+            return CheckLine.Text.of("check.sql.no-access", user == null ? quoted(message, 0) : user, quoted(message, 2), String.valueOf(server));
         }
         String table = tableMissing(vendor);
         if (table != null) {
-            return ApplyJournal.TABLE.equalsIgnoreCase(table)
-                    ? "CRM table " + ApplyJournal.TABLE + " is missing: run init-crm or see " + DEPLOYMENT_DOC
-                    : prefix + "table " + table + " is missing" + (server == null || who == null ? "" : " on " + server);
+            return ApplyJournal.TABLE.equalsIgnoreCase(table) ? CheckLine.Text.of("check.sql.journal-missing", ApplyJournal.TABLE)
+                    : server == null || !nameServerOfTable ? CheckLine.Text.of("check.sql.table-missing", table)
+                    : CheckLine.Text.of("check.sql.table-missing-on", table, server);
         }
         if (code == 1054 || code == 207 || code == 42122) {
-            return prefix + "column " + quoted(message, 0) + " is missing: correct mappings/ or the database";
+            return CheckLine.Text.of("check.sql.column-missing", quoted(message, 0));
         }
         if (code == 1142 || code == 1143 || code == 229 || code == 230) {
-            return prefix + "missing privilege: " + message;
+            return CheckLine.Text.of("check.sql.privilege", message);
         }
         if (state.startsWith("08") || first(e, ConnectException.class) != null || first(e, UnknownHostException.class) != null) {
-            return prefix + "cannot reach the database server " + server + " (not running, wrong host or port, or a firewall)";
+            return CheckLine.Text.of("check.sql.unreachable", String.valueOf(server));
         }
-        return prefix + message;
+        return CheckLine.Text.of("check.sql.other", message);
     }
 
     private static boolean connectionLevel(SQLException e) {

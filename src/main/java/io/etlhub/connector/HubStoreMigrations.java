@@ -50,6 +50,21 @@ public class HubStoreMigrations {
     }
 
     @Bean
+    JavaMigration hubStoreArchiveStagingLean() {
+        return archiveStagingLean();
+    }
+
+    /**
+     * Archive import, issue 15: two indexes no query reads any more (credit code: companies by credit code are
+     * found while reading; V5's name_phone_key is no longer written), each one B-tree less to write per staged row.
+     */
+    static SchemaChanges archiveStagingLean() {
+        return SchemaChanges.version("27.1", "archive staging: indexes the import reads by")
+                .dropIndex("archive_staging", "ix_archive_staging_code")
+                .dropIndex("archive_staging", "ix_archive_staging_np");
+    }
+
+    @Bean
     JavaMigration hubStoreQualityNotConfigured() {
         return qualityNotConfigured();
     }
@@ -129,7 +144,7 @@ public class HubStoreMigrations {
             throw new IllegalStateException("hub store: cannot tell its database: " + e.getMessage(), e);
         }
         SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION, VENDOR_LOCATION + vendor)
-                .javaMigrations(javaMigration(), archiveCompanies(), qualityNotConfigured(), receiptLedgerLastDates(),
+                .javaMigrations(javaMigration(), archiveCompanies(), archiveStagingLean(), qualityNotConfigured(), receiptLedgerLastDates(),
                         lapseLinesByCapture()).load(), "hub store",
                 EARLIER_CHECKSUMS);
     }

@@ -88,10 +88,10 @@ class ConsoleController {
 
     /** The routes page with the results of `run check` (GET /api/check) below its buttons. */
     @GetMapping("/console/routes/check")
-    String routesChecked(Model model) {
+    String routesChecked(Model model, java.util.Locale locale) {
         ConfigurationCheck.Report report = check.run();
-        model.addAttribute("check", report);
-        model.addAttribute("checkByRoute", check.byRoute(report));
+        model.addAttribute("check", check.shown(report, locale));
+        model.addAttribute("checkByRoute", check.shownByRoute(report, locale));
         return routes(model);
     }
 

@@ -1,5 +1,6 @@
 package io.etlhub.console;
 
+import io.etlhub.connector.FailureCause;
 import io.etlhub.pipeline.UnknownRouteException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +32,8 @@ import java.util.Map;
  * Every failure the console and the API did not answer themselves gets a status and a sentence from
  * the bundles, never Spring's Whitelabel page or a 500 for bad input: a page (templates/error.html in
  * the console's layout) for the browser, {"status", "error"} for /api. A controller's own
- * {@code @ExceptionHandler} still answers first; refusals (403) stay with Spring Security.
+ * {@code @ExceptionHandler} still answers first; refusals (403) stay with Spring Security. An unexpected failure is a
+ * 500 with a reference that is also in the log line; {@link ErrorReferences} does the same for failures outside Spring MVC.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -89,6 +91,12 @@ class ErrorAnswers {
     @ExceptionHandler(Exception.class)
     Object other(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) throw e;
+        BodyLimitFilter.TooLarge tooLarge = BodyLimitFilter.TooLarge.in(e);
+        if (tooLarge != null) {
+            // a body without a declared length that a handler read past the limit (BodyLimitFilter counts it)
+            response.setHeader("Connection", "close");
+            return answer(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.text(messages, RequestContextUtils.getLocale(request)), request, response);
+        }
         if (e instanceof ErrorResponse er) {
             HttpStatusCode status = er.getStatusCode();
             String own = messages.getMessage("console.error." + status.value(), new Object[] {request.getRequestURI()}, null,
@@ -96,20 +104,46 @@ class ErrorAnswers {
             String reason = e instanceof org.springframework.web.server.ResponseStatusException rse ? rse.getReason() : null;
             return answer(status, own != null ? own : reason != null ? reason : text(request, "console.error.other"), request, response);
         }
-        log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR, text(request, "console.error.500"), request, response);
+        return unexpected(e, request, response);
+    }
+
+    /**
+     * A failure nobody expected (a database error, a bug): logged with a reference the reader can quote, answered with
+     * the bundle's sentence and that reference; an admin also gets the one-line cause (a missing table, a refused
+     * login: connector.FailureCause), never SQL text or a stack; finance and ops get no detail at all.
+     */
+    private Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        String reference = reference();
+        log.error("{} {} failed [reference {}]", request.getMethod(), request.getRequestURI(), reference, e);
+        String detail = request.isUserInRole("ADMIN") && FailureCause.recognises(e) ? FailureCause.of(e, null).line() : null;
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, text(request, "console.error.500"), request, response,
+                Map.of("reference", reference, "detail", detail == null ? "" : detail));
+    }
+
+    /** A short id for one failure, in the answer and in the log line. */
+    static String reference() {
+        return java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
     private Object answer(HttpStatusCode status, String message, HttpServletRequest request, HttpServletResponse response) {
+        return answer(status, message, request, response, Map.of());
+    }
+
+    private Object answer(HttpStatusCode status, String message, HttpServletRequest request, HttpServletResponse response,
+                          Map<String, String> extra) {
         if (isApi(request)) {
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("status", status.value(), "error", message));
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("status", status.value());
+            body.put("error", message);
+            extra.forEach((k, v) -> { if (!v.isEmpty()) body.put(k, v); });
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
         }
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
         // No SQL or server path for finance and ops (the API's answers pass SanitisedErrors).
         page.addObject("message", errors.forCaller(message));
         page.addObject("requestPath", request.getRequestURI().substring(request.getContextPath().length()));
+        extra.forEach((k, v) -> { if (!v.isEmpty()) page.addObject(k, v); });
         return page;
     }
 

@@ -119,12 +119,12 @@ class FinancePagesController {
     }
 
     /** One receipt_event of a receipt, as the opportunity page lists it (the time as a LocalDateTime on every database). */
-    record HistoryLine(java.time.LocalDateTime at, String action, java.math.BigDecimal amountDelta, String actor, String note) {
+    record HistoryLine(java.time.LocalDateTime at, String action, java.math.BigDecimal amountDelta, String actor, String reason, String note) {
         static HistoryLine of(Map<String, Object> event) {
             Object at = event.get("created_at");
             return new HistoryLine(at instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (java.time.LocalDateTime) at,
                     (String) event.get("action"), (java.math.BigDecimal) event.get("amount_delta"), (String) event.get("actor"),
-                    (String) event.get("note"));
+                    (String) event.get("reason"), (String) event.get("note"));
         }
     }
 

@@ -95,8 +95,7 @@ class LoginGuard extends OncePerRequestFilter {
         String user = event.getAuthentication().getName();
         String address = address(event.getAuthentication());
         String method = method();
-        int failures = throttle.failures(user);
-        throttle.succeeded(user);
+        int failures = throttle.succeeded(user);
         if ("form".equals(method) || failures > 0) {
             log.info("{} login of '{}' from {}", method, user, address);
             audit.record(user, "LOGIN", "login " + method, failures > 0 ? failures + " failed before" : null, "from " + address);

@@ -76,8 +76,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(SecurityProperties properties, Clock clock) {
-        return new LoginThrottle(properties.loginSettings(), clock);
+    LoginThrottle loginThrottle(SecurityProperties properties, Clock clock, org.springframework.jdbc.core.JdbcTemplate hub) {
+        return new LoginThrottle(properties.loginSettings(), clock, hub);
     }
 
     @Bean
@@ -115,7 +115,7 @@ class SecurityConfiguration {
                         // Prometheus scrapes with a user of role METRICS, which can read nothing else.
                         .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class)).hasAnyRole("ADMIN", "METRICS")
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
-                        .requestMatchers("/login", "/error", "/webjars/**", "/console/console.css").permitAll()
+                        .requestMatchers("/login", "/error", "/webjars/**", "/console/console.css", "/console/js/**").permitAll()
                         .requestMatchers("/api/receipts/**", "/api/reconciliation/**").hasAnyRole("FINANCE", "ADMIN")
                         .requestMatchers("/api/quality/**", "/api/archive/**").hasAnyRole("OPS", "ADMIN")
                         // Customer 360: read by everyone who quotes or collects (issue 12).

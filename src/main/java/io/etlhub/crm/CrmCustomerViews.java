@@ -26,6 +26,10 @@ public class CrmCustomerViews {
     /** A CRM customer the view is built for: its id and ERP code. */
     public record Customer(long id, String code, String name) {}
 
+    /** A line of the console's customer list: the customer and the headline figures of its stored view (null before the first). */
+    public record Listed(String code, String name, BigDecimal remainingCredit, BigDecimal minCoverDays, String alerts,
+                         java.time.LocalDateTime refreshedAt) {}
+
     /** The CRM's own figures of a customer for the view. */
     public record Facts(BigDecimal pipeline, LocalDate lastInteraction, LocalDate contractEnd, BigDecimal received, BigDecimal due) {
         public static final Facts NONE = new Facts(null, null, null, null, null);
@@ -64,6 +68,40 @@ public class CrmCustomerViews {
         List<Customer> out = new ArrayList<>();
         named().query(crm.dialect().limit(sql, limit), p, rs -> { out.add(new Customer(rs.getLong(1), rs.getString(2).trim(), rs.getString(3))); });
         return out;
+    }
+
+    /** How many customers with an ERP code have the text in their code or name (all of them for a blank text). */
+    public long count(String text) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        Long n = named().queryForObject("SELECT COUNT(*) FROM " + crm.table("customer").table() + " c" + listWhere(text, p), p, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** One page of those customers by ERP code, each with the headline figures of its customer view. */
+    public List<Listed> list(String text, long offset, int limit) {
+        TableMapping c = crm.table("customer"), v = crm.table("customer-view");
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        String sql = "SELECT c." + c.col("erp-code") + ", c." + c.col("name") + ", v." + v.col("remaining-credit") + ", v."
+                + v.col("min-cover-days") + ", v." + v.col("alerts") + ", v." + v.col("refreshed-at") + " FROM " + c.table() + " c LEFT JOIN "
+                + v.table() + " v ON v." + v.col("customer-code") + " = c." + c.col("erp-code") + listWhere(text, p)
+                + " ORDER BY c." + c.col("erp-code");
+        List<Listed> out = new ArrayList<>();
+        named().query(crm.dialect().page(sql, offset, limit), p, rs -> {
+            Timestamp at = rs.getTimestamp(6);
+            out.add(new Listed(rs.getString(1).trim(), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getString(5),
+                    at == null ? null : at.toLocalDateTime()));
+        });
+        return out;
+    }
+
+    /** Customers with an ERP code, and the text anywhere in code or name, case-insensitive (LIKE wildcards in it taken literally). */
+    private String listWhere(String text, MapSqlParameterSource p) {
+        TableMapping c = crm.table("customer");
+        String where = " WHERE c." + c.col("erp-code") + " IS NOT NULL";
+        if (text == null || text.isBlank()) return where;
+        String escaped = text.trim().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        p.addValue("text", "%" + escaped + "%");
+        return where + " AND (LOWER(c." + c.col("erp-code") + ") LIKE :text ESCAPE '!' OR LOWER(c." + c.col("name") + ") LIKE :text ESCAPE '!')";
     }
 
     /**

@@ -21,11 +21,6 @@ class CustomerViewPage {
         this.texts = texts;
     }
 
-    @GetMapping("/console/customers")
-    String pick(@RequestParam(required = false) String code) {
-        return code == null || code.isBlank() ? "console/customer-view" : "redirect:/console/customers/" + code.trim();
-    }
-
     @GetMapping("/console/customers/{code}")
     String page(@PathVariable String code, @RequestParam(required = false) String item, @RequestParam(required = false) String qty,
                 @RequestParam(required = false) String date, Model model) {

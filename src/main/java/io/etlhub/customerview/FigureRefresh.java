@@ -3,6 +3,7 @@ package io.etlhub.customerview;
 import io.etlhub.connector.ConnectorCatalog;
 import io.etlhub.connector.Dialect;
 import io.etlhub.connector.IncrementalReader;
+import io.etlhub.connector.RowBatches;
 import io.etlhub.connector.RowVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,8 @@ class FigureRefresh {
     private static final Logger log = LoggerFactory.getLogger(FigureRefresh.class);
     private static final int CHUNK = 500;
     private static final int BATCH = 1000;
-    private static final int SCAN_PAGE = 1000;
+    private static final int SCAN_PAGE = RowBatches.IN_LIST;
+    private static final List<String> KEY_ROW_COLUMNS = List.of("connector", "figure", "key_value", "source_rows");
     /** Modify times are re-read this far back: a row written in the same instant as the last one read is not lost. */
     private static final long OVERLAP_SECONDS = 60;
 
@@ -321,17 +323,12 @@ class FigureRefresh {
         }
 
         private void flush() {
-            if (!batch.isEmpty()) {
-                List<String> cols = new ArrayList<>(List.of("connector"));
-                figure.fields().forEach(f -> cols.add(f.column()));
-                hub.batchUpdate("INSERT INTO " + figure.table + " (" + String.join(", ", cols) + ") VALUES ("
-                        + String.join(", ", Collections.nCopies(cols.size(), "?")) + ")", batch);
-                batch.clear();
-            }
-            if (!keyBatch.isEmpty()) {
-                hub.batchUpdate("INSERT INTO cv_key_rows (connector, figure, key_value, source_rows) VALUES (?, ?, ?, ?)", keyBatch);
-                keyBatch.clear();
-            }
+            List<String> cols = new ArrayList<>(List.of("connector"));
+            figure.fields().forEach(f -> cols.add(f.column()));
+            RowBatches.insert(hub, figure.table, cols, batch);
+            RowBatches.insert(hub, "cv_key_rows", KEY_ROW_COLUMNS, keyBatch);
+            batch.clear();
+            keyBatch.clear();
         }
     }
 

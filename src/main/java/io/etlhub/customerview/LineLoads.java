@@ -1,6 +1,7 @@
 package io.etlhub.customerview;
 
 import io.etlhub.connector.Dialect;
+import io.etlhub.connector.RowBatches;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,8 +23,6 @@ import java.util.Set;
  */
 @Component
 class LineLoads {
-    private static final int BATCH = 1000;
-
     private final JdbcTemplate hub;
     private final TransactionTemplate hubTx;
     private volatile JdbcTemplate streaming;
@@ -69,10 +68,7 @@ class LineLoads {
         load.scheduledHours().forEach((line, days) -> days.forEach((day, hours) -> rows.add(new Object[] {line, java.sql.Date.valueOf(day), hours})));
         hubTx.executeWithoutResult(s -> {
             hub.update("DELETE FROM cv_line_load");
-            for (int i = 0; i < rows.size(); i += BATCH) {
-                hub.batchUpdate("INSERT INTO cv_line_load (line_code, load_date, scheduled_hours) VALUES (?, ?, ?)",
-                        rows.subList(i, Math.min(rows.size(), i + BATCH)));
-            }
+            RowBatches.insert(hub, "cv_line_load", List.of("line_code", "load_date", "scheduled_hours"), rows);
         });
         return load;
     }

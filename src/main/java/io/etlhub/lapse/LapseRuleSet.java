@@ -26,10 +26,18 @@ public class LapseRuleSet {
         this.settings = settings;
     }
 
+    /** The rule beans by name, looked up once: every sale's decision asks, and the bean factory's lookup is not free. */
+    private volatile Map<String, LapseRule> all;
+
     public Map<String, LapseRule> all() {
-        Map<String, LapseRule> out = new LinkedHashMap<>();
-        rules.orderedStream().forEach(r -> out.put(r.name(), r));
-        return out;
+        Map<String, LapseRule> known = all;
+        if (known == null) {
+            Map<String, LapseRule> out = new LinkedHashMap<>();
+            rules.orderedStream().forEach(r -> out.put(r.name(), r));
+            known = java.util.Collections.unmodifiableMap(out);
+            all = known;
+        }
+        return known;
     }
 
     public List<LapseRule> forTier(String tier) {

@@ -73,7 +73,8 @@ class RhythmBatch {
         RowBatches.insert(hub, "lapse_ticket_member", List.of("pos", "flow_no", "card"),
                 arriving.entrySet().stream().map(e -> new Object[] {e.getKey().pos(), e.getKey().ticket(), e.getValue()}).toList());
 
-        List<SaleLine> earlier = linesAwaiting(arriving);
+        Timestamp now = now();
+        List<SaleLine> earlier = linesAwaiting(arriving, now);
         Set<LineKey> stored = storedLines(lines.keySet());
         List<SaleLine> fresh = new ArrayList<>();
         for (Map.Entry<LineKey, SaleLine> e : lines.entrySet()) {
@@ -82,7 +83,6 @@ class RhythmBatch {
             Ticket t = new Ticket(l.pos(), l.ticket());
             fresh.add(l.card() != null ? l : l.withCard(known.containsKey(t) ? known.get(t) : arriving.get(t)));
         }
-        Timestamp now = now();
         RowBatches.insert(hub, "lapse_sale_line", List.of("pos", "flow_no", "flow_id", "store", "item", "category", "sale_day", "amount",
                 "quantity", "is_return", "card", "captured_at"), fresh.stream().map(l -> new Object[] {l.pos(), l.ticket(), l.line(), l.store(),
                 l.item(), l.category(), Date.valueOf(l.day()), l.amount(), l.quantity(), l.isReturn() ? 1 : 0, l.card(), now}).toList());
@@ -155,16 +155,19 @@ class RhythmBatch {
         return out;
     }
 
-    /** Lines stored before their ticket's member was known, now given it (and the stored rows updated). */
-    private List<SaleLine> linesAwaiting(Map<Ticket, String> arriving) {
+    /**
+     * Lines stored before their ticket's member was known, now given it (and the stored rows updated). Their
+     * captured_at moves to now: the time a line reached a member's rhythm, which the rebuild's catch-up reads.
+     */
+    private List<SaleLine> linesAwaiting(Map<Ticket, String> arriving, Timestamp now) {
         List<SaleLine> out = new ArrayList<>();
         byPos(arriving.keySet(), (pos, chunk) -> out.addAll(hub.query("SELECT * FROM lapse_sale_line WHERE pos = ? AND card IS NULL AND flow_no IN ("
                 + RowBatches.marks(chunk.size()) + ")", RhythmStore.LINE, args(pos, chunk))));
         if (out.isEmpty()) return out;
         Set<Ticket> tickets = new LinkedHashSet<>();
         out.forEach(l -> tickets.add(new Ticket(l.pos(), l.ticket())));
-        hub.batchUpdate("UPDATE lapse_sale_line SET card = ? WHERE pos = ? AND flow_no = ? AND card IS NULL",
-                tickets.stream().map(t -> new Object[] {arriving.get(t), t.pos(), t.ticket()}).toList());
+        hub.batchUpdate("UPDATE lapse_sale_line SET card = ?, captured_at = ? WHERE pos = ? AND flow_no = ? AND card IS NULL",
+                tickets.stream().map(t -> new Object[] {arriving.get(t), now, t.pos(), t.ticket()}).toList());
         return out.stream().map(l -> l.withCard(arriving.get(new Ticket(l.pos(), l.ticket())))).toList();
     }
 

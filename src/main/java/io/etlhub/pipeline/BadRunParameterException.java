@@ -13,7 +13,11 @@ public class BadRunParameterException extends IllegalArgumentException {
     private final transient Object[] args;
 
     public BadRunParameterException(String key, Object... args) {
-        super(key + " " + java.util.Arrays.toString(args));
+        this(key + " " + java.util.Arrays.toString(args), key, args);
+    }
+
+    protected BadRunParameterException(String logMessage, String key, Object... args) {
+        super(logMessage);
         this.key = key;
         this.args = args;
     }

@@ -13,7 +13,7 @@ class CheckController {
     }
 
     @GetMapping("/api/check")
-    ConfigurationCheck.Report check() {
-        return check.run();
+    ConfigurationCheck.Shown check(java.util.Locale locale) {
+        return check.shown(check.run(), locale);
     }
 }

@@ -10,7 +10,6 @@ import io.etlhub.connector.TableNeed;
 import io.etlhub.crm.CrmSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -20,6 +19,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -56,6 +56,20 @@ public class ConfigurationCheck {
         }
     }
 
+    /** A report as a reader gets it: every line's subject and sentence in their language (console, API, CLI). */
+    public record Shown(boolean ok, List<CheckLine.Shown> lines) {}
+
+    public Shown shown(Report report, Locale locale) {
+        return new Shown(report.ok(), report.lines().stream().map(l -> l.in(messages, locale)).toList());
+    }
+
+    /** The report's lines for each route ({@link #byRoute}) in the reader's language. */
+    public Map<String, Shown> shownByRoute(Report report, Locale locale) {
+        Map<String, Shown> shown = new LinkedHashMap<>();
+        byRoute(report).forEach((route, lines) -> shown.put(route, shown(lines, locale)));
+        return shown;
+    }
+
     public Report run() {
         List<CheckLine> lines = new ArrayList<>();
         Map<String, TableNeed> needs = new LinkedHashMap<>();
@@ -64,7 +78,7 @@ public class ConfigurationCheck {
             try {
                 routes.jobFor(route).tablesNeeded(route).forEach(n -> needs.merge(n.key(), n, TableNeed::merge));
             } catch (RuntimeException e) {
-                lines.add(CheckLine.fail("route " + route.id(), "its mapping cannot be read: " + e.getMessage()));
+                lines.add(CheckLine.fail("route " + route.id(), "check.route.mapping-unreadable", String.valueOf(e.getMessage())));
             }
         }
         List<ConnectorDefinition> all = connectors.all().stream().sorted(Comparator.comparing(ConnectorDefinition::id)).toList();
@@ -73,7 +87,7 @@ public class ConfigurationCheck {
             List<CheckLine> checked = connectorCheck.check(c, needs.values().stream().filter(n -> n.connector().equals(c.id())).toList());
             lines.addAll(idle.containsKey(c.id()) ? notUsed(c.id(), idle.get(c.id()), checked) : checked);
         }
-        routes.problems().forEach(p -> lines.add(CheckLine.fail("route file", p)));
+        routes.problems().forEach(p -> lines.add(CheckLine.fail("route file", "check.route-file.problem", p)));
         Date now = Date.from(clock.instant());
         for (RouteDefinition route : routes.all()) {
             lines.add(ScheduleCheck.check(route, zone, now));
@@ -107,11 +121,9 @@ public class ConfigurationCheck {
     }
 
     /** A fault of a connector only stopped routes use is not the running hub's fault: a warning saying so. */
-    private List<CheckLine> notUsed(String connector, List<String> stoppedRoutes, List<CheckLine> checked) {
-        String why = messages.getMessage("check.connector.unused", new Object[] {connector, String.join(", ", stoppedRoutes)},
-                LocaleContextHolder.getLocale());
-        return checked.stream().map(l -> l.status() == CheckLine.Status.FAIL ? CheckLine.warn(l.subject(), why + ": " + l.message()) : l)
-                .toList();
+    private static List<CheckLine> notUsed(String connector, List<String> stoppedRoutes, List<CheckLine> checked) {
+        return checked.stream().map(l -> l.status() == CheckLine.Status.FAIL
+                ? CheckLine.warn(l.subject(), "check.connector.unused", connector, String.join(", ", stoppedRoutes), l.text()) : l).toList();
     }
 
     /**
@@ -147,7 +159,7 @@ public class ConfigurationCheck {
                 needs.merge(need.key(), need, TableNeed::merge);
             }
         } catch (RuntimeException e) {
-            lines.add(CheckLine.fail("mapping crm", e.getMessage()));
+            lines.add(CheckLine.fail("mapping crm", "check.mapping.unreadable", String.valueOf(e.getMessage())));
         }
     }
 }

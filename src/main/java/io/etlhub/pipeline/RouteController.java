@@ -135,12 +135,6 @@ class RouteController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
     }
 
-    @ExceptionHandler(RunParameters.PathParameterException.class)
-    ResponseEntity<Map<String, String>> pathParameter(RunParameters.PathParameterException e, java.util.Locale locale) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error",
-                messages.getMessage("security.run.path-parameter", new Object[] {e.parameter}, locale)));
-    }
-
     @ExceptionHandler(UnknownRouteException.class)
     ResponseEntity<Map<String, String>> unknown(UnknownRouteException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
@@ -151,7 +145,10 @@ class RouteController {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
     }
 
-    /** A run-now parameter refused before the run: 400 in the reader's language (Accept-Language, zh-CN by default). */
+    /**
+     * A run-now parameter refused before the run (a bad period, a server path): 400 in the reader's language
+     * (Accept-Language, zh-CN by default), as the console's ErrorAnswers gives it.
+     */
     @ExceptionHandler(BadRunParameterException.class)
     ResponseEntity<Map<String, String>> badParameter(BadRunParameterException e, java.util.Locale locale) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.text(messages, locale)));

@@ -30,13 +30,14 @@ final class RunParameters {
         return null;
     }
 
-    /** Thrown for a path-like parameter; the answer is 400 with the bundle's text. */
-    static final class PathParameterException extends IllegalArgumentException {
-        final String parameter;
-
+    /**
+     * Thrown for a path-like parameter; the answer is 400 with the bundle's text, from the API (RouteController) and
+     * the console (ErrorAnswers) alike.
+     */
+    static final class PathParameterException extends BadRunParameterException {
         PathParameterException(String parameter) {
-            super("parameter " + parameter + " names a server path: runs started over HTTP write only into the output folder");
-            this.parameter = parameter;
+            super("parameter " + parameter + " names a server path: runs started over HTTP write only into the output folder",
+                    "security.run.path-parameter", parameter);
         }
     }
 }

@@ -21,31 +21,32 @@ final class ScheduleCheck {
         String file = "routes/" + (route.file() == null ? route.id() + ".yaml" : route.file().getFileName());
         String schedule = route.schedule();
         if (route.from() != null && route.from().startsWith("etlhub-cdc:")) {
-            return CheckLine.ok(subject, "takes the changes of connector " + route.source().connector() + " as they come"
-                    + (route.isEnabled() ? "" : ", stopped"));
+            // the change stream's connector: the route's source, else the one its from: names (etlhub-cdc:pos-cdc?...)
+            String connector = route.source() != null && route.source().connector() != null ? route.source().connector()
+                    : route.from().substring("etlhub-cdc:".length()).replaceFirst("^//", "").replaceFirst("\\?.*", "");
+            return CheckLine.ok(subject, route.isEnabled() ? "check.route.changes" : "check.route.changes-stopped", connector);
         }
         if (RouteFileParser.EVENT_KIND.equals(route.kind())) {
-            return CheckLine.ok(subject, "runs on each event " + route.from().substring(7).replaceFirst("^//", "")
-                    + (route.isEnabled() ? "" : ", stopped"));
+            return CheckLine.ok(subject, route.isEnabled() ? "check.route.event" : "check.route.event-stopped",
+                    route.from().substring(7).replaceFirst("^//", ""));
         }
         if (schedule == null || schedule.isBlank()) {
-            return CheckLine.ok(subject, "runs on demand (no schedule)" + (route.isEnabled() ? "" : ", disabled"));
+            return CheckLine.ok(subject, route.isEnabled() ? "check.route.on-demand" : "check.route.on-demand-disabled");
         }
         if (!route.isEnabled()) {
-            return CheckLine.fail(subject, "disabled: its schedule '" + schedule + "' does not fire; start it on the console's routes page "
-                    + "or set autoStartup: true in " + file);
+            return CheckLine.fail(subject, "check.route.disabled", schedule, file);
         }
         CronExpression cron;
         try {
             cron = new CronExpression(schedule);
         } catch (ParseException e) {
-            return CheckLine.fail(subject, "schedule '" + schedule + "' is not a valid Quartz cron (" + e.getMessage() + "): correct it in " + file);
+            return CheckLine.fail(subject, "check.route.bad-cron", schedule, e.getMessage(), file);
         }
         cron.setTimeZone(TimeZone.getTimeZone(zone));
         Date next = cron.getNextValidTimeAfter(now);
         if (next == null) {
-            return CheckLine.fail(subject, "schedule '" + schedule + "' never fires again (no time after now): correct it in " + file);
+            return CheckLine.fail(subject, "check.route.never-fires", schedule, file);
         }
-        return CheckLine.ok(subject, "next scheduled run " + ZonedDateTime.ofInstant(next.toInstant(), zone).format(MINUTE) + " (" + zone + ")");
+        return CheckLine.ok(subject, "check.route.next-run", ZonedDateTime.ofInstant(next.toInstant(), zone).format(MINUTE), zone.toString());
     }
 }

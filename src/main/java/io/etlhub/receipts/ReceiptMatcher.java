@@ -39,14 +39,14 @@ public final class ReceiptMatcher {
         }
         List<String> found = candidateNumbers(doc, assignedNumber);
         if (found.isEmpty()) {
-            return new ReceiptMatch.Unmatched(UnmatchedReason.NO_NUMBER, "memo has no opportunity number: " + doc.memo());
+            return new ReceiptMatch.Unmatched(UnmatchedReason.NO_NUMBER, ReasonDetails.english(UnmatchedReason.NO_NUMBER.name(), String.valueOf(doc.memo())));
         }
         if (found.size() > 1) {
-            return new ReceiptMatch.Unmatched(UnmatchedReason.MULTIPLE_NUMBERS, "memo has several opportunity numbers: " + found);
+            return new ReceiptMatch.Unmatched(UnmatchedReason.MULTIPLE_NUMBERS, ReasonDetails.english(UnmatchedReason.MULTIPLE_NUMBERS.name(), String.valueOf(found)));
         }
         Opportunity opp = byNumber.get(found.get(0));
         if (opp == null) {
-            return new ReceiptMatch.Unmatched(UnmatchedReason.UNKNOWN_OPPORTUNITY, "no opportunity " + found.get(0) + " in the CRM");
+            return new ReceiptMatch.Unmatched(UnmatchedReason.UNKNOWN_OPPORTUNITY, ReasonDetails.english(UnmatchedReason.UNKNOWN_OPPORTUNITY.name(), found.get(0)));
         }
         String mismatch = check == CustomerCheck.OFF ? null : customerMismatch(doc, opp);
         if (mismatch != null && check == CustomerCheck.UNMATCHED) {
@@ -54,12 +54,12 @@ public final class ReceiptMatcher {
         }
         if (noReceiptStages.contains(opp.stage())) {
             return new ReceiptMatch.Unmatched(UnmatchedReason.OPPORTUNITY_CLOSED,
-                    "opportunity " + opp.number() + " is in stage " + opp.stage());
+                    ReasonDetails.english(UnmatchedReason.OPPORTUNITY_CLOSED.name(), opp.number(), String.valueOf(opp.stage())));
         }
         BigDecimal amount = amountIn(opp.currency(), doc);
         if (amount == null) {
-            return new ReceiptMatch.Unmatched(UnmatchedReason.CURRENCY, "receipt in " + doc.currency()
-                    + " cannot be converted to the opportunity's " + opp.currency());
+            return new ReceiptMatch.Unmatched(UnmatchedReason.CURRENCY,
+                    ReasonDetails.english(UnmatchedReason.CURRENCY.name(), String.valueOf(doc.currency()), String.valueOf(opp.currency())));
         }
         return mismatch == null ? new ReceiptMatch.Matched(opp, amount)
                 : new ReceiptMatch.Matched(opp, amount, UnmatchedReason.CUSTOMER_MISMATCH, mismatch);
@@ -73,8 +73,7 @@ public final class ReceiptMatcher {
         String receipt = doc.customerCode();
         String crm = opp.customerErpCode();
         if (receipt == null || crm == null || receipt.trim().equalsIgnoreCase(crm.trim())) return null;
-        return "paid by ERP customer " + receipt + ", but opportunity " + opp.number() + " belongs to the CRM customer with ERP code "
-                + crm;
+        return ReasonDetails.english(UnmatchedReason.CUSTOMER_MISMATCH.name(), receipt, opp.number(), crm);
     }
 
     private BigDecimal amountIn(String currency, ReceiptDocument doc) {

@@ -37,28 +37,28 @@ final class ReceiptRows {
         BigDecimal amount = decimal(row.get("amount"));
         boolean negative = number(row.get("negative")) == 1;
         boolean audited = number(row.get("audited")) == 1;
-        String document = "document " + (documentNo == null ? "id " + documentId : documentNo);
+        String document = documentNo == null ? "id " + documentId : documentNo;
 
         String problem = null;
         long lines = number(row.get("line_count"));
         long emptyLine = number(row.get("empty_line_no"));
         if (lines == 0) {
-            problem = document + ": the document has no lines";
+            problem = invalid("no-lines", document);
         } else if (emptyLine > 0) {
-            problem = mapping.linesNumbered() ? "line " + emptyLine + " of " + document + ": amount is empty"
-                    : document + ": " + emptyLine + " of its " + lines + " lines have an empty amount";
+            problem = mapping.linesNumbered() ? invalid("empty-line", document, String.valueOf(emptyLine))
+                    : invalid("empty-lines", document, String.valueOf(emptyLine), String.valueOf(lines));
         } else if (amount == null) {
-            problem = document + ": amount is empty";
+            problem = invalid("no-amount", document);
         } else if (date == null) {
-            problem = document + ": document date is empty";
+            problem = invalid("no-date", document);
         } else if (currency == null) {
-            problem = document + ": " + currencyProblem(currencyRaw, text(row.get("currency_id")));
+            problem = currencyProblem(document, currencyRaw, text(row.get("currency_id")));
         } else if (rate == null && localCurrency.equals(currency)) {
             rate = BigDecimal.ONE;
         } else if (rate == null) {
-            problem = document + ": exchange rate is empty for currency " + currency;
+            problem = invalid("no-rate", document, currency);
         } else if (rate.signum() <= 0) {
-            problem = document + ": exchange rate " + rate.stripTrailingZeros().toPlainString() + " is not positive";
+            problem = invalid("rate-not-positive", document, rate.stripTrailingZeros().toPlainString());
         }
         BigDecimal signed = amount == null || emptyLine > 0 ? null : (negative ? amount.negate() : amount);
         BigDecimal original = ReceiptDocument.money(signed);
@@ -68,12 +68,15 @@ final class ReceiptRows {
                 reader.versionText(row.get(IncrementalReader.VERSION_ALIAS)), audited, problem);
     }
 
-    private String currencyProblem(String raw, String id) {
-        if (raw == null && id != null) {
-            return "currency id " + id + " is unknown: the ERP's currency table has no code for it";
-        }
-        if (raw == null) return "currency is empty";
-        return "currency '" + raw + "' has no ISO code: add it to currency-codes in " + mappingFile;
+    private String currencyProblem(String document, String raw, String id) {
+        if (raw == null && id != null) return invalid("unknown-currency-id", document, id);
+        if (raw == null) return invalid("no-currency", document);
+        return invalid("no-iso-code", document, raw, mappingFile);
+    }
+
+    /** A document the hub cannot read: the sentence receipts.detail.INVALID_DOCUMENT.{what}, stored in English. */
+    private static String invalid(String what, String... args) {
+        return ReasonDetails.english(UnmatchedReason.INVALID_DOCUMENT.name() + "." + what, (Object[]) args);
     }
 
     /** Codes and names: trimmed of every Unicode space; empty = null. */

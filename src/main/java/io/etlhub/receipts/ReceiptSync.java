@@ -250,7 +250,7 @@ class ReceiptSync implements RouteJob {
             LocalDateTime now = LocalDateTime.now(clock);
             List<ReceiptDecision> decisions = new ArrayList<>();
             for (String id : chunk) {
-                decisions.add(ReceiptDecider.gone(previous.get(id), LedgerEntry.DELETED, "document deleted in " + mapping.system(), now));
+                decisions.add(ReceiptDecider.gone(previous.get(id), LedgerEntry.DELETED, ReasonDetails.english(LedgerEntry.DELETED, mapping.system()), now));
             }
             batches.process(route.id(), context.runId(), decisions, actor, null);
             count(decisions, context);

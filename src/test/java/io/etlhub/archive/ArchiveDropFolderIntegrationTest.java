@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The drop folder's Camel route, added to the running Camel context for this test only (the
- * shared context has it off): inbox -> processing -> done or failed, the report beside the file.
+ * shared context has it off): inbox -> processing -> done with its report, or deleted with its report in failed/.
  */
 class ArchiveDropFolderIntegrationTest extends HubIntegrationTest {
     @Autowired
@@ -28,7 +28,7 @@ class ArchiveDropFolderIntegrationTest extends HubIntegrationTest {
     Path root;
 
     @Test
-    void goodFileEndsInDoneAndBadFileInFailedEachWithItsReport() throws Exception {
+    void goodFileEndsInDoneAndABadFileIsDeletedWithItsReportInFailed() throws Exception {
         String routeId = "archive-drop-folder-test";
         camel.addRoutes(new ArchiveDropFolder(runner, new ArchiveSettings.DropFolder(true, root.toString(), 100L), routeId));
         // Under the supervising route controller a route added to a running context is started explicitly.
@@ -39,13 +39,17 @@ class ArchiveDropFolderIntegrationTest extends HubIntegrationTest {
             Files.move(staged, root.resolve("inbox/客户.xlsx"));
             Files.writeString(root.resolve("inbox/notes.xlsx"), "not a workbook");
 
-            for (int i = 0; i < 150 && !(Files.exists(root.resolve("done/客户.xlsx")) && Files.exists(root.resolve("failed/notes.xlsx"))); i++) {
+            for (int i = 0; i < 150 && !(Files.exists(root.resolve("done/客户.xlsx")) && Files.exists(root.resolve("failed/notes-report.xlsx"))
+                    && isEmpty(root.resolve("processing"))); i++) {
                 Thread.sleep(200);
             }
             assertThat(root.resolve("done/客户.xlsx")).exists();
             assertThat(root.resolve("done/客户-report.xlsx")).exists();
-            assertThat(root.resolve("failed/notes.xlsx")).exists();
-            assertThat(root.resolve("failed/notes-report.xlsx")).exists();
+            // the rejected file is not kept; its report, naming the file and what is wrong, is
+            assertThat(root.resolve("failed/notes.xlsx")).doesNotExist();
+            assertThat(root.resolve("failed")).isDirectoryContaining(p -> p.getFileName().toString().equals("notes-report.xlsx"));
+            assertThat(Files.list(root.resolve("failed")).toList()).hasSize(1);
+            assertThat(reportText(root.resolve("failed/notes-report.xlsx"))).contains("notes.xlsx");
             assertThat(root.resolve("inbox")).isEmptyDirectory();
             assertThat(root.resolve("processing")).isEmptyDirectory();
             assertThat(crmDb().queryForList("SELECT mobile FROM crm_customer WHERE name = '嘉兴子丑有限公司'", String.class))
@@ -54,5 +58,20 @@ class ArchiveDropFolderIntegrationTest extends HubIntegrationTest {
             camel.getRouteController().stopRoute(routeId);
             camel.removeRoute(routeId);
         }
+    }
+
+    private static boolean isEmpty(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.findAny().isEmpty();
+        }
+    }
+
+    /** Every cell of the report's workbook, one text. */
+    private static String reportText(Path report) throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(report.toFile())) {
+            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> text.append(cell.toString()).append(' '))));
+        }
+        return text.toString();
     }
 }

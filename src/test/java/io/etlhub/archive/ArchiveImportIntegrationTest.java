@@ -129,6 +129,28 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
                         + "合并到CRM已有客户 #2 宁波丙丁贸易（集团）有限公司（客户名称和电话相同），写入：手机、行业、地区");
     }
 
+    @Test
+    void theReportWrittenDuringTheImportHoldsEveryStoredLineInOrder() throws Exception {
+        Path report = Path.of((String) run(archive()).outputs().get("report"));
+
+        // The report as it was written before issue 15: from the lines stored with the import, after the merge.
+        long importId = hub.queryForObject("SELECT id FROM archive_import WHERE status = 'SUCCEEDED'", Long.class);
+        Path fromStore = dir.resolve("from-store.xlsx");
+        Map<String, Object> counts = hub.queryForMap("SELECT * FROM archive_import WHERE id = ?", importId);
+        new ArchiveReport(ArchiveMessages.CHINESE).write(fromStore, "华东客户档案.xlsx", (String) counts.get("sha256"), "SUCCEEDED",
+                new ImportCounts(num(counts, "rows_read"), num(counts, "imported"), num(counts, "merged"), num(counts, "unchanged"),
+                        num(counts, "duplicates"), num(counts, "rejected"), num(counts, "changed_cells")),
+                List.of(), null, lines -> new ArchiveStaging(hub).forEachIssue(importId, lines));
+
+        assertThat(reportLines(report)).hasSize(hub.queryForObject("SELECT COUNT(*) FROM archive_issue WHERE import_id = ?", Integer.class, importId))
+                .containsExactlyElementsOf(reportLines(fromStore));
+        assertThat(reportSummary(report)).isEqualTo(reportSummary(fromStore));
+    }
+
+    private static long num(Map<String, Object> row, String column) {
+        return ((Number) row.get(column)).longValue();
+    }
+
     /** The run's counts: new customers, changed ones, unchanged ones, rows merged within the file, rejected rows. */
     static void assertCounts(RunSummary summary, long imported, long merged, long unchanged, long duplicates, long rejected) {
         assertThat(summary.status()).as(summary.error()).isEqualTo("SUCCEEDED");

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchiveStagingCompaniesTest {
     static final String X = ArchiveImportIntegrationTest.code("91330100MA2XXXXX0");
     static final String Y = ArchiveImportIntegrationTest.code("91330100MA2YYYYY0");
+    static final CustomerKeys KEYS = new CustomerKeys(ArchiveMappings.customers().dedup());
     static final String Z = ArchiveImportIntegrationTest.code("91330100MA2ZZZZZ0");
 
     static JdbcTemplate hub(String kind) {
@@ -42,7 +43,6 @@ class ArchiveStagingCompaniesTest {
     @ValueSource(strings = {"mariadb", "h2"})
     void rowsAreGroupedByCreditCodeElseNameWithPhonesToChooseAmongCodes(String kind) {
         ArchiveStaging staging = new ArchiveStaging(hub(kind));
-        CustomerKeys keys = new CustomerKeys(ArchiveMappings.customers().dedup());
         List<Map<String, String>> rows = List.of(
                 values("name", "甲公司", "credit-code", X, "mobile", "13800000001"),   // 2
                 values("name", "甲公司", "credit-code", Y, "mobile", "13800000002"),   // 3: another company of the same name
@@ -54,23 +54,68 @@ class ArchiveStagingCompaniesTest {
                 values("name", "丙 公司"),                                               // 9: the only code under its name
                 values("mobile", "13700000000"),                                         // 10, 11: no name, no code (a mapping
                 values("mobile", "13700000000"));                                        // without a required name): each its own
-        try (ArchiveStaging.Writer writer = staging.writer(1)) {
+        stage(staging, 1, new CompanyIndex(), KEYS, rows);
+
+        assertThat(companies(staging, 1)).containsExactly(List.of(2, 5), List.of(3, 4), List.of(6, 7), List.of(8, 9), List.of(10), List.of(11));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mariadb", "h2"})
+    void rowsThatAllCarryACreditCodeAreGroupedWhileReadingAsInSql(String kind) {
+        // Rows 2 to 6: row 4 is Y's company whatever its name, row 6 X's.
+        List<Map<String, String>> rows = List.of(values("name", "甲公司", "credit-code", X, "mobile", "13800000001"),
+                values("name", "乙公司", "credit-code", Y), values("name", "甲公司", "credit-code", Y, "mobile", "13800000002"),
+                values("name", "丙公司", "credit-code", Z), values("name", "甲 公司", "credit-code", X));
+        ArchiveStaging staging = new ArchiveStaging(hub(kind));
+        stage(staging, 1, new CompanyIndex(), KEYS, rows);
+        // The same rows grouped in SQL only, as a second import.
+        write(staging, 2, new CompanyIndex(), KEYS, rows);
+        staging.assignCompanies(2, KEYS);
+
+        List<List<Integer>> expected = List.of(List.of(2, 6), List.of(3, 4), List.of(5));
+        assertThat(companies(staging, 1)).isEqualTo(expected);
+        assertThat(companies(staging, 2)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mariadb", "h2"})
+    void creditCodesMeetingOnOneHashStayTwoCompanies(String kind) {
+        ArchiveStaging staging = new ArchiveStaging(hub(kind));
+        CompanyIndex everyCodeCollides = new CompanyIndex(code -> 42L);
+        stage(staging, 1, everyCodeCollides, KEYS, List.of(
+                values("name", "甲公司", "credit-code", X),   // 2
+                values("name", "乙公司", "credit-code", Y),   // 3: same hash as X, another company
+                values("name", "丙公司", "credit-code", Z),   // 4
+                values("name", "乙公司", "credit-code", Y))); // 5
+
+        assertThat(companies(staging, 1)).containsExactly(List.of(2), List.of(3, 5), List.of(4));
+    }
+
+    /** Stages the rows (rows 2, 3, ... of sheet S) as the import does, then groups them into companies. */
+    private static void stage(ArchiveStaging staging, long importId, CompanyIndex index, CustomerKeys keys, List<Map<String, String>> rows) {
+        write(staging, importId, index, KEYS, rows);
+        staging.assignCompanies(importId, keys, index);
+    }
+
+    private static void write(ArchiveStaging staging, long importId, CompanyIndex index, CustomerKeys keys, List<Map<String, String>> rows) {
+        try (ArchiveStaging.Writer writer = staging.writer(importId, index, line -> { })) {
             for (int i = 0; i < rows.size(); i++) {
                 Map<String, String> v = rows.get(i);
                 writer.row(new ArchiveRow("S", i + 2, v, null), keys.creditCode(v), keys.nameKey(v));
             }
             writer.flush();
         }
+    }
 
-        staging.assignCompanies(1, keys);
-
+    /** The row numbers of each company, in the order the merge reads them. */
+    private static List<List<Integer>> companies(ArchiveStaging staging, long importId) {
         List<List<Integer>> companies = new ArrayList<>();
         long[] current = {-1};
-        staging.forEachCompanyRow(1, 3, page -> page.forEach(r -> {
+        staging.forEachCompanyRow(importId, 3, page -> page.forEach(r -> {
             if (r.companySeq() != current[0]) companies.add(new ArrayList<>());
             current[0] = r.companySeq();
             companies.get(companies.size() - 1).add(r.row());
         }));
-        assertThat(companies).containsExactly(List.of(2, 5), List.of(3, 4), List.of(6, 7), List.of(8, 9), List.of(10), List.of(11));
+        return companies;
     }
 }

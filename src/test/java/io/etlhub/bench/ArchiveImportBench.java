@@ -75,6 +75,7 @@ public final class ArchiveImportBench {
                     new TransactionTemplate(new DataSourceTransactionManager(crm))), reader, messages,
                     2_000_000, Clock.systemDefaultZone());
             resetPeaks();
+            double[] cpu0 = {jvmCpu(), databaseCpu()};
             long t = System.nanoTime();
             ImportProgress progress = new ImportProgress();
             Thread phases = new Thread(() -> {
@@ -97,11 +98,18 @@ public final class ArchiveImportBench {
             Thread.sleep(100);
             phases.interrupt();
             double imported = (System.nanoTime() - t) / 1e9;
+            double importJvmCpu = jvmCpu() - cpu0[0];
+            double importDbCpu = databaseCpu() - cpu0[1];
             long peak = peakHeap();
+            double parseCpu0 = jvmCpu();
             double parse2 = bareParse(reader, file);
+            double parseCpu = jvmCpu() - parseCpu0;
             double parse = Math.min(parse1, parse2);
             System.out.printf("import: %.1f s, %s, peak heap %,d MB%n", imported, result.counts(), peak >> 20);
             System.out.printf("crm customers after: %,d%n", crmJdbc.queryForObject("SELECT COUNT(*) FROM crm_customer", Long.class));
+            // CPU seconds hardly depend on what else runs on the machine: the import's JVM and MariaDB against the bare parse's JVM.
+            System.out.printf("cpu: bare parse %.1f s (jvm); import %.1f s jvm + %.1f s mariadb = %.2fx the bare parse%n",
+                    parseCpu, importJvmCpu, importDbCpu, (importJvmCpu + importDbCpu) / parseCpu);
             System.out.printf("RESULT rows=%d bare-parse=%.1fs (runs %.1f / %.1f) import=%.1fs ratio=%.2f (goal <= 2.00) peak-heap=%dMB%n",
                     rows, parse, parse1, parse2, imported, imported / parse, peak >> 20);
         }
@@ -184,6 +192,26 @@ public final class ArchiveImportBench {
         ds.setPassword(db.password());
         ds.setMaximumPoolSize(2);
         return ds;
+    }
+
+    /** CPU seconds of this JVM so far. */
+    private static double jvmCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** CPU seconds of the MariaDB server this JVM started (Linux /proc; 0 elsewhere). */
+    private static double databaseCpu() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false))
+                .mapToDouble(p -> {
+                    try {
+                        String stat = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                    } catch (Exception e) {
+                        return 0;
+                    }
+                }).sum();
     }
 
     private static void resetPeaks() {

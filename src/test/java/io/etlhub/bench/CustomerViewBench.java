@@ -27,7 +27,7 @@ import java.util.Random;
  * P6: customer view full refresh for C customers, I items, S U8 stock rows and W MES work orders on MariaDB
  * (goal < 30 s), then an incremental refresh after 100 changed stock rows (goal < 2 s), one after 100 deleted stock rows and
  * one of MES after 50 work orders deleted and 50 closed; prints the peak heap and the largest heap left after a GC over the runs
- * (memory must stay flat as the data grows: run twice at different sizes, e.g. with MAVEN_OPTS=-Xmx256m).
+ * (memory must stay flat as the data grows: run at two sizes with MAVEN_OPTS="-Xmx256m -XX:+UseSerialGC" and compare).
  * Usage: bench/customer-view.sh [customers=10000] [items=50000] [stockRows=200000] [workOrders=100000]
  */
 public final class CustomerViewBench {
@@ -60,19 +60,23 @@ public final class CustomerViewBench {
         long t1 = System.nanoTime();
         RunSummary fullMes = runner.run("customer-view-mes", Trigger.CLI, "bench", Map.of("full", "true"));
         double mesSeconds = secs(t1);
+        HeapPeak.settle();
         long t2 = System.nanoTime();
         RunSummary fullU8 = runner.run("customer-view-u8", Trigger.CLI, "bench", Map.of("full", "true"));
         double u8Seconds = secs(t2);
+        HeapPeak.settle();
 
         u8.update("UPDATE CurrentStock SET fAvaQuantity = fAvaQuantity + 1 WHERE AutoID <= 100");
         long t3 = System.nanoTime();
         RunSummary incremental = runner.run("customer-view-u8", Trigger.CLI, "bench", Map.of());
         double incSeconds = secs(t3);
+        HeapPeak.settle();
         // Rows gone without a new version: found by the counts and a key scan.
         u8.update("DELETE FROM CurrentStock WHERE AutoID > 100 AND AutoID <= 200");
         long t4 = System.nanoTime();
         RunSummary deleted = runner.run("customer-view-u8", Trigger.CLI, "bench", Map.of());
         double delSeconds = secs(t4);
+        HeapPeak.settle();
         mes.update("DELETE FROM pro_task WHERE task_id <= 50");
         mes.update("UPDATE pro_workorder SET status = 'FINISHED', update_time = NOW() WHERE workorder_id > 50 AND workorder_id <= 100");
         long t5 = System.nanoTime();
@@ -92,34 +96,44 @@ public final class CustomerViewBench {
                 deleted.status(), deleted.count("rows-read"), deleted.count("views-written"));
         System.out.printf("mes inc.   : %6.2f s  %s rows %,d views %,d (50 work orders deleted, 50 closed)%n", mesIncSeconds,
                 mesInc.status(), mesInc.count("rows-read"), mesInc.count("views-written"));
-        System.out.printf("heap       : peak used %,d MB, largest live after a GC %,d MB (over the runs above)%n", peak.peakMb(), peak.liveMb());
+        System.out.printf("heap       : peak used %,d MB; largest heap after a full collection %,d MB (%d full collections over the runs)%n",
+                peak.peakMb(), peak.liveMb(), peak.fullCollections());
         // The embedded MariaDB's threads would keep exec:java waiting.
         System.exit(0);
     }
 
     /**
-     * Heap over the runs: the peak the heap pools reached (reset at the start) and the largest heap left after
-     * a garbage collection (what stays reachable, the figure that must not grow with the data).
+     * Heap over the runs: the peak the heap pools reached (reset at the start) and the largest heap left after a full
+     * collection (what stays reachable: the figure that must not grow with the data). A full collection is forced after
+     * each run ({@link #settle}); with -XX:+UseSerialGC and a small -Xmx the old generation is also collected during the runs.
      */
     private static final class HeapPeak {
-        record Result(long peakMb, long liveMb) {}
+        record Result(long peakMb, long liveMb, int fullCollections) {}
 
         private final java.util.concurrent.atomic.AtomicLong live = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicInteger full = new java.util.concurrent.atomic.AtomicInteger();
         private final List<Runnable> remove = new ArrayList<>();
 
         static HeapPeak start() {
             System.gc();
             HeapPeak h = new HeapPeak();
+            java.util.Set<String> heapPools = new java.util.HashSet<>();
             for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == java.lang.management.MemoryType.HEAP) pool.resetPeakUsage();
+                if (pool.getType() != java.lang.management.MemoryType.HEAP) continue;
+                pool.resetPeakUsage();
+                heapPools.add(pool.getName());
             }
             for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                String name = gc.getName();
+                if (!name.contains("Old") && !name.contains("MarkSweep")) continue; // collectors of the whole heap
                 javax.management.NotificationEmitter emitter = (javax.management.NotificationEmitter) gc;
                 javax.management.NotificationListener listener = (n, hb) -> {
                     if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
                     var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
-                    long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+                    long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
+                            .mapToLong(e -> e.getValue().getUsed()).sum();
                     h.live.accumulateAndGet(after, Math::max);
+                    h.full.incrementAndGet();
                 };
                 emitter.addNotificationListener(listener, null, null);
                 h.remove.add(() -> {
@@ -129,13 +143,20 @@ public final class CustomerViewBench {
             return h;
         }
 
+        /** After a run: a full collection, so that what the run left reachable is measured. */
+        static void settle() {
+            System.gc();
+        }
+
         Result stop() {
+            settle();
+            try { Thread.sleep(200); } catch (InterruptedException e) { Thread.currentThread().interrupt(); } // notifications are async
             long peak = 0;
             for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
             }
             remove.forEach(Runnable::run);
-            return new Result(peak / (1024 * 1024), live.get() / (1024 * 1024));
+            return new Result(peak / (1024 * 1024), live.get() / (1024 * 1024), full.get());
         }
     }
 

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 public final class LapseCaptureBench {
     static final int RATE = Integer.getInteger("bench.rate", 1000);
     static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+    /** Sales at RATE before the measured SECONDS, not counted (a hub that has run a while: -Dbench.warmupSeconds=20). */
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 0);
 
     public static void main(String[] args) {
         BenchHub.run("bench/lapse-capture.sh", LapseCaptureBench::bench);
@@ -56,7 +58,8 @@ public final class LapseCaptureBench {
                 TimeUnit.MILLISECONDS.sleep(100);
             }
             JdbcTemplate hub = bench.hub();
-            int total = RATE * SECONDS;
+            int warmup = RATE * WARMUP_SECONDS;
+            int total = warmup + RATE * SECONDS;
             double load = BenchHub.loadAverage();
             long start = System.nanoTime();
             try (Connection c = DriverManager.getConnection(posUrl, db.user(), db.password())) {
@@ -93,7 +96,7 @@ public final class LapseCaptureBench {
             }
             System.out.printf("all decided %.1f s after the last commit (%,d lines with their member)%n", (System.nanoTime() - drained) / 1e9,
                     count(hub, "SELECT COUNT(*) FROM lapse_sale_line WHERE card IS NOT NULL"));
-            printLatencies(hub, posUrl);
+            printLatencies(hub, posUrl, warmup);
         }
     }
 
@@ -102,14 +105,18 @@ public final class LapseCaptureBench {
      * (written in the deciding transaction; its key ends in the payment row's id, hub time, UTC) minus
      * oper_date (POS, UTC).
      */
-    private static void printLatencies(JdbcTemplate hub, String posUrl) {
+    private static void printLatencies(JdbcTemplate hub, String posUrl, int warmup) {
         String path = posUrl.replaceAll("\\?.*", ""); // the query holds serverTimezone=Asia/Shanghai
         String posDb = path.substring(path.lastIndexOf('/') + 1);
-        // per sale: seconds since the first commit, latency in ms
-        List<long[]> sales = hub.query("SELECT TIMESTAMPDIFF(SECOND, (SELECT MIN(oper_date) FROM " + posDb + ".t_rm_payflow), p.oper_date), "
+        // per sale (payment id = sale number + 1; the warm-up's come first): seconds since the first counted commit, latency in ms
+        String firstCounted = "(SELECT MIN(oper_date) FROM " + posDb + ".t_rm_payflow WHERE id > " + warmup + ")";
+        List<long[]> all = hub.query("SELECT p.id, TIMESTAMPDIFF(SECOND, " + firstCounted + ", p.oper_date), "
                 + "TIMESTAMPDIFF(MICROSECOND, p.oper_date, s.seen_at) DIV 1000 FROM (SELECT seen_at, "
                 + "CAST(SUBSTRING_INDEX(event_key, '=', -1) AS UNSIGNED) AS id FROM cdc_event_seen WHERE engine = 'pos-lapse' AND event_key LIKE "
-                + "'%/t_rm_payflow/%') s JOIN " + posDb + ".t_rm_payflow p ON p.id = s.id", (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+                + "'%/t_rm_payflow/%') s JOIN " + posDb + ".t_rm_payflow p ON p.id = s.id",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+        if (warmup > 0) print("warm-up, not counted", all.stream().filter(x -> x[0] <= warmup).map(x -> x[2]).sorted().toList());
+        List<long[]> sales = all.stream().filter(x -> x[0] > warmup).map(x -> new long[] {x[1], x[2]}).toList();
         List<Long> decided = sales.stream().map(x -> x[1]).sorted().toList();
         print("commit -> decision", decided);
         // Where in the run the slow ones were (a start-up stall or throughout).
@@ -117,9 +124,9 @@ public final class LapseCaptureBench {
         for (long[] x : sales) windows.computeIfAbsent(x[0] / 10 * 10, w -> new java.util.ArrayList<>()).add(x[1]);
         windows.forEach((from, ms) -> print("  committed in second " + from + "-" + (from + 9), ms.stream().sorted().toList()));
         if (decided.isEmpty()) return;
-        Double span = hub.queryForObject("SELECT TIMESTAMPDIFF(MICROSECOND, (SELECT MIN(oper_date) FROM " + posDb + ".t_rm_payflow), "
+        Double span = hub.queryForObject("SELECT TIMESTAMPDIFF(MICROSECOND, " + firstCounted + ", "
                 + "(SELECT MAX(seen_at) FROM cdc_event_seen WHERE engine = 'pos-lapse')) / 1e6", Double.class);
-        System.out.printf("decided %,d sales from the first commit to the last decision in %.1f s: %.0f sales a second%n", decided.size(),
+        System.out.printf("decided %,d sales from the first counted commit to the last decision in %.1f s: %.0f sales a second%n", decided.size(),
                 span, decided.size() / span);
         // One hub transaction per poll: its changes share the seen_at written just before its commit.
         Map<String, Object> batches = hub.queryForMap("SELECT COUNT(*) AS batches, AVG(n) AS mean, MAX(n) AS largest FROM (SELECT seen_at, "

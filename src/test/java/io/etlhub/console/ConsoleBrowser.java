@@ -52,6 +52,10 @@ abstract class ConsoleBrowser extends HubIntegrationTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1440,1000",
                 "--lang=zh-CN", "--user-data-dir=" + profile);
+        // the browser's console (CSP violations are reported there), read by policyViolations()
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -88,6 +92,13 @@ abstract class ConsoleBrowser extends HubIntegrationTest {
     void submit(By button) {
         WebElement element = click(button);
         waitFor(ExpectedConditions.stalenessOf(element));
+    }
+
+    /** What the browser's console reported about the Content-Security-Policy since the last call (Chromium: "Refused to ..."). */
+    List<String> policyViolations() {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
     }
 
     String title() {

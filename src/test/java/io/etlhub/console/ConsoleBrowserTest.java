@@ -30,6 +30,31 @@ class ConsoleBrowserTest extends ConsoleBrowser {
                 Integer.class)).isEqualTo(1);
     }
 
+    /**
+     * The pages run under a policy without 'unsafe-inline': the dashboard's and data health's charts are drawn from the
+     * static scripts (a canvas each) and the browser reports no refused script or style on them or the archive page.
+     */
+    @Test
+    void theChartsAreDrawnWithoutInlineScriptsOrStyles() {
+        assertThat(routes.runNow("receipts-u8", "admin", java.util.Map.of()).succeeded()).isTrue();
+        assertThat(routes.runNow("health-report", "admin", java.util.Map.of("month", "2026-10")).succeeded()).isTrue();
+        logIn("admin", ADMIN_PASSWORD);
+
+        browser.get(url("/console"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-runs canvas")));
+        assertThat(browser.findElements(By.cssSelector("#dashboard-charts canvas"))).hasSize(3);
+        browser.get(url("/console/quality"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".metric-chart canvas")));
+        assertThat(browser.findElement(By.cssSelector(".metric-chart")).getSize().getHeight()).isGreaterThan(60);
+        browser.get(url("/console/archive"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#archive-history")));
+
+        assertThat(policyViolations()).isEmpty();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.etlhub.pipeline.RouteAdmin routes;
+
     @Test
     void financeIsRefusedTheRoutesPage() {
         logIn("finance", FINANCE_PASSWORD);

@@ -24,12 +24,12 @@ class ConsoleRolesBrowserTest extends ConsoleBrowser {
     static final Map<String, String> PAGE_TITLES = new LinkedHashMap<>();
     static {
         PAGE_TITLES.put("nav-start", "console.home.title");
+        PAGE_TITLES.put("nav-customers", "cv.list.title");
         PAGE_TITLES.put("nav-dashboard", "console.dashboard.title");
         PAGE_TITLES.put("nav-routes", "console.routes.title");
         PAGE_TITLES.put("nav-runs", "console.runs.title");
         PAGE_TITLES.put("nav-dead-letters", "console.deadLetters.title");
         PAGE_TITLES.put("nav-audit", "console.audit.title");
-        PAGE_TITLES.put("nav-lapse", "lapse.title");
         PAGE_TITLES.put("nav-lapse", "lapse.title");
         PAGE_TITLES.put("nav-receipts", "console.receipts.title");
         PAGE_TITLES.put("nav-reconciliation", "console.recon.title");
@@ -58,12 +58,12 @@ class ConsoleRolesBrowserTest extends ConsoleBrowser {
             }
             case "finance" -> {
                 assertThat(sections).containsExactly("home-finance");
-                assertThat(links).containsExactly("nav-start", "nav-receipts", "nav-reconciliation");
+                assertThat(links).containsExactly("nav-start", "nav-customers", "nav-receipts", "nav-reconciliation");
                 assertThat(browser.findElement(By.id("home-reconciliation")).getAttribute("href")).contains("period=");
             }
             default -> {
                 assertThat(sections).containsExactly("home-ops");
-                assertThat(links).containsExactly("nav-start", "nav-quality", "nav-archive");
+                assertThat(links).containsExactly("nav-start", "nav-customers", "nav-quality", "nav-archive");
             }
         }
         for (String link : links) {
@@ -136,6 +136,7 @@ class ConsoleRolesBrowserTest extends ConsoleBrowser {
     static Properties bundle(String language) {
         Properties texts = MessageBundlesTest.load("i18n/console_" + language + ".properties");
         texts.putAll(MessageBundlesTest.load("i18n/lapse_" + language + ".properties"));
+        texts.putAll(MessageBundlesTest.load("i18n/customerview_" + language + ".properties"));
         return texts;
     }
 }

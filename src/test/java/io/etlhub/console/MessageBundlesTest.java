@@ -51,6 +51,20 @@ class MessageBundlesTest {
         }
     }
 
+    /** A Chinese text with three English words in a row is a sentence left untranslated (names and commands aside). */
+    @Test
+    void noChineseTextHasAnEnglishSentence() {
+        List<String> problems = new ArrayList<>();
+        for (String bundle : BUNDLES) {
+            Properties zh = load(bundle + "_zh_CN.properties");
+            for (String k : keys(zh)) {
+                String english = ConsolePagesTranslatedIntegrationTest.englishPhrase(zh.getProperty(k).replaceAll("\\{\\d+}", " "));
+                if (english != null) problems.add(bundle + ": " + k + " has '" + english + "'");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     private static void missing(String where, Set<String> expected, Set<String> actual, List<String> problems) {
         Set<String> gone = new TreeSet<>(expected);
         gone.removeAll(actual);

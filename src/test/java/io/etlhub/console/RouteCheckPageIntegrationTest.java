@@ -17,7 +17,7 @@ class RouteCheckPageIntegrationTest extends HubIntegrationTest {
 
     @Test
     void theApiAnswersOneEntryPerCheckAndTheRoutesPageShowsThem() throws Exception {
-        JsonNode check = new ObjectMapper().readTree(rest.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/api/check", String.class));
+        JsonNode check = new ObjectMapper().readTree(rest.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/api/check?lang=en", String.class));
         assertThat(check.get("ok").asBoolean()).as(check.toPrettyString()).isTrue();
         assertThat(check.get("lines")).anySatisfy(l -> {
             assertThat(l.get("status").asText()).isEqualTo("OK");
@@ -29,7 +29,7 @@ class RouteCheckPageIntegrationTest extends HubIntegrationTest {
         try {
             String page = rest.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/console/routes/check", String.class);
             assertThat(page).contains("id=\"check-results\"").contains("发现 1 个问题")
-                    .contains("table crm_lead has no column lead_source: add it or correct the column name in mappings/");
+                    .contains("连接 crm: 表 crm_lead 没有列 lead_source：请添加该列，或在 mappings/ 中改正列名");
         } finally {
             crmDb().execute("ALTER TABLE crm_lead ADD COLUMN lead_source VARCHAR(60) AFTER customer_name");
         }

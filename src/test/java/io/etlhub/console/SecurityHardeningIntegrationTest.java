@@ -158,7 +158,8 @@ class SecurityHardeningIntegrationTest extends HubIntegrationTest {
     void answersCarryCspAndReferrerPolicyAndTheSessionCookieIsSameSiteAndSecureOverHttps() {
         HttpResponse<String> page = send("GET", "/login", null, null, null, Map.of());
         String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
-        assertThat(csp).contains("default-src 'self'").contains("object-src 'none'").contains("frame-ancestors 'none'");
+        assertThat(csp).contains("default-src 'self'").contains("object-src 'none'").contains("frame-ancestors 'none'")
+                .contains("script-src 'self';").contains("style-src 'self';").doesNotContain("unsafe-inline");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
         assertThat(send("GET", "/api/routes", "admin", ADMIN_PASSWORD, null, Map.of()).headers().firstValue("Content-Security-Policy"))
                 .isPresent();
@@ -183,6 +184,104 @@ class SecurityHardeningIntegrationTest extends HubIntegrationTest {
                 Map.of());
         assertThat(zh.statusCode()).isEqualTo(413);
         assertThat(zh.body()).contains("请求内容超过 1 MB");
+    }
+
+    /** The console's run now refuses a path-like parameter as the API does: 400 with the same translated sentence. */
+    @Test
+    void theConsolesRunNowRefusesAServerPathWith400AsTheApiDoes() {
+        ConsoleHttp console = new ConsoleHttp(port);
+        console.formLogin("admin", ADMIN_PASSWORD);
+        String token = ConsoleHttp.csrfToken(console.withSession("GET", "/console/routes", null).body());
+        for (String language : List.of("zh_CN", "en")) {
+            HttpResponse<String> page = console.withSession("POST",
+                    "/console/routes/reconcile/run?period=..%2F..%2Fetc%2Fpasswd&lang=" + language, token);
+            HttpResponse<String> api = send("POST", "/api/routes/reconcile/runs?lang=" + language, "admin", ADMIN_PASSWORD,
+                    "{\"period\":\"../../etc/passwd\"}", Map.of());
+            String expected = language.equals("en") ? "Parameter &quot;period&quot; names a file or folder on the server"
+                    : "参数“period”指定了服务器上的文件或目录";
+            assertThat(page.statusCode()).as(language).isEqualTo(400);
+            assertThat(page.body()).as(language).contains(expected);
+            assertThat(api.statusCode()).as(language).isEqualTo(400);
+            assertThat(api.body()).as(language).contains(expected.replace("&quot;", "\\\""));
+        }
+        assertThat(hub.queryForObject("SELECT COUNT(*) FROM route_run WHERE route_id = 'reconcile'", Integer.class)).isZero();
+    }
+
+    /** A chunked body declares no length: it is counted as it is read and refused with 413 past the limit. */
+    @Test
+    void aChunkedBodyWithoutLengthIsCountedAndRefusedPastTheLimit() throws IOException {
+        String head = "POST /api/routes/reconcile/runs HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))
+                + "\r\nContent-Type: application/json\r\nCookie: etlhub-lang=en\r\nTransfer-Encoding: chunked\r\n\r\n";
+        List<String> chunks = new java.util.ArrayList<>(List.of("{\"period\":\"2026-10\",\"pad\":\""));
+        for (int i = 0; i < 20; i++) chunks.add("x".repeat(64 * 1024)); // 1.25 MB in all, the limit is 1 MB
+        chunks.add("\"}");
+
+        String answer = raw(head, chunks);
+
+        assertThat(answer).startsWith("HTTP/1.1 413").contains("larger than 1 MB");
+        assertThat(hub.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'RUN'", Integer.class)).isZero();
+        // a chunked body under the limit is read as before (here: no such receipt, 404)
+        String small = raw(head.replace("/api/routes/reconcile/runs", "/api/receipts/unmatched/U8/1/dismiss"),
+                List.of("{\"note\":", "\"ok\"}"));
+        assertThat(small).startsWith("HTTP/1.1 404");
+    }
+
+    /** An upload larger than spring.servlet.multipart.max-request-size is refused by its declared length, before it is read. */
+    @Test
+    void anUploadOverTheMultipartMaximumIsRefusedWith413AndAMessage() throws IOException {
+        long over = org.springframework.util.unit.DataSize.ofMegabytes(200).toBytes() + 1;
+        String head = "POST /api/archive/imports HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                + Base64.getEncoder().encodeToString(("ops:" + OPS_PASSWORD).getBytes(StandardCharsets.UTF_8))
+                + "\r\nContent-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: " + over + "\r\n\r\n";
+
+        String answer = raw(head, null);
+
+        assertThat(answer).startsWith("HTTP/1.1 413").contains("上传文件超过 200 MB");
+        assertThat(hub.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'ARCHIVE_IMPORT'", Integer.class)).isZero();
+    }
+
+    /**
+     * A request written on a socket: its head, then its chunks in chunked encoding (none: only the start of a body);
+     * the server may answer and close before all is sent. Returns what it answered.
+     */
+    private String raw(String head, List<String> chunks) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            var out = socket.getOutputStream();
+            try {
+                out.write(head.getBytes(StandardCharsets.UTF_8));
+                if (chunks == null) {
+                    out.write("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\"\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    for (String chunk : chunks) {
+                        byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
+                        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(bytes);
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+            } catch (java.net.SocketException answeredAndClosed) {
+                // the refusal came before the rest of the body: read it below
+            }
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            var in = socket.getInputStream();
+            try {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    answer.write(buffer, 0, n);
+                    String sofar = answer.toString(StandardCharsets.UTF_8);
+                    // one answer is enough: a connection kept open would block the read
+                    int bodyAt = sofar.indexOf("\r\n\r\n");
+                    if (bodyAt > 0 && (sofar.endsWith("}") || sofar.endsWith("0\r\n\r\n"))) break;
+                }
+            } catch (java.net.SocketException closed) {
+                // reset after the answer
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
     }
 
     @Test

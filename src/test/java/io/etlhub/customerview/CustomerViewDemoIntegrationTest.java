@@ -34,6 +34,12 @@ class CustomerViewDemoIntegrationTest {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    io.etlhub.pipeline.RouteRunner runner;
+    @Autowired
+    io.etlhub.connector.ConnectorCatalog connectors;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate hub;
 
     @Test
     void theDemoCustomerPageShowsScheduleStockAndCreditWithSources() {
@@ -41,6 +47,9 @@ class CustomerViewDemoIntegrationTest {
         String page = rest.withBasicAuth("admin", "demo-test-pw").getForObject("/console/customers/C00003?lang=en", String.class);
         assertThat(page).contains("Production schedule (MES)").contains("Source MES, as of").contains("Source K3, as of")
                 .contains("Production window:").doesNotContain("No source yet").doesNotContain("Stale");
+        // The customers list (side navigation) finds it by code and links to its page.
+        String list = rest.withBasicAuth("admin", "demo-test-pw").getForObject("/console/customers?q=c00003&lang=en", String.class);
+        assertThat(list).contains("id=\"nav-customers\"").contains("href=\"/console/customers/C00003\"").contains("1–1 of 1");
         String u8 = rest.withBasicAuth("admin", "demo-test-pw").getForObject("/console/customers/C00002?lang=zh_CN", String.class);
         assertThat(u8).contains("来源 U8，截至");
 
@@ -53,5 +62,21 @@ class CustomerViewDemoIntegrationTest {
                 "/api/customers/C00002/quote-check?item=M100&qty=10", HttpMethod.GET, null,
                 new ParameterizedTypeReference<Map<String, Object>>() {}).getBody();
         assertThat((java.util.List<?>) quote.get("reasons")).isNotEmpty();
+    }
+
+    @Test
+    void theDemosIncrementalRefreshesCountAndScanOnH2() {
+        for (String source : java.util.List.of("u8", "k3", "mes")) {
+            io.etlhub.pipeline.RunSummary again = runner.run("customer-view-" + source, io.etlhub.pipeline.Trigger.MANUAL, "test", Map.of());
+            assertThat(again.succeeded()).as(source + ": " + again.error()).isTrue();
+        }
+        // A stock row deleted in the H2 U8 (SQL Server mode): no new ufts, the counts differ, the key scan reads its item again.
+        int deleted = connectors.jdbc("u8").update("DELETE FROM CurrentStock WHERE AutoID = (SELECT MIN(AutoID) FROM CurrentStock)");
+        assertThat(deleted).isEqualTo(1);
+        io.etlhub.pipeline.RunSummary scanned = runner.run("customer-view-u8", io.etlhub.pipeline.Trigger.MANUAL, "test", Map.of());
+        assertThat(scanned.succeeded()).as(scanned.error()).isTrue();
+        // After the scan the hub stands for exactly the rows U8 has.
+        assertThat(hub.queryForObject("SELECT SUM(source_rows) FROM cv_key_rows WHERE connector = 'u8' AND figure = 'stock'", Long.class))
+                .isEqualTo(connectors.jdbc("u8").queryForObject("SELECT COUNT(*) FROM CurrentStock", Long.class));
     }
 }

@@ -235,4 +235,68 @@ class CustomerViewIntegrationTest extends HubIntegrationTest {
         RunSummary full = runner.run("customer-view-u8", Trigger.MANUAL, "test", Map.of("full", "true"));
         assertThat(full.count("rows-read")).isEqualTo(1 + 1 + 1 + 1 + 1); // stock, safety, one customer-item, credit, receivables
     }
+
+    @Test
+    void incrementalRefreshSeesAStockRowDeleted() {
+        run("u8");
+        // AutoID 2 (150 of M100) is deleted: no row carries a new ufts, the counts differ (1 row in U8, 2 behind the hub's M100).
+        u8Db().update("DELETE FROM CurrentStock WHERE AutoID = 2");
+        RunSummary second = run("u8");
+        assertThat(second.succeeded()).as(second.error()).isTrue();
+        assertThat(second.count("rows-read")).isEqualTo(1);                                     // M100 read again
+        assertThat(second.count("views-written")).isEqualTo(1);                                 // C001 buys M100
+        Map<String, Object> c = crmView("C001");
+        assertThat((BigDecimal) c.get("min_cover_days")).isEqualByComparingTo("20.0");          // 200 / (900 / 90)
+        assertThat(((Number) c.get("below_safety_items")).intValue()).isEqualTo(1);             // 200 < 400
+
+        // The last stock row of M100 goes: the hub keeps no stock for it.
+        u8Db().update("DELETE FROM CurrentStock WHERE AutoID = 1");
+        assertThat(run("u8").succeeded()).isTrue();
+        assertThat(views.figures("C001").items()).singleElement().satisfies(i -> assertThat(i.available()).isNull());
+        assertThat(crmView("C001").get("min_cover_days")).isNull();
+    }
+
+    @Test
+    void incrementalRefreshSeesWorkOrdersClosedAndDeleted() {
+        run("mes");
+        assertThat(((Number) crmView("C001").get("open_orders")).intValue()).isEqualTo(2);
+        // WO2 is finished in MES (its update_time moves): it leaves the window, the late risk and the line load.
+        mesDb().update("UPDATE pro_workorder SET status = 'FINISHED', update_time = ? WHERE workorder_id = 2",
+                Timestamp.valueOf(LocalDateTime.now(clock)));
+        RunSummary closed = run("mes");
+        assertThat(closed.succeeded()).as(closed.error()).isTrue();
+        Map<String, Object> c = crmView("C001");
+        assertThat(((Number) c.get("open_orders")).intValue()).isEqualTo(1);
+        assertThat(((Number) c.get("late_risk_orders")).intValue()).isZero();
+        assertThat((BigDecimal) c.get("peak_line_load")).isEqualByComparingTo("1.0");           // WO1 alone: 16 / 16 on T
+        assertThat((String) c.get("alerts")).doesNotContain("LATE_RISK");
+        assertThat(Times.of(c.get("schedule_end"))).isEqualTo(t.plusDays(1).atTime(12, 0));
+
+        // WO1's task is deleted (no version left to see): the counts differ, a key scan finds it; C001 has no open order left.
+        mesDb().update("DELETE FROM pro_task WHERE task_id = 11");
+        RunSummary deleted = run("mes");
+        assertThat(deleted.succeeded()).as(deleted.error()).isTrue();
+        assertThat(deleted.count("views-written")).isEqualTo(1);                                 // C001, named by the order it lost
+        c = crmView("C001");
+        assertThat(((Number) c.get("open_orders")).intValue()).isZero();
+        assertThat(c.get("schedule_start")).isNull();
+        assertThat(c.get("peak_line_load")).isNull();
+        assertThat(hub.queryForObject("SELECT COUNT(*) FROM cv_line_load", Integer.class)).isZero();
+    }
+
+    @Test
+    void incrementalRefreshDropsShipmentsThatLeftTheWindow() {
+        run("k3");
+        assertThat((BigDecimal) crmView("K001").get("min_cover_days")).isEqualByComparingTo("30.0");
+        // 91 days later the shipment of 5 days ago is out of the 90-day window; its FMODIFYDATE has not moved.
+        // Same as the window moving: the outstock's date goes back 86 days, its change column stays.
+        k3Db().update("UPDATE T_SAL_OUTSTOCK SET FDATE = ? WHERE FID = 1", Timestamp.valueOf(today.minusDays(91).atStartOfDay()));
+        RunSummary second = run("k3");
+        assertThat(second.succeeded()).as(second.error()).isTrue();
+        assertThat(second.count("views-written")).isEqualTo(1);
+        assertThat(views.figures("K001").items()).isEmpty();                                      // K-200 no longer shipped in the window
+        Map<String, Object> k = crmView("K001");
+        assertThat(k.get("min_cover_days")).isNull();
+        assertThat((BigDecimal) k.get("remaining_credit")).isEqualByComparingTo("800000");       // the rest unchanged
+    }
 }

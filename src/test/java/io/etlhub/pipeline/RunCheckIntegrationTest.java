@@ -79,7 +79,7 @@ class RunCheckIntegrationTest {
 
     @Test
     void aConfigurationSetUpAsDocumentedIsOkForEveryConnectorAndRoute() {
-        CliOutput result = CliOutput.run("run", "check");
+        CliOutput result = CliOutput.run("run", "check", "--lang", "en");
 
         assertThat(result.lines()).as(result.output()).noneMatch(l -> l.startsWith("FAIL") || l.startsWith("WARN"));
         for (String connector : List.of("crm", "crm-cdc", "k3", "u8")) {
@@ -114,7 +114,7 @@ class RunCheckIntegrationTest {
         // a site without Customer 360: the only other route reading u8 is not installed
         Files.delete(config.resolve("routes/customer-view-u8.yaml"));
 
-        CliOutput result = CliOutput.run("run", "check", "--config", config.toString());
+        CliOutput result = CliOutput.run("run", "check", "--config", config.toString(), "--lang", "en");
 
         // u8 is used by receipts-u8 only, stopped here: its faults are warnings that say so (item: idle connectors)
         String idleU8 = "WARN connector u8: connector u8 is not used by any running route (only by the stopped route(s) receipts-u8); "
@@ -174,7 +174,7 @@ class RunCheckIntegrationTest {
     void aWrongHubStorePasswordIsNamedAsTheHubStore() {
         System.setProperty("HUB_JDBC_PASSWORD", "wrong");
 
-        CliOutput result = CliOutput.run("run", "check");
+        CliOutput result = CliOutput.run("run", "check", "--lang", "en");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.report().get(0)).as(result.output()).isEqualTo("hub store: access denied for user chk_hub on 127.0.0.1:" + db.port());
@@ -185,7 +185,7 @@ class RunCheckIntegrationTest {
         db.exec("DROP TABLE chk_crm.etlhub_apply_journal");
         db.exec("GRANT CREATE ON chk_crm.* TO 'chk_crm'@'%'");
 
-        CliOutput missing = CliOutput.run("run", "check");
+        CliOutput missing = CliOutput.run("run", "check", "--lang", "en");
         assertThat(missing.lines()).contains("FAIL connector crm: table etlhub_apply_journal is missing in database chk_crm: "
                 + "run: java -jar etl-hub.jar run init-crm");
 
@@ -196,7 +196,7 @@ class RunCheckIntegrationTest {
         assertThat(first.lines()).last().isEqualTo("created table etlhub_apply_journal in connector crm (127.0.0.1:" + db.port() + ")");
         assertThat(second.lines()).last().isEqualTo("table already there, kept: etlhub_apply_journal in connector crm (127.0.0.1:" + db.port() + ")");
         db.exec("GRANT INSERT ON chk_crm.etlhub_apply_journal TO 'chk_crm'@'%'");
-        assertThat(CliOutput.run("run", "check").exitCode()).isZero();
+        assertThat(CliOutput.run("run", "check", "--lang", "en").exitCode()).isZero();
     }
 
     @Test
@@ -227,6 +227,7 @@ class RunCheckIntegrationTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor()).as(output).isZero();
-        assertThat(output.strip().lines().toList()).last().isEqualTo("check: all OK");
+        // without --lang the CLI answers in Chinese, as the console does by default
+        assertThat(output.strip().lines().toList()).last().isEqualTo("检查：全部正常");
     }
 }

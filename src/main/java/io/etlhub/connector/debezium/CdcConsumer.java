@@ -73,10 +73,9 @@ class CdcConsumer extends DefaultConsumer implements RedeliveringConsumer {
         CdcComponent c = endpoint.getComponent();
         String route = getRouteId();
         Map<String, ChangeRecord> changes = new LinkedHashMap<>();
-        Map<String, SourceRecord> sources = new LinkedHashMap<>();
         for (SourceRecord r : records) {
             ChangeRecord change = ChangeRecord.of(r);
-            if (change != null && changes.putIfAbsent(change.eventKey(), change) == null) sources.put(change.eventKey(), r);
+            if (change != null) changes.putIfAbsent(change.eventKey(), change);
         }
         if (changes.isEmpty()) return;
         Set<String> seen = c.seen.seenAmong(route, List.copyOf(changes.keySet()));
@@ -84,6 +83,7 @@ class CdcConsumer extends DefaultConsumer implements RedeliveringConsumer {
         changes.keySet().removeAll(seen);
         if (changes.isEmpty()) return;
         List<ChangeRecord> batch = List.copyOf(changes.values());
+        long started = System.nanoTime();
         Exception failure = c.hubTransactions.execute(status -> {
             Exchange exchange = createExchange(false);
             try {
@@ -107,21 +107,23 @@ class CdcConsumer extends DefaultConsumer implements RedeliveringConsumer {
             return null;
         });
         if (failure == null) {
+            log.debug("route {}: a batch of {} changes ({} replays skipped) in {} ms", route, batch.size(), seen.size(),
+                    (System.nanoTime() - started) / 1_000_000);
             engine.processed.addAndGet(batch.size());
             engine.processedAt(batch.get(batch.size() - 1).sourceMillis());
             return;
         }
         log.warn("route {}: a batch of {} changes failed and was rolled back ({}); processing its changes one by one", route,
                 batch.size(), failure.getMessage());
-        for (ChangeRecord change : batch) onChange(sources.get(change.eventKey()), change);
+        for (ChangeRecord change : batch) onChange(change);
     }
 
     void onRecord(SourceRecord record) {
         ChangeRecord change = ChangeRecord.of(record);
-        if (change != null) onChange(record, change);
+        if (change != null) onChange(change);
     }
 
-    private void onChange(SourceRecord record, ChangeRecord change) {
+    private void onChange(ChangeRecord change) {
         CdcComponent c = endpoint.getComponent();
         String route = getRouteId();
         String key = change.eventKey();
@@ -129,11 +131,11 @@ class CdcConsumer extends DefaultConsumer implements RedeliveringConsumer {
             engine.replaysSkipped.incrementAndGet();
             return;
         }
-        Exchange exchange = deliver(record, change, Map.of());
+        Exchange exchange = deliver(change, Map.of());
         Exception failure = exchange.getException();
         if (failure != null) {
             log.warn("route {}: change {} failed, sent to the dead letters: {}", route, key, failure.getMessage());
-            c.deadLetters.deadLetter(route, letter(record, change), failure.getClass().getSimpleName() + ": " + failure.getMessage());
+            c.deadLetters.deadLetter(route, letter(change), failure.getClass().getSimpleName() + ": " + failure.getMessage());
         }
         if (failed(exchange)) engine.deadLettered.incrementAndGet();
         else engine.processed.incrementAndGet();
@@ -145,18 +147,15 @@ class CdcConsumer extends DefaultConsumer implements RedeliveringConsumer {
     /** A dead-lettered change again, as it first came: the idempotent consumer saw it fail, so it is not asked. */
     @Override
     public Exchange redeliver(String storedEvent, Map<String, Object> headers) {
-        SourceRecord record = StoredChange.read(storedEvent);
-        ChangeRecord change = ChangeRecord.of(record);
-        if (change == null) throw new IllegalArgumentException("the stored event is not a row change");
-        return deliver(record, change, headers);
+        return deliver(StoredChange.read(storedEvent), headers);
     }
 
-    private Exchange deliver(SourceRecord record, ChangeRecord change, Map<String, Object> headers) {
+    private Exchange deliver(ChangeRecord change, Map<String, Object> headers) {
         Exchange exchange = createExchange(false);
         try {
             change.putOn(exchange);
             headers.forEach(exchange.getMessage()::setHeader);
-            exchange.setProperty(DeadLetterSink.LETTER, letter(record, change));
+            exchange.setProperty(DeadLetterSink.LETTER, letter(change));
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
@@ -164,8 +163,8 @@ class CdcConsumer extends DefaultConsumer implements RedeliveringConsumer {
         return exchange;
     }
 
-    private static DeadLetterSink.Letter letter(SourceRecord record, ChangeRecord change) {
-        return new DeadLetterSink.Letter(change.eventKey(), change.payload(), () -> StoredChange.write(record));
+    private static DeadLetterSink.Letter letter(ChangeRecord change) {
+        return new DeadLetterSink.Letter(change.eventKey(), change.payload(), () -> StoredChange.write(change));
     }
 
     /** Failed, whether the route's dead-letter channel took it (handled) or not. */

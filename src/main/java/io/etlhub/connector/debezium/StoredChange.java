@@ -1,62 +1,73 @@
 package io.etlhub.connector.debezium;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
-import org.apache.kafka.connect.source.SourceRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A Debezium change record kept whole for a dead letter: topic, key and value with their Kafka Connect schemas
- * (Kafka Connect's own JSON converter, schemas on), so a replay rebuilds the same record and its step reads it as it
- * first came (structs, types, source position).
+ * A change kept whole for a dead letter: its rows and key with their Kafka Connect schemas (Kafka Connect's own JSON
+ * converter, schemas on), its binlog source and where it came from, so a replay rebuilds the same {@link ChangeRecord}
+ * and the route's steps read it as it first came (structs, types, source position).
  */
 final class StoredChange {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonConverter STRUCTS = new JsonConverter();
+
+    static {
+        STRUCTS.configure(Map.of("schemas.enable", "true", "decimal.format", "NUMERIC"), false);
+    }
 
     private StoredChange() {}
 
-    private static JsonConverter converter(boolean key) {
-        JsonConverter c = new JsonConverter();
-        c.configure(Map.of("schemas.enable", "true", "decimal.format", "NUMERIC"), key);
-        return c;
-    }
-
-    static String write(SourceRecord record) {
+    static String write(ChangeRecord change) {
         ObjectNode out = JSON.createObjectNode();
-        out.put("topic", record.topic());
-        out.set("key", tree(converter(true).fromConnectData(record.topic(), record.keySchema(), record.key())));
-        out.set("value", tree(converter(false).fromConnectData(record.topic(), record.valueSchema(), record.value())));
+        out.put("topic", change.topic());
+        out.put("table", change.table());
+        out.put("operation", change.operation());
+        out.put("primaryKey", change.primaryKey());
+        if (change.sourceMillis() != null) out.put("sourceMillis", change.sourceMillis());
+        out.set("source", JSON.valueToTree(change.source()));
+        out.set("key", struct(change.topic(), change.key()));
+        out.set("before", struct(change.topic(), change.before()));
+        out.set("after", struct(change.topic(), change.after()));
         return out.toString();
     }
 
-    static SourceRecord read(String stored) {
+    static ChangeRecord read(String stored) {
         try {
             JsonNode in = JSON.readTree(stored);
             String topic = in.path("topic").asText();
-            SchemaAndValue key = converter(true).toConnectData(topic, bytes(in.get("key")));
-            SchemaAndValue value = converter(false).toConnectData(topic, bytes(in.get("value")));
-            return new SourceRecord(null, null, topic, null, key.schema(), key.value(), value.schema(), value.value());
+            Map<String, Object> source = JSON.convertValue(in.get("source"), new TypeReference<LinkedHashMap<String, Object>>() {});
+            return new ChangeRecord(in.path("table").asText(), in.path("operation").asText(), struct(topic, in.get("before")),
+                    struct(topic, in.get("after")), source, in.path("primaryKey").asText(), struct(topic, in.get("key")),
+                    in.hasNonNull("sourceMillis") ? in.get("sourceMillis").asLong() : null, topic);
         } catch (IOException e) {
             throw new IllegalStateException("the stored change event is not JSON: " + e.getMessage(), e);
         }
     }
 
-    private static JsonNode tree(byte[] json) {
+    private static JsonNode struct(String topic, Struct struct) {
+        if (struct == null) return JSON.nullNode();
+        Schema schema = struct.schema();
         try {
-            return json == null ? JSON.nullNode() : JSON.readTree(json);
+            return JSON.readTree(STRUCTS.fromConnectData(topic, schema, struct));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static byte[] bytes(JsonNode node) throws IOException {
-        return node == null || node.isNull() ? null : JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
+    private static Struct struct(String topic, JsonNode node) throws IOException {
+        if (node == null || node.isNull()) return null;
+        return (Struct) STRUCTS.toConnectData(topic, JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8)).value();
     }
 }
