@@ -33,3 +33,12 @@ CREATE TABLE IF NOT EXISTS t_im_branch_stock (
     stock_qty DECIMAL(12, 3) NOT NULL,
     PRIMARY KEY (branch_no, item_no)
 );
+-- Members (会员资料): the tier (card_type) per card, which the daily lapse evaluation and the backtest read.
+CREATE TABLE IF NOT EXISTS t_rm_vip_info (
+    card_id     BIGINT AUTO_INCREMENT PRIMARY KEY,
+    card_no     VARCHAR(20) NOT NULL UNIQUE,
+    card_type   VARCHAR(10) NOT NULL,
+    vip_name    VARCHAR(40),
+    branch_no   VARCHAR(6),
+    card_status CHAR(1)     NOT NULL
+);

@@ -122,6 +122,20 @@ public class HubStoreMigrations {
     }
 
     @Bean
+    JavaMigration hubStoreReceiptEventBatchIndex() {
+        return receiptEventBatchIndex();
+    }
+
+    /**
+     * Receipts, issue 15: no query reads receipt_event by batch id (the batches' effects are in
+     * receipt_batch_effect), so the index on it only cost a write per event row.
+     */
+    static SchemaChanges receiptEventBatchIndex() {
+        return SchemaChanges.version("26.1", "receipt events: no index on the batch id")
+                .dropIndex("receipt_event", "ix_receipt_event_batch");
+    }
+
+    @Bean
     JavaMigration hubStoreLapseLinesByCapture() {
         return lapseLinesByCapture();
     }
@@ -159,7 +173,7 @@ public class HubStoreMigrations {
         }
         SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION, VENDOR_LOCATION + vendor)
                 .javaMigrations(javaMigration(), archiveCompanies(), archiveStagingLean(), qualityNotConfigured(), receiptLedgerLastDates(),
-                        lapseLinesByCapture(), lapseVisitsByCardOnly()).load(), "hub store",
+                        lapseLinesByCapture(), lapseVisitsByCardOnly(), receiptEventBatchIndex()).load(), "hub store",
                 EARLIER_CHECKSUMS);
     }
 }

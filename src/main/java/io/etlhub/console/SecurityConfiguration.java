@@ -120,6 +120,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/quality/**", "/api/archive/**").hasAnyRole("OPS", "ADMIN")
                         // Customer 360: read by everyone who quotes or collects (issue 12).
                         .requestMatchers("/api/customers/**", "/console/customers/**").hasAnyRole("ADMIN", "FINANCE", "OPS")
+                        // Lapse triggers: store operations follow up on them (issue 13).
+                        .requestMatchers("/api/lapse/**", "/console/lapse/**").hasAnyRole("OPS", "ADMIN")
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .requestMatchers("/console/receipts/**", "/console/reconciliation/**", "/console/opportunities/**").hasAnyRole("FINANCE", "ADMIN")
                         .requestMatchers("/console/quality/**", "/console/archive/**").hasAnyRole("OPS", "ADMIN")

@@ -23,10 +23,12 @@ class PosVisits {
 
     private final ConnectorCatalog connectors;
     private final PosMappings mappings;
+    private final PosMemberTiers memberTiers;
 
-    PosVisits(ConnectorCatalog connectors, PosMappings mappings) {
+    PosVisits(ConnectorCatalog connectors, PosMappings mappings, PosMemberTiers memberTiers) {
         this.connectors = connectors;
         this.mappings = mappings;
+        this.memberTiers = memberTiers;
     }
 
     List<Member> read(String connector, String mappingId, LocalDate until) {
@@ -64,10 +66,7 @@ class PosVisits {
 
     private Map<String, String> tiers(String connector, PosSaleMapping m) {
         Map<String, String> tiers = new HashMap<>();
-        TableMapping members = m.members();
-        if (members == null || !members.has("card") || !members.has("tier")) return tiers;
-        connectors.jdbc(connector).query("SELECT " + members.col("card") + ", " + members.col("tier") + " FROM " + members.table(),
-                rs -> { tiers.put(rs.getString(1).trim(), rs.getString(2)); });
+        memberTiers.each(connector, m, tiers::put);
         return tiers;
     }
 }

@@ -1,5 +1,6 @@
 package io.etlhub.receipts;
 
+import io.etlhub.connector.BulkInsert;
 import io.etlhub.crm.CrmOpportunities;
 import io.etlhub.pipeline.FaultInjection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +39,8 @@ public class ReceiptBatches {
     private final CrmOpportunities crm;
     private final FaultInjection faults;
     private final Clock clock;
+    /** Made on first use: it asks the hub store which database it is. */
+    private volatile BulkInsert effectInsert;
 
     public ReceiptBatches(JdbcTemplate hub, TransactionTemplate hubTx, ReceiptLedger ledger, CrmOpportunities crm,
                           FaultInjection faults, Clock clock) {
@@ -106,7 +109,7 @@ public class ReceiptBatches {
                         batchId, routeId, runId, Timestamp.valueOf(now));
                 List<Object[]> rows = new ArrayList<>();
                 deltas.forEach((opp, delta) -> rows.add(new Object[] {batchId, opp, delta}));
-                hub.batchUpdate("INSERT INTO receipt_batch_effect (batch_id, opportunity_id, delta_amount) VALUES (?, ?, ?)", rows);
+                effectInsert().insert(rows);
                 recorded = batchId;
             }
             if (inSameHubTransaction != null) inSameHubTransaction.run();
@@ -129,6 +132,13 @@ public class ReceiptBatches {
         List<CrmOpportunities.BatchEffect> effects = new ArrayList<>(deltas.size());
         deltas.forEach((opp, delta) -> effects.add(new CrmOpportunities.BatchEffect(opp, delta, lastDates.get(opp))));
         return effects;
+    }
+
+    private BulkInsert effectInsert() {
+        if (effectInsert == null) {
+            effectInsert = BulkInsert.into(hub, "receipt_batch_effect", List.of("batch_id", "opportunity_id", "delta_amount"));
+        }
+        return effectInsert;
     }
 
     private void complete(List<String> batchIds) {

@@ -1,5 +1,6 @@
 package io.etlhub.receipts;
 
+import io.etlhub.connector.BulkInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -28,6 +29,9 @@ public class ReceiptLedger {
 
     private final JdbcTemplate hub;
     private final NamedParameterJdbcTemplate named;
+    /** Made on first use: they ask the hub store which database it is. */
+    private volatile BulkInsert ledgerInsert;
+    private volatile BulkInsert eventInsert;
 
     public ReceiptLedger(JdbcTemplate hub) {
         this.hub = hub;
@@ -97,8 +101,6 @@ public class ReceiptLedger {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> events = new ArrayList<>();
-        List<String> plainFirstApplies = new ArrayList<>();
-        String plainSystem = null;
         for (ReceiptDecision d : decisions) {
             LedgerEntry e = d.next();
             if (e == null) continue;
@@ -112,19 +114,12 @@ public class ReceiptLedger {
                 shifted[values.length - 1] = e.documentId();
                 updates.add(shifted);
             }
-            if (isPlainFirstApply(d)) {
-                plainFirstApplies.add(e.documentId());
-                plainSystem = e.system();
-                continue;
-            }
             for (ReceiptDecision.Event ev : d.events()) {
                 events.add(new Object[] {e.system(), e.documentId(), batchId, ev.action(), ev.opportunityId(),
                         ev.amountDelta(), ev.reason(), actor, truncate(ev.note(), 500), Timestamp.valueOf(now)});
             }
         }
-        if (!inserts.isEmpty()) {
-            hub.batchUpdate("INSERT INTO receipt_ledger (" + COLUMNS + ") VALUES (" + "?, ".repeat(22) + "?)", inserts);
-        }
+        if (!inserts.isEmpty()) ledgerInsert().insert(inserts);
         if (!updates.isEmpty()) {
             hub.batchUpdate("UPDATE receipt_ledger SET route_id = ?, document_no = ?, document_date = ?, customer_code = ?, "
                     + "currency = ?, exchange_rate = ?, amount = ?, local_amount = ?, memo = ?, source_version = ?, "
@@ -132,29 +127,18 @@ public class ReceiptLedger {
                     + "applied_amount = ?, applied_currency = ?, manual_opportunity_no = ?, first_seen_at = ?, updated_at = ? "
                     + "WHERE source_system = ? AND document_id = ?", updates);
         }
-        if (!events.isEmpty()) {
-            hub.batchUpdate("INSERT INTO receipt_event (source_system, document_id, batch_id, action, opportunity_id, "
-                    + "amount_delta, reason, actor, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events);
-        }
-        if (!plainFirstApplies.isEmpty()) {
-            // The event says what the new ledger row says: the database copies it instead of the client binding ten values.
-            named.update("INSERT INTO receipt_event (source_system, document_id, batch_id, action, opportunity_id, amount_delta, "
-                            + "reason, actor, note, created_at) SELECT source_system, document_id, :batch, 'APPLY', opportunity_id, "
-                            + "applied_amount, NULL, :actor, NULL, :now FROM receipt_ledger WHERE source_system = :system "
-                            + "AND document_id IN (:ids) ORDER BY document_id",
-                    new MapSqlParameterSource("batch", batchId).addValue("actor", actor).addValue("now", Timestamp.valueOf(now))
-                            .addValue("system", plainSystem).addValue("ids", plainFirstApplies));
-        }
+        if (!events.isEmpty()) eventInsert().insert(events);
     }
 
-    /** A document seen for the first time and applied without a warning: its one APPLY event repeats the ledger row. */
-    private static boolean isPlainFirstApply(ReceiptDecision d) {
-        if (d.previous() != null || d.outcome() != ReceiptDecision.Outcome.APPLIED || d.events().size() != 1) return false;
-        ReceiptDecision.Event ev = d.events().get(0);
-        LedgerEntry e = d.next();
-        return "APPLY".equals(ev.action()) && ev.reason() == null && ev.note() == null && e.reason() == null
-                && ev.opportunityId() != null && ev.opportunityId().equals(e.opportunityId())
-                && ev.amountDelta().compareTo(e.appliedAmount()) == 0;
+    private BulkInsert ledgerInsert() {
+        if (ledgerInsert == null) ledgerInsert = BulkInsert.into(hub, "receipt_ledger", List.of(COLUMNS.split(", ")));
+        return ledgerInsert;
+    }
+
+    private BulkInsert eventInsert() {
+        if (eventInsert == null) eventInsert = BulkInsert.into(hub, "receipt_event", List.of("source_system", "document_id",
+                "batch_id", "action", "opportunity_id", "amount_delta", "reason", "actor", "note", "created_at"));
+        return eventInsert;
     }
 
     public List<Map<String, Object>> events(String system, String documentId) {

@@ -34,10 +34,14 @@ public final class ReceiptMatcher {
     }
 
     ReceiptMatch match(ReceiptDocument doc, String assignedNumber, Map<String, Opportunity> byNumber, CustomerCheck check) {
+        return matchNumbers(doc, candidateNumbers(doc, assignedNumber), byNumber, check);
+    }
+
+    /** With the document's {@link #candidateNumbers} already found (they were needed to look the opportunities up). */
+    ReceiptMatch matchNumbers(ReceiptDocument doc, List<String> found, Map<String, Opportunity> byNumber, CustomerCheck check) {
         if (doc.problem() != null) {
             return new ReceiptMatch.Unmatched(UnmatchedReason.INVALID_DOCUMENT, doc.problem());
         }
-        List<String> found = candidateNumbers(doc, assignedNumber);
         if (found.isEmpty()) {
             return new ReceiptMatch.Unmatched(UnmatchedReason.NO_NUMBER, ReasonDetails.english(UnmatchedReason.NO_NUMBER.name(), String.valueOf(doc.memo())));
         }

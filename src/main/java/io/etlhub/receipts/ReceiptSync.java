@@ -9,6 +9,7 @@ import io.etlhub.connector.TableNeed;
 import io.etlhub.crm.CrmOpportunities;
 import io.etlhub.crm.Opportunity;
 import io.etlhub.pipeline.FaultInjection;
+import io.etlhub.pipeline.ReadAhead;
 import io.etlhub.pipeline.RouteDefinition;
 import io.etlhub.pipeline.RouteJob;
 import io.etlhub.pipeline.RunContext;
@@ -114,25 +115,24 @@ class ReceiptSync implements RouteJob {
         }
         CommitInterval interval = new CommitInterval(batchSize);
         List<String> pending = new ArrayList<>();
-        while (true) {
-            IncrementalReader.Page page = reader.next(cursor, upperBound, batchSize);
-            if (page.isEmpty()) break;
-            List<ReceiptDocument> docs = new ArrayList<>(page.rows().size());
-            for (Map<String, Object> row : page.rows()) docs.add(toDocument(rows, mapping, row));
-            context.count("read", docs.size());
-            List<ReceiptDecision> decisions = decide(docs, route.id(), mapping.customerCheck());
-            faults.reached("receipts.after-read");
-            Cursor last = page.last();
-            String batchId = batches.recordPending(route.id(), context.runId(), decisions, actor, () -> watermarks.save(route.id(), last));
-            if (batchId != null) pending.add(batchId);
-            if (interval.due(pending.size())) {
-                batches.applyPending(route.id(), pending);
-                pending.clear();
-                interval.restart();
+        // The next page is read and decided while this one is written: pages hold different documents
+        // (each document has one version in the read range), so deciding one does not wait for the other.
+        PageSource decided = new PageSource(reader, rows, mapping, cursor, upperBound, batchSize, route.id());
+        try (ReadAhead<DecidedPage> pages = new ReadAhead<>("receipts-read-" + route.id(), decided)) {
+            for (DecidedPage page; (page = pages.next()) != null; ) {
+                context.count("read", page.read());
+                faults.reached("receipts.after-read");
+                Cursor last = page.last();
+                String batchId = batches.recordPending(route.id(), context.runId(), page.decisions(), actor,
+                        () -> watermarks.save(route.id(), last));
+                if (batchId != null) pending.add(batchId);
+                if (interval.due(pending.size())) {
+                    batches.applyPending(route.id(), pending);
+                    pending.clear();
+                    interval.restart();
+                }
+                count(page.decisions(), context);
             }
-            count(decisions, context);
-            cursor = last;
-            if (page.rows().size() < batchSize) break;
         }
         batches.applyPending(route.id(), pending);
 
@@ -165,6 +165,46 @@ class ReceiptSync implements RouteJob {
         void restart() { started = System.nanoTime(); }
     }
 
+    /** A page read from the source and decided against the ledger and the CRM, not written yet. */
+    private record DecidedPage(int read, List<ReceiptDecision> decisions, Cursor last) {}
+
+    /** Reads and decides page after page from the cursor on, on the read-ahead thread. */
+    private final class PageSource implements ReadAhead.Source<DecidedPage> {
+        private final IncrementalReader reader;
+        private final ReceiptRows rows;
+        private final ReceiptSourceMapping mapping;
+        private final Long upperBound;
+        private final int batchSize;
+        private final String routeId;
+        private final Map<String, Opportunity> known = new HashMap<>();
+        private Cursor cursor;
+        private boolean done;
+
+        PageSource(IncrementalReader reader, ReceiptRows rows, ReceiptSourceMapping mapping, Cursor cursor, Long upperBound,
+                   int batchSize, String routeId) {
+            this.reader = reader;
+            this.rows = rows;
+            this.mapping = mapping;
+            this.cursor = cursor;
+            this.upperBound = upperBound;
+            this.batchSize = batchSize;
+            this.routeId = routeId;
+        }
+
+        @Override
+        public DecidedPage next() {
+            if (done) return null;
+            IncrementalReader.Page page = reader.next(cursor, upperBound, batchSize);
+            if (page.isEmpty()) return null;
+            List<ReceiptDocument> docs = new ArrayList<>(page.rows().size());
+            for (Map<String, Object> row : page.rows()) docs.add(toDocument(rows, mapping, row));
+            List<ReceiptDecision> decisions = decide(docs, routeId, mapping.customerCheck(), known);
+            cursor = page.last();
+            done = page.rows().size() < batchSize;
+            return new DecidedPage(docs.size(), decisions, cursor);
+        }
+    }
+
     private static ReceiptDocument toDocument(ReceiptRows rows, ReceiptSourceMapping mapping, Map<String, Object> row) {
         try {
             return rows.toDocument(row);
@@ -178,23 +218,46 @@ class ReceiptSync implements RouteJob {
     }
 
     List<ReceiptDecision> decide(List<ReceiptDocument> docs, String routeId, CustomerCheck check) {
+        return decide(docs, routeId, check, new HashMap<>());
+    }
+
+    /**
+     * Decides a page. {@code known}: opportunities already looked up in this run, by number; the ones
+     * the page needs besides are looked up and added, so a run asks the CRM for each opportunity once.
+     */
+    private List<ReceiptDecision> decide(List<ReceiptDocument> docs, String routeId, CustomerCheck check, Map<String, Opportunity> known) {
         String system = docs.get(0).system();
         Map<String, LedgerEntry> previous = ledger.find(system, docs.stream().map(ReceiptDocument::documentId).toList());
-        Set<String> numbers = new HashSet<>();
+        List<List<String>> candidates = new ArrayList<>(docs.size());
+        Set<String> needed = new HashSet<>();
         for (ReceiptDocument d : docs) {
             LedgerEntry p = previous.get(d.documentId());
-            numbers.addAll(matcher.candidateNumbers(d, p == null ? null : p.manualOpportunityNo()));
+            List<String> numbers = matcher.candidateNumbers(d, p == null ? null : p.manualOpportunityNo());
+            candidates.add(numbers);
+            needed.addAll(numbers);
         }
-        Map<String, Opportunity> opportunities = crm.findByNumbers(numbers);
+        Set<String> missing = new HashSet<>(needed);
+        missing.removeAll(known.keySet());
+        if (known.size() + missing.size() > KNOWN_OPPORTUNITIES) {
+            known.clear();
+            missing = needed;
+        }
+        List<String> lookUp = new ArrayList<>(missing);
+        for (int from = 0; from < lookUp.size(); from += 1000) {
+            known.putAll(crm.findByNumbers(lookUp.subList(from, Math.min(lookUp.size(), from + 1000))));
+        }
         LocalDateTime now = LocalDateTime.now(clock);
         List<ReceiptDecision> decisions = new ArrayList<>(docs.size());
-        for (ReceiptDocument d : docs) {
-            LedgerEntry p = previous.get(d.documentId());
-            ReceiptMatch match = matcher.match(d, p == null ? null : p.manualOpportunityNo(), opportunities, check);
-            decisions.add(ReceiptDecider.decide(d, p, match, routeId, now));
+        for (int i = 0; i < docs.size(); i++) {
+            ReceiptDocument d = docs.get(i);
+            ReceiptMatch match = matcher.matchNumbers(d, candidates.get(i), known, check);
+            decisions.add(ReceiptDecider.decide(d, previous.get(d.documentId()), match, routeId, now));
         }
         return decisions;
     }
+
+    /** How many looked-up opportunities a run keeps at most (a first load over a large CRM stays bounded). */
+    private static final int KNOWN_OPPORTUNITIES = 200_000;
 
     /**
      * Receipts that waited for an opportunity the CRM did not have (or had closed), or whose customer did

@@ -94,7 +94,7 @@ abstract class ConsoleBrowser extends HubIntegrationTest {
         waitFor(ExpectedConditions.stalenessOf(element));
     }
 
-    /** What the browser's console reported about the Content-Security-Policy since the last call (Chromium: "Refused to ..."). */
+    /** What the browser's console reported about the Content-Security-Policy since the last call ("... violates the following Content Security Policy directive ..."). */
     List<String> policyViolations() {
         return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(org.openqa.selenium.logging.LogEntry::getMessage)

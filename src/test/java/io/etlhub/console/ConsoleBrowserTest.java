@@ -50,6 +50,12 @@ class ConsoleBrowserTest extends ConsoleBrowser {
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#archive-history")));
 
         assertThat(policyViolations()).isEmpty();
+
+        // the control: an inline script added to the page is refused, and the refusal is what policyViolations() reads
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript("var s = document.createElement('script'); s.textContent = 'window.inlineRan = true;'; document.body.appendChild(s);");
+        assertThat(js.executeScript("return window.inlineRan === true;")).isEqualTo(false);
+        assertThat(policyViolations()).anySatisfy(m -> assertThat(m).contains("inline script").contains("Content Security Policy"));
     }
 
     @org.springframework.beans.factory.annotation.Autowired

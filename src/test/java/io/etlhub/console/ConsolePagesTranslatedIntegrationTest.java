@@ -37,14 +37,14 @@ class ConsolePagesTranslatedIntegrationTest extends HubIntegrationTest {
                     "/console/reconciliation/differences?period=2026-10&all=true",
                     "/console/reconciliation/customer?period=2026-10&customer=C00001",
                     "/console/opportunities/OPP-2026-00001?period=2026-10", "/console/customers", "/console/customers/C00001"),
-            "ops", List.of("/console/home", "/console/quality", "/console/archive", "/console/customers?q=zzz"));
+            "ops", List.of("/console/home", "/console/quality", "/console/archive", "/console/customers?q=zzz", "/console/lapse"));
     /** Pages whose texts name database tables, columns and privileges (the run check's diagnosis). */
     static final Set<String> SHOWS_DATABASE_NAMES = Set.of("/console/routes/check");
     static final Map<String, Set<String>> NAVIGATION = Map.of(
             "admin", Set.of("nav-start", "nav-customers", "nav-dashboard", "nav-routes", "nav-runs", "nav-dead-letters", "nav-audit",
                     "nav-lapse", "nav-receipts", "nav-reconciliation", "nav-quality", "nav-archive"),
             "finance", Set.of("nav-start", "nav-customers", "nav-receipts", "nav-reconciliation"),
-            "ops", Set.of("nav-start", "nav-customers", "nav-quality", "nav-archive"));
+            "ops", Set.of("nav-start", "nav-customers", "nav-quality", "nav-archive", "nav-lapse"));
     static final Map<String, String> PASSWORDS = Map.of("admin", ADMIN_PASSWORD, "finance", FINANCE_PASSWORD, "ops", OPS_PASSWORD);
 
     /** Words in capitals that are names, not untranslated states: systems, currencies, file types. */

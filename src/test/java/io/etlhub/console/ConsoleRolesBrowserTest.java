@@ -30,10 +30,10 @@ class ConsoleRolesBrowserTest extends ConsoleBrowser {
         PAGE_TITLES.put("nav-runs", "console.runs.title");
         PAGE_TITLES.put("nav-dead-letters", "console.deadLetters.title");
         PAGE_TITLES.put("nav-audit", "console.audit.title");
-        PAGE_TITLES.put("nav-lapse", "lapse.title");
         PAGE_TITLES.put("nav-receipts", "console.receipts.title");
         PAGE_TITLES.put("nav-reconciliation", "console.recon.title");
         PAGE_TITLES.put("nav-quality", "console.quality.title");
+        PAGE_TITLES.put("nav-lapse", "lapse.title");
         PAGE_TITLES.put("nav-archive", "console.archive.title");
     }
     static final Map<String, String> PASSWORDS = Map.of("admin", ADMIN_PASSWORD, "finance", FINANCE_PASSWORD, "ops", OPS_PASSWORD);
@@ -63,7 +63,7 @@ class ConsoleRolesBrowserTest extends ConsoleBrowser {
             }
             default -> {
                 assertThat(sections).containsExactly("home-ops");
-                assertThat(links).containsExactly("nav-start", "nav-customers", "nav-quality", "nav-archive");
+                assertThat(links).containsExactly("nav-start", "nav-customers", "nav-quality", "nav-lapse", "nav-archive");
             }
         }
         for (String link : links) {

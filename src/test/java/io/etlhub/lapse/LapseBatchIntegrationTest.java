@@ -114,7 +114,10 @@ class LapseBatchIntegrationTest extends HubIntegrationTest {
         deliver(sale("T6", 1, "0002", "RICE-5", "50.00", day), line("T6", 2, "0002", "TEA-7", "12.00", "B", day));
         assertThat(count("SELECT COUNT(*) FROM lapse_sale_line WHERE flow_no = 'T6' AND card IS NULL")).as("member not known yet").isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM lapse_member WHERE card = 'M6'")).isZero();
+        java.sql.Timestamp beforePayment = java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(clock).minusNanos(1_000_000));
         deliver(payment("T6", "M6", day));
+        assertThat(count("SELECT COUNT(*) FROM lapse_sale_line WHERE flow_no = 'T6' AND captured_at >= ?", beforePayment))
+                .as("lines given their member later count as captured then (the rebuild's catch-up reads it)").isEqualTo(2);
         deliver(payment("T7", "M7", day));
         deliver(line("T7", 2, "0002", "TEA-7", "12.00", "B", day), sale("T7", 1, "0002", "RICE-5", "50.00", day));
 

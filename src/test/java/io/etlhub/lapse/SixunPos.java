@@ -26,10 +26,13 @@ final class SixunPos {
         this.pos = pos;
     }
 
-    /** The two tables, dropped first; ticket numbers start again. */
+    /** The sale and payment lines and the member table, dropped first; ticket numbers start again. */
     SixunPos createTables() {
         pos.execute("DROP TABLE IF EXISTS t_rm_saleflow");
         pos.execute("DROP TABLE IF EXISTS t_rm_payflow");
+        pos.execute("DROP TABLE IF EXISTS t_rm_vip_info");
+        pos.execute("CREATE TABLE t_rm_vip_info (card_id BIGINT AUTO_INCREMENT PRIMARY KEY, card_no VARCHAR(20) NOT NULL UNIQUE, "
+                + "card_type VARCHAR(10), vip_name VARCHAR(40), branch_no VARCHAR(6), card_status CHAR(1) NOT NULL DEFAULT '0')");
         pos.execute("CREATE TABLE t_rm_saleflow (com_no BIGINT AUTO_INCREMENT PRIMARY KEY, flow_no VARCHAR(20) NOT NULL, flow_id INT NOT NULL, "
                 + "branch_no VARCHAR(6) NOT NULL, item_no VARCHAR(20) NOT NULL, item_clsno VARCHAR(10), sale_price DECIMAL(12,2), "
                 + "sale_qnty DECIMAL(12,3) NOT NULL, sale_money DECIMAL(12,2) NOT NULL, sell_way CHAR(1) NOT NULL, oper_date DATETIME NOT NULL)");
@@ -37,6 +40,11 @@ final class SixunPos {
                 + "pay_amount DECIMAL(12,2), vip_no VARCHAR(20), oper_date DATETIME NOT NULL)");
         ticket = 0;
         return this;
+    }
+
+    /** A member card of the given tier (card_type; null or blank: the POS gives none). */
+    void member(String card, String tier) {
+        pos.update("INSERT INTO t_rm_vip_info (card_no, card_type) VALUES (?, ?) ON DUPLICATE KEY UPDATE card_type = VALUES(card_type)", card, tier);
     }
 
     /** One ticket: its lines (item, category, amount) and the payment naming the member, in one POS transaction. */

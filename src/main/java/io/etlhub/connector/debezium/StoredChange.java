@@ -24,7 +24,8 @@ final class StoredChange {
     private static final JsonConverter STRUCTS = new JsonConverter();
 
     static {
-        STRUCTS.configure(Map.of("schemas.enable", "true", "decimal.format", "NUMERIC"), false);
+        // Decimals as Kafka Connect writes them by default (unscaled bytes, scale in the schema): exact, scale kept.
+        STRUCTS.configure(Map.of("schemas.enable", "true"), false);
     }
 
     private StoredChange() {}
