@@ -104,7 +104,15 @@ class ConsoleController {
 
     @PostMapping("/console/routes/{id}/start")
     String start(@PathVariable String id, Principal user, RedirectAttributes flash) {
-        return act(flash, () -> admin.start(id, user.getName()), "console.notice.started", id);
+        try {
+            io.etlhub.pipeline.RouteAdmin.RouteStatus started = admin.start(id, user.getName());
+            // its source is down: the start is accepted and Camel retries it with back-off
+            flash.addFlashAttribute("notice", !"Restarting".equals(started.state()) ? text("console.notice.started", id)
+                    : text("console.notice.startWaiting", id, started.startProblem() == null ? "-" : started.startProblem()));
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/console/routes";
     }
 
     @PostMapping("/console/routes/{id}/stop")
@@ -120,7 +128,8 @@ class ConsoleController {
         } catch (RuntimeException e) {
             // shown under the route's schedule field, and at the top of the page
             flash.addFlashAttribute("scheduleRoute", id);
-            flash.addFlashAttribute("scheduleError", text("console.route.badSchedule", schedule, e.getMessage()));
+            flash.addFlashAttribute("scheduleError", text("console.route.badSchedule", schedule,
+                    io.etlhub.pipeline.Refusal.text(e, messages, LocaleContextHolder.getLocale())));
         }
         return "redirect:/console/routes";
     }
@@ -139,7 +148,7 @@ class ConsoleController {
             action.run();
             flash.addFlashAttribute("notice", text(noticeKey, id));
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", io.etlhub.pipeline.Refusal.text(e, messages, LocaleContextHolder.getLocale()));
         }
         return "redirect:/console/routes";
     }
@@ -183,7 +192,7 @@ class ConsoleController {
             RunSummary summary = admin.replay(id, user.getName());
             flash.addFlashAttribute(summary.succeeded() ? "notice" : "error", text("console.notice.replayed", id, summary.status()));
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", io.etlhub.pipeline.Refusal.text(e, messages, LocaleContextHolder.getLocale()));
         }
         return "redirect:/console/dead-letters";
     }

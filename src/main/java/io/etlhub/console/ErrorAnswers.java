@@ -60,7 +60,7 @@ class ErrorAnswers {
 
     @ExceptionHandler(UnknownRouteException.class)
     Object unknownRoute(UnknownRouteException e, HttpServletRequest request, HttpServletResponse response) {
-        return answer(HttpStatus.NOT_FOUND, e.getMessage(), request, response);
+        return answer(HttpStatus.NOT_FOUND, e.text(messages, RequestContextUtils.getLocale(request)), request, response);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -84,7 +84,8 @@ class ErrorAnswers {
     /** A value the service refused (a month 13, a bad cron): the request was understood but cannot be done. */
     @ExceptionHandler({IllegalArgumentException.class, DateTimeException.class})
     Object unprocessable(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
-        return answer(HttpStatus.UNPROCESSABLE_ENTITY, text(request, "console.error.invalid", e.getMessage()), request, response);
+        return answer(HttpStatus.UNPROCESSABLE_ENTITY, text(request, "console.error.invalid",
+                io.etlhub.pipeline.Refusal.text(e, messages, RequestContextUtils.getLocale(request))), request, response);
     }
 
     /** Spring's own exceptions that carry a status (no such page, method not allowed, ...) keep it. */

@@ -1,5 +1,6 @@
 package io.etlhub.console;
 
+import io.etlhub.pipeline.Refusal;
 import io.etlhub.receipts.LedgerEntry;
 import io.etlhub.receipts.UnmatchedReceipts;
 import org.springframework.context.MessageSource;
@@ -70,7 +71,7 @@ class ReceiptsConsoleController {
             flash.addFlashAttribute("error", text("receipts.assign.customer-mismatch", e.documentNo(), e.receiptCustomer(),
                     e.opportunityNo(), e.opportunityCustomer()));
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", Refusal.text(e, messages, LocaleContextHolder.getLocale()));
         }
         return "redirect:/console/receipts";
     }
@@ -82,7 +83,7 @@ class ReceiptsConsoleController {
             LedgerEntry after = queue.dismiss(system, documentId, user.getName(), note);
             flash.addFlashAttribute("notice", text("console.receipts.dismissed", documentId));
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", Refusal.text(e, messages, LocaleContextHolder.getLocale()));
         }
         return "redirect:/console/receipts";
     }

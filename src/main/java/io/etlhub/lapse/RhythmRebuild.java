@@ -82,10 +82,11 @@ class RhythmRebuild {
     }
 
     /**
-     * MySQL/MariaDB: each statement commits alone (autocommit); read committed, so that reading ten million lines locks none
-     * of them (the capture goes on writing); the home stores' grouping and ranking fit in memory.
+     * MySQL/MariaDB: each statement commits alone (autocommit); read committed, so that reading ten million lines
+     * locks none of them (the capture goes on writing); the home stores' grouping and ranking fit in memory.
      */
-    private static final String MYSQL_SESSION = "SET SESSION tmp_table_size = 1073741824, SESSION max_heap_table_size = 1073741824, SESSION sort_buffer_size = 67108864";
+    private static final String MYSQL_SESSION = "SET SESSION tmp_table_size = 1073741824, SESSION max_heap_table_size = 1073741824, "
+            + "SESSION sort_buffer_size = 67108864";
     private static final String MYSQL_SESSION_DEFAULTS = "SET SESSION tmp_table_size = DEFAULT, "
             + "SESSION max_heap_table_size = DEFAULT, SESSION sort_buffer_size = DEFAULT";
 

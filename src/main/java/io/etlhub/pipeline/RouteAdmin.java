@@ -148,12 +148,12 @@ public class RouteAdmin {
     public RouteStatus changeSchedule(String id, String cron, String actor) {
         RouteDefinition r = catalog.get(id);
         if (cron == null || !CronExpression.isValidExpression(cron.trim())) {
-            throw new IllegalArgumentException("'" + cron + "' is not a valid Quartz cron expression "
-                    + "(seconds minutes hours day-of-month month day-of-week [year]), e.g. 0 0/5 * * * ?");
+            throw new Refusal("'" + cron + "' is not a valid Quartz cron expression "
+                    + "(seconds minutes hours day-of-month month day-of-week [year]), e.g. 0 0/5 * * * ?", "pipeline.refused.badCron", cron);
         }
         if (r.schedule() == null) {
-            throw new IllegalArgumentException("route " + id + " is not started by Quartz: give it a quartz: start with a cron in "
-                    + r.file().getFileName() + " (see docs/file-formats.md)");
+            throw new Refusal("route " + id + " is not started by Quartz: give it a quartz: start with a cron in "
+                    + r.file().getFileName() + " (see docs/file-formats.md)", "pipeline.refused.notQuartz", id, r.file().getFileName());
         }
         String value = cron.trim();
         editor.set(r.file(), "cron", "\"" + value.replace("\"", "") + "\"");
@@ -208,15 +208,16 @@ public class RouteAdmin {
         String event = deadLetters.event(id);
         if (event == null) {
             // Kept before letters held the event: nothing to deliver; the letter and its error stay as they are.
-            throw new IllegalArgumentException("dead letter " + id + " is a change event of the CDC route " + routeId
+            throw new Refusal("dead letter " + id + " is a change event of the CDC route " + routeId
                     + " kept without the event itself: it cannot be replayed; fix the cause, then change the row "
-                    + letter.payload().get("key") + " again at the source");
+                    + letter.payload().get("key") + " again at the source", "pipeline.refused.noEvent", String.valueOf(id), routeId, letter.payload().get("key"));
         }
         org.apache.camel.Route route = camel.getRoute(routeId);
         ServiceStatus state = camel.getRouteController().getRouteStatus(routeId);
         if (route == null || state == null || !state.isStarted()
                 || !(route.getConsumer() instanceof io.etlhub.connector.RedeliveringConsumer consumer)) {
-            throw new IllegalStateException("route " + routeId + " is not started: start it, then replay dead letter " + id);
+            throw new Refusal("route " + routeId + " is not started: start it, then replay dead letter " + id,
+                    "pipeline.refused.notStarted", routeId, String.valueOf(id));
         }
         if (!deadLetters.claim(id, actor)) throw new AlreadyReplayedException(id, letter.state());
         LocalDateTime started = LocalDateTime.now(clock);
@@ -239,9 +240,10 @@ public class RouteAdmin {
                 Map.of("redelivered", failure == null ? 1L : 0L), error, Map.of());
     }
 
-    public static class AlreadyReplayedException extends RuntimeException {
+    public static class AlreadyReplayedException extends Refusal {
         AlreadyReplayedException(long id, String state) {
-            super("dead letter " + id + " is " + state + ": it is replayed once only");
+            super("dead letter " + id + " is " + state + ": it is replayed once only", "pipeline.refused.replayed", String.valueOf(id),
+                    new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"console.deadLetters.state." + state}, null, state));
         }
     }
 }

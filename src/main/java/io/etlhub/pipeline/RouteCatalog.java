@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * Reloadable: a file that fails validation is rejected (its problem is kept for the console) and the
  * route keeps its last valid definition in Camel, so a typo never stops a route that was running. A
  * route whose file did not change is left alone; one whose only change is autoStartup is started or
- * stopped through Camel's route controller; any other change replaces the Camel route.
+ * stopped through Camel's route controller (a route loaded stopped is loaded again to be started, so that the
+ * supervising controller retries it while its source is down); any other change replaces the Camel route.
  */
 @Component
 public class RouteCatalog {
@@ -89,12 +90,16 @@ public class RouteCatalog {
             String now = texts.get(id);
             if (java.util.Objects.equals(old, now)) continue;
             try {
-                if (old != null && now != null && withoutAutoStartup(old).equals(withoutAutoStartup(now))) {
-                    if (routes.get(id).isEnabled()) camel.getRouteController().startRoute(id);
+                if (old != null && now != null && withoutAutoStartup(old).equals(withoutAutoStartup(now))
+                        && !(routes.get(id).isEnabled() && SupervisedStarts.unsupervised(camel, id))) {
+                    if (routes.get(id).isEnabled()) startRoute(id);
                     else camel.getRouteController().stopRoute(id);
                     log.info("route {} {}", id, routes.get(id).isEnabled() ? "started" : "stopped");
                     continue;
                 }
+                // Also a start of a route loaded with autoStartup: false: Camel's supervising route controller leaves such
+                // a route alone (its start would fail plainly while its source is down); loaded again as its file now
+                // says, it is supervised and retried with back-off.
                 removeFromCamel(id);
                 if (now != null) addToCamel(id, now);
                 log.info("route {} {}", id, now == null ? "removed" : old == null ? "added" : "replaced");
@@ -144,25 +149,31 @@ public class RouteCatalog {
     private void addToCamel(String id, String text) throws Exception {
         RouteDefinition route = routes.get(id);
         metrics.register(id, route.kind(), jobs.get(route.kind()).counters());
+        ADDING.set(true);
         try {
-            ADDING.set(true);
-            try {
-                PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file:" + route.file(), text));
-            } finally {
-                ADDING.remove();
-            }
-            // Before the context starts, Camel starts the routes itself. A route added later was warmed up without its
-            // source being asked: a stop undoes that, and the start through the route controller asks it, so a route
-            // whose source is down is retried with back-off like one that was down when the hub started.
-            if (camel.isStarted()) {
-                camel.getRouteController().stopRoute(id);
-                if (route.isEnabled()) camel.getRouteController().startRoute(id);
-            }
+            PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file:" + route.file(), text));
+        } finally {
+            ADDING.remove();
+        }
+        // Before the context starts, Camel starts the routes itself. A route added later was warmed up without its
+        // source being asked: a stop undoes that, and the start through the route controller asks it, so a route
+        // whose source is down is retried with back-off like one that was down when the hub started.
+        if (camel.isStarted()) {
+            camel.getRouteController().stopRoute(id);
+            if (route.isEnabled()) startRoute(id);
+        }
+    }
+
+    /**
+     * Starts the route through the route controller. Not started because its source is down: the supervising route
+     * controller retries it with back-off, so the start is accepted; anything else is Camel refusing the route.
+     */
+    private void startRoute(String id) throws Exception {
+        try {
+            camel.getRouteController().startRoute(id);
         } catch (Exception e) {
-            // Loaded but not started (its source is down): the supervising route controller retries it
-            // with back-off, so the route stays; anything else is Camel refusing the route.
             if (camel.getRouteController().getRouteStatus(id) == null || !restarting(id)) throw e;
-            log.warn("route {} loaded but not started, Camel retries it with back-off: {}", id, e.getMessage());
+            log.warn("route {} not started, Camel retries it with back-off: {}", id, e.getMessage());
         }
     }
 

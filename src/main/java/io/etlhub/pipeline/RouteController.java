@@ -50,9 +50,11 @@ class RouteController {
         return ResponseEntity.status(summary.succeeded() ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR).body(summary);
     }
 
+    /** 200 when the route started; 202 when its source is down and Camel retries the start with back-off (state Restarting). */
     @PostMapping("/routes/{id}/start")
-    RouteAdmin.RouteStatus start(@PathVariable String id, Principal principal) {
-        return admin.start(id, actor(principal));
+    ResponseEntity<RouteAdmin.RouteStatus> start(@PathVariable String id, Principal principal) {
+        RouteAdmin.RouteStatus status = admin.start(id, actor(principal));
+        return ResponseEntity.status(SupervisedStarts.RESTARTING.equals(status.state()) ? HttpStatus.ACCEPTED : HttpStatus.OK).body(status);
     }
 
     @PostMapping("/routes/{id}/stop")

@@ -6,7 +6,6 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
-import org.apache.camel.spi.SupervisingRouteController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.camel.component.quartz.QuartzComponent;
@@ -119,9 +118,7 @@ public class RouteRunner {
         if (status == null || !status.isStarted()) {
             // etlhub.scheduler.enabled=false sets the Quartz component's autoStartScheduler=false
             if (camel.getComponent("quartz", QuartzComponent.class).isAutoStartScheduler()) {
-                Throwable why = camel.getRouteController() instanceof SupervisingRouteController supervisor
-                        ? supervisor.getRestartException(routeId) : null;
-                throw new RouteStoppedException(routeId, status, routes.restarting(routeId), why);
+                throw new RouteStoppedException(routeId, status, routes.restarting(routeId), SupervisedStarts.why(camel, routeId));
             }
             try {
                 camel.getRouteController().startRoute(routeId);

@@ -1,6 +1,7 @@
 package io.etlhub.pipeline;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.RouteError;
 import org.apache.camel.spi.SupervisingRouteController;
 import org.apache.camel.util.backoff.BackOffTimer;
 
@@ -21,12 +22,27 @@ record SupervisedStarts(String state, String problem, Long attempts, Instant nex
         String state = s.getRestartingRoutes().stream().anyMatch(r -> r.getId().equals(routeId)) ? RESTARTING
                 : s.getExhaustedRoutes().stream().anyMatch(r -> r.getId().equals(routeId)) ? EXHAUSTED : null;
         if (state == null) return null;
-        Throwable why = s.getRestartException(routeId);
+        Throwable why = why(s, camel, routeId);
         BackOffTimer.Task task = s.getRestartingRouteState(routeId);
         Long attempts = task == null ? null : task.getCurrentAttempts();
         Instant next = task == null || !RESTARTING.equals(state) || task.getNextAttemptTime() <= 0 ? null
                 : Instant.ofEpochMilli(task.getNextAttemptTime());
         return new SupervisedStarts(state, why == null ? null : message(why), attempts, next);
+    }
+
+    /** Why the route's last start failed, or null; the controller keeps it from the first retry on. */
+    static Throwable why(CamelContext camel, String routeId) {
+        return camel.getRouteController() instanceof SupervisingRouteController s ? why(s, camel, routeId) : null;
+    }
+
+    private static Throwable why(SupervisingRouteController s, CamelContext camel, String routeId) {
+        Throwable why = s.getRestartException(routeId);
+        // Before the first retry the controller keeps no reason: the failed start's own, which Camel keeps on the route.
+        org.apache.camel.Route route = camel.getRoute(routeId);
+        if (why == null && route != null && route.getLastError() != null && route.getLastError().getPhase() == RouteError.Phase.START) {
+            why = route.getLastError().getException();
+        }
+        return why;
     }
 
     /** The innermost message that says something (Camel wraps the step's own reason). */
@@ -36,6 +52,15 @@ record SupervisedStarts(String state, String problem, Long attempts, Instant nex
             if (c.getMessage() != null) found = c.getMessage();
         }
         return found;
+    }
+
+    /**
+     * True when Camel's supervising route controller does not control the route: it was loaded with autoStartup: false,
+     * and the controller then leaves it to be started by hand, without back-off.
+     */
+    static boolean unsupervised(CamelContext camel, String routeId) {
+        return camel != null && camel.getRoute(routeId) != null && camel.getRouteController() instanceof SupervisingRouteController s
+                && s.getControlledRoutes().stream().noneMatch(r -> r.getId().equals(routeId));
     }
 
     static boolean restarting(CamelContext camel, String routeId) {

@@ -1,6 +1,8 @@
 package io.etlhub.receipts;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 import java.text.MessageFormat;
@@ -41,15 +43,20 @@ public class ReasonDetails {
      */
     public String text(String reason, String stored, Locale locale) {
         if (reason == null || stored == null) return stored;
+        return messages.getMessage(resolvable(reason, stored), locale);
+    }
+
+    /** The same as a resolvable (for a sentence that quotes the detail: MessageSource translates its arguments too). */
+    static MessageSourceResolvable resolvable(String reason, String stored) {
         for (String key : SENTENCES.getOrDefault(reason, List.of())) {
             List<Integer> order = new ArrayList<>();
             Matcher m = readBack(ENGLISH.getString(key), order).matcher(stored);
             if (!m.matches()) continue;
             Object[] args = new Object[order.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
             for (int i = 0; i < order.size(); i++) args[order.get(i)] = m.group(i + 1);
-            return messages.getMessage(key, args, stored, locale);
+            return new DefaultMessageSourceResolvable(new String[] {key}, args, stored);
         }
-        return stored;
+        return new DefaultMessageSourceResolvable(new String[0], null, stored);
     }
 
     /** The sentences of each reason: receipts.detail.REASON and receipts.detail.REASON.variant, in key order. */

@@ -1,5 +1,6 @@
 package io.etlhub.receipts;
 
+import io.etlhub.pipeline.Refusal;
 import io.etlhub.receipts.LedgerEntry.State;
 import io.etlhub.receipts.ReceiptDecision.Effect;
 import io.etlhub.receipts.ReceiptDecision.Event;
@@ -36,11 +37,12 @@ public final class ReceiptDecider {
     public static ReceiptDecision assign(LedgerEntry previous, String opportunityNo, ReceiptMatch match,
                                          String note, LocalDateTime now) {
         if (previous.isApplied()) {
-            throw new IllegalStateException(previous.system() + " " + previous.documentNo() + " is already applied to "
-                    + previous.opportunityNo());
+            throw new Refusal(previous.system() + " " + previous.documentNo() + " is already applied to "
+                    + previous.opportunityNo(), "receipts.refused.alreadyApplied", previous.documentNo(), previous.opportunityNo());
         }
         if (match instanceof ReceiptMatch.Unmatched u) {
-            throw new IllegalArgumentException("cannot assign " + previous.documentNo() + " to " + opportunityNo + ": " + u.detail());
+            throw new Refusal("cannot assign " + previous.documentNo() + " to " + opportunityNo + ": " + u.detail(),
+                    "receipts.refused.unmatched", previous.documentNo(), opportunityNo, ReasonDetails.resolvable(u.reason().name(), u.detail()));
         }
         return route(previous.withManualOpportunity(opportunityNo, now), previous, match, "ASSIGN", note);
     }
@@ -59,8 +61,9 @@ public final class ReceiptDecider {
     /** Finance decided a document pays no opportunity. */
     public static ReceiptDecision dismiss(LedgerEntry previous, String note, LocalDateTime now) {
         if (previous.isApplied()) {
-            throw new IllegalStateException(previous.system() + " " + previous.documentNo() + " is applied to "
-                    + previous.opportunityNo() + "; it cannot be dismissed");
+            throw new Refusal(previous.system() + " " + previous.documentNo() + " is applied to "
+                    + previous.opportunityNo() + "; it cannot be dismissed", "receipts.refused.dismissApplied", previous.documentNo(),
+                    previous.opportunityNo());
         }
         LedgerEntry next = previous.touched(now).notApplied(State.DISMISSED, "DISMISSED", note);
         return new ReceiptDecision(previous, next, List.of(), Outcome.UNCHANGED,

@@ -27,17 +27,24 @@ class UnmatchedReceiptController {
     private final ReceiptLedger ledger;
     private final MessageSource messages;
     private final CrmOpportunities crm;
+    private final ReasonDetails reasonDetails;
 
-    UnmatchedReceiptController(UnmatchedReceipts queue, ReceiptLedger ledger, MessageSource messages, CrmOpportunities crm) {
+    UnmatchedReceiptController(UnmatchedReceipts queue, ReceiptLedger ledger, MessageSource messages, CrmOpportunities crm,
+                               ReasonDetails reasonDetails) {
+        this.reasonDetails = reasonDetails;
         this.queue = queue;
         this.ledger = ledger;
         this.messages = messages;
         this.crm = crm;
     }
 
+    /**
+     * reason and reasonDetail as stored (English, for scripts); reasonText and reasonDetailText in the reader's language
+     * (Accept-Language, zh-CN when none).
+     */
     record ReceiptView(String system, String documentId, String documentNo, LocalDate documentDate, String customerCode,
                        String currency, BigDecimal amount, String memo, String state, String reason, String reasonText,
-                       String reasonDetail, String opportunityNo, BigDecimal appliedAmount, String manualOpportunityNo) {}
+                       String reasonDetail, String reasonDetailText, String opportunityNo, BigDecimal appliedAmount, String manualOpportunityNo) {}
 
     /** confirmCustomerMismatch: finance confirms that the receipt pays another customer's opportunity. */
     record Assignment(String opportunityNo, String note, Boolean confirmCustomerMismatch) {}
@@ -84,7 +91,8 @@ class UnmatchedReceiptController {
         String text = e.reason() == null ? null
                 : messages.getMessage("receipts.reason." + e.reason(), null, e.reason(), locale);
         return new ReceiptView(e.system(), e.documentId(), e.documentNo(), e.documentDate(), e.customerCode(), e.currency(),
-                e.amount(), e.memo(), e.state().name(), e.reason(), text, e.reasonDetail(), e.opportunityNo(),
+                e.amount(), e.memo(), e.state().name(), e.reason(), text, e.reasonDetail(),
+                reasonDetails.text(e.reason(), e.reasonDetail(), locale), e.opportunityNo(),
                 e.appliedAmount(), e.manualOpportunityNo());
     }
 

@@ -132,7 +132,8 @@ public class UnmatchedReceipts {
     }
 
     public LedgerEntry dismiss(String system, String documentId, String actor, String note) {
-        if (note == null || note.isBlank()) throw new IllegalArgumentException("a reason is required to dismiss a receipt");
+        if (note == null || note.isBlank()) throw new io.etlhub.pipeline.Refusal("a reason is required to dismiss a receipt",
+                "receipts.refused.noDismissReason", documentId);
         LedgerEntry entry = require(system, documentId);
         return locks.withLock(entry.routeId(), 30, () -> {
             LedgerEntry current = require(system, documentId);
@@ -188,9 +189,9 @@ public class UnmatchedReceipts {
         public String opportunityCustomer() { return opportunityCustomer; }
     }
 
-    public static class NoSuchReceiptException extends RuntimeException {
+    public static class NoSuchReceiptException extends io.etlhub.pipeline.Refusal {
         NoSuchReceiptException(String system, String documentId) {
-            super("no receipt document " + system + "/" + documentId + " in the ledger");
+            super("no receipt document " + system + "/" + documentId + " in the ledger", "receipts.refused.noReceipt", system, documentId);
         }
     }
 }

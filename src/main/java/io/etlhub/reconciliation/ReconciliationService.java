@@ -1,5 +1,6 @@
 package io.etlhub.reconciliation;
 
+import io.etlhub.pipeline.Refusal;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.receipts.LedgerEntry;
 import io.etlhub.receipts.UnmatchedReceipts;
@@ -55,24 +56,28 @@ public class ReconciliationService {
      */
     public LedgerEntry confirm(String system, String documentId, LocalDate documentDate, String opportunityNo, String actor,
                                String note) {
-        if (opportunityNo == null || opportunityNo.isBlank()) throw new IllegalArgumentException("opportunityNo is required");
-        if (documentDate == null) throw new IllegalArgumentException("documentDate is required (the receipt's date)");
+        if (opportunityNo == null || opportunityNo.isBlank()) throw new Refusal("opportunityNo is required", "reconciliation.refused.noOpportunity", documentId);
+        if (documentDate == null) throw new Refusal("documentDate is required (the receipt's date)", "reconciliation.refused.noDate", documentId);
         LocalDate today = LocalDate.now(clock);
         ReconciliationReport report = report(new Period(documentDate, today.isAfter(documentDate) ? today : documentDate));
         ReconciliationReport.UnmatchedReceipt receipt = report.unmatched().stream()
                 .filter(u -> u.system().equals(system) && u.documentId().equals(documentId) && "UNMATCHED".equals(u.state()))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(
-                        "receipt " + system + "/" + documentId + " dated " + documentDate + " is not an unmatched receipt"));
+                .findFirst().orElseThrow(() -> new Refusal(
+                        "receipt " + system + "/" + documentId + " dated " + documentDate + " is not an unmatched receipt",
+                        "reconciliation.refused.notUnmatched", system, documentId, documentDate));
         List<ReconciliationReport.Suggestion> chosen = receipt.suggestions().stream()
                 .filter(s -> s.opportunityNos().contains(opportunityNo.trim())).toList();
         ReconciliationReport.Suggestion oneToOne = chosen.stream().filter(s -> !s.split()).findFirst().orElse(null);
         if (oneToOne == null) {
-            throw new IllegalArgumentException(chosen.isEmpty()
-                    ? opportunityNo + " is not a suggestion for receipt " + system + "/" + documentId
-                    : opportunityNo + " is only part of a split suggestion: record the receipt in the ERP as separate documents or assign it by hand");
+            throw chosen.isEmpty()
+                    ? new Refusal(opportunityNo + " is not a suggestion for receipt " + system + "/" + documentId,
+                            "reconciliation.refused.notSuggested", opportunityNo, receipt.documentNo())
+                    : new Refusal(opportunityNo + " is only part of a split suggestion: record the receipt in the ERP as separate documents or assign it by hand",
+                            "reconciliation.refused.split", opportunityNo, receipt.documentNo());
         }
         if (oneToOne.ambiguous() && (note == null || note.isBlank())) {
-            throw new IllegalArgumentException("the suggestion is ambiguous (another opportunity scores the same): a note saying why " + opportunityNo + " is required");
+            throw new Refusal("the suggestion is ambiguous (another opportunity scores the same): a note saying why " + opportunityNo + " is required",
+                    "reconciliation.refused.ambiguous", opportunityNo, receipt.documentNo());
         }
         String audit = "reconciliation suggestion, score " + oneToOne.score().toPlainString()
                 + (oneToOne.ambiguous() ? " (ambiguous)" : "") + (note == null || note.isBlank() ? "" : ": " + note.trim());

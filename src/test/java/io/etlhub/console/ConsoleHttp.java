@@ -12,13 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A small HTTP client for the tests: Basic calls, or a browser-like session with its cookie and CSRF token. */
-final class ConsoleHttp {
+public final class ConsoleHttp {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private String cookie;
 
-    ConsoleHttp(int port) {
+    public ConsoleHttp(int port) {
         this.base = "http://localhost:" + port;
     }
 
@@ -31,7 +31,7 @@ final class ConsoleHttp {
     }
 
     /** Logs in through the form like a browser; keeps the session cookie. */
-    void formLogin(String user, String password) {
+    public void formLogin(String user, String password) {
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build());
         remember(page);
         String token = csrfToken(page.body());
@@ -44,19 +44,19 @@ final class ConsoleHttp {
         }
     }
 
-    HttpResponse<String> withSession(String method, String path, String csrfToken) {
+    public HttpResponse<String> withSession(String method, String path, String csrfToken) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method, body(method)).header("Cookie", cookie);
         if (csrfToken != null) b.header("X-CSRF-TOKEN", csrfToken);
         return send(b.build());
     }
 
     /** A page as a browser asks for it (Accept: text/html), with the session cookie. */
-    HttpResponse<String> page(String path) {
+    public HttpResponse<String> page(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Cookie", cookie)
                 .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build());
     }
 
-    static String csrfToken(String html) {
+    public static String csrfToken(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) throw new IllegalStateException("no CSRF token in the page");
         return m.group(1);

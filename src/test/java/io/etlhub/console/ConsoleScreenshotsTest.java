@@ -24,9 +24,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ConsoleScreenshotsTest extends ConsoleBrowser {
     static final Map<String, List<String>> PAGES = Map.of(
             "admin", List.of("home:/console/home", "dashboard:/console", "routes:/console/routes/check", "runs:/console/runs",
-                    "dead-letters:/console/dead-letters", "audit:/console/audit", "run:/console/runs/LAST", "not-found:/console/runs/999999"),
+                    "dead-letters:/console/dead-letters", "audit:/console/audit", "run:/console/runs/LAST", "not-found:/console/runs/999999",
+                    "lapse:/console/lapse"),
             "finance", List.of("home:/console/home", "receipts:/console/receipts", "reconciliation:/console/reconciliation?period=2026-10",
-                    "refused:/console/routes"),
+                    "refused:/console/routes", "customers:/console/customers", "customer:/console/customers/C00001"),
             "ops", List.of("home:/console/home", "quality:/console/quality", "archive:/console/archive"));
 
     @Autowired

@@ -30,14 +30,9 @@ class FinanceOpsPagesIntegrationTest extends HubIntegrationTest {
 
     @BeforeEach
     void receipts() {
-        new CrmWriter(crmDb()).insertCustomers(List.of(new CrmWriter.Customer(1, "C00001", "苏州精密机械有限公司", "张伟")));
-        new CrmWriter(crmDb()).insertOpportunities(List.of(new CrmWriter.Opp(1, "OPP-2026-00001", 1, "成交", "张伟", "CNY",
-                new BigDecimal("10000.00"), LocalDate.of(2026, 10, 2), null)));
-        new U8ReceiptWriter(u8Db()).insert(List.of(
-                new U8ReceiptWriter.Receipt(1, "48", "SK1", LocalDate.of(2026, 10, 5), "C00001", "人民币", 1.0,
-                        List.of(new BigDecimal("4000.00")), "OPP-2026-00001", "王会计"),
-                new U8ReceiptWriter.Receipt(2, "48", "SK2", LocalDate.of(2026, 10, 6), "C00001", "人民币", 1.0,
-                        List.of(new BigDecimal("500.00")), "货款", "王会计"),
+        ReceiptScenario.customerWithOpportunity(new CrmWriter(crmDb()));
+        new U8ReceiptWriter(u8Db()).insert(List.of(ReceiptScenario.receipt(1, 5, "4000.00", "OPP-2026-00001"),
+                ReceiptScenario.receipt(2, 6, "500.00", "货款"),
                 new U8ReceiptWriter.Receipt(3, "48", "SK3", LocalDate.of(2026, 10, 7), "C00001", "美元", 0.0,
                         List.of(new BigDecimal("100.00")), "货款", "王会计")));
         runner.run("receipts-u8", Trigger.MANUAL, "test", Map.of());

@@ -52,6 +52,9 @@ class CustomerViewDemoIntegrationTest {
         assertThat(list).contains("id=\"nav-customers\"").contains("href=\"/console/customers/C00003\"").contains("1–1 of 1");
         String u8 = rest.withBasicAuth("admin", "demo-test-pw").getForObject("/console/customers/C00002?lang=zh_CN", String.class);
         assertThat(u8).contains("来源 U8，截至");
+        // The health score's breakdown in the reader's words, not the CRM column's "recency=...".
+        assertThat(u8).contains("近期互动").contains("回款达成").doesNotContain("recency=");
+        assertThat(page).contains("recent interaction").doesNotContain("recency=");
 
         Map<String, Object> view = rest.withBasicAuth("admin", "demo-test-pw").exchange("/api/customers/C00002/view", HttpMethod.GET, null,
                 new ParameterizedTypeReference<Map<String, Object>>() {}).getBody();

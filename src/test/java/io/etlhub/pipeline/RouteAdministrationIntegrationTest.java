@@ -560,6 +560,87 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void aStoppedRouteStartedWhileItsSourceIsDownWaitsInBackOffAndAStopCancelsTheRetries() throws Exception {
+        Path file = CONFIG.resolve("routes/flaky-stopped.yaml");
+        Files.writeString(file, """
+                # shipped stopped: an admin starts it when the source is ready
+                - route:
+                    id: flaky-stopped
+                    autoStartup: false
+                    routeConfigurationId: etlhub-runs
+                    from:
+                      uri: direct:flaky-stopped
+                      steps:
+                        - to: etlhub:receipts?source=flaky&sourceMapping=u8-receipts&target=crm
+                """, StandardCharsets.UTF_8);
+        try {
+            assertThat(admin.reload("admin").rejected()).isEmpty();
+            assertThat(admin.status("flaky-stopped").state()).isEqualTo("Stopped");
+            lockFlaky();
+
+            // Started from the API while its source is down: accepted, and Camel retries the start with back-off.
+            HttpResponse<String> answer = post("/api/routes/flaky-stopped/start");
+            assertThat(answer.statusCode()).isEqualTo(202);
+            assertThat(answer.body()).contains("\"state\":\"Restarting\"").contains("\"startProblem\":\"source flaky unreachable");
+            assertThat(Files.readString(file)).contains("autoStartup: true").contains("# shipped stopped");
+            assertThat(audit.recent(100)).anyMatch(e -> e.action().equals("START") && e.target().equals("route flaky-stopped"));
+            Long attempts = admin.status("flaky-stopped").startAttempts();
+            assertThat(attempts).isNotNull();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+                RouteAdmin.RouteStatus waiting = admin.status("flaky-stopped");
+                assertThat(waiting.state()).isEqualTo("Restarting");
+                assertThat(waiting.startProblem()).contains("source flaky unreachable");
+                assertThat(waiting.startAttempts()).isGreaterThan(attempts);
+            });
+            assertThat(get("/console/routes?lang=zh_CN").body()).contains("等待重试启动").contains("无法启动：source flaky unreachable");
+            assertThat(get("/console/routes?lang=en").body()).contains("Waiting to start, retrying")
+                    .contains("cannot start: source flaky unreachable");
+
+            // Stopped during back-off: the retries end, so the route stays stopped when the source comes back.
+            admin.stop("flaky-stopped", "admin");
+            assertThat(Files.readString(file)).contains("autoStartup: false");
+            assertThat(admin.status("flaky-stopped").state()).isEqualTo("Stopped");
+            assertThat(admin.status("flaky-stopped").startProblem()).isNull();
+            assertThat(((SupervisingRouteController) camel.getRouteController()).getRestartingRoutes())
+                    .extracting(org.apache.camel.Route::getRouteId).doesNotContain("flaky-stopped");
+            unlockFlaky();
+            // several retry delays (300 ms) pass without a start
+            org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(1500)).atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> camel.getRouteController().getRouteStatus("flaky-stopped").isStopped());
+
+            // Started again from the console while the source is down: it says so, and the route starts once the source is back.
+            lockFlaky();
+            io.etlhub.console.ConsoleHttp browser = new io.etlhub.console.ConsoleHttp(port);
+            browser.formLogin("admin", ADMIN_PASSWORD);
+            String token = io.etlhub.console.ConsoleHttp.csrfToken(browser.page("/console/routes").body());
+            assertThat(browser.withSession("POST", "/console/routes/flaky-stopped/start", token).statusCode()).isEqualTo(302);
+            assertThat(browser.page("/console/routes").body())
+                    .contains("路由 flaky-stopped 已启用，但其数据源暂不可用（source flaky unreachable");
+            assertThat(admin.status("flaky-stopped").state()).isEqualTo("Restarting");
+            unlockFlaky();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(camel.getRouteController().getRouteStatus("flaky-stopped").isStarted()).isTrue());
+            assertThat(admin.status("flaky-stopped").state()).isEqualTo("Started");
+            assertThat(admin.status("flaky-stopped").startProblem()).isNull();
+            assertThat(health("flaky-stopped").getState()).isEqualTo(HealthCheck.State.UP);
+        } finally {
+            unlockFlaky();
+            Files.deleteIfExists(file);
+            admin.reload("admin");
+        }
+    }
+
+    /** The flaky source goes down: its account is locked and its open sessions (a pool's idle ones too) are ended. */
+    private static void lockFlaky() {
+        DB.exec("ALTER USER '" + FLAKY_USER + "'@'%' ACCOUNT LOCK");
+        DB.exec("KILL CONNECTION USER '" + FLAKY_USER + "'");
+    }
+
+    private static void unlockFlaky() {
+        DB.exec("ALTER USER '" + FLAKY_USER + "'@'%' ACCOUNT UNLOCK");
+    }
+
+    @Test
     void connectionSecretsAreMaskedInAnswersAndNeverLogged(CapturedOutput output) throws Exception {
         HttpResponse<String> answer = get("/api/connectors");
         assertThat(answer.statusCode()).isEqualTo(200);
@@ -585,6 +666,13 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     static double value(String scrape, String metric, String label) {
         return scrape.lines().filter(l -> l.startsWith(metric + "{") && l.substring(0, l.lastIndexOf('}') + 1).contains(label))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        String auth = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -112,8 +112,10 @@ class ReceiptDeciderTest {
     @Test
     void anAppliedDocumentCannotBeAssignedOrDismissed() {
         LedgerEntry previous = appliedTo(A, "300.00");
-        assertThatThrownBy(() -> ReceiptDecider.dismiss(previous, "no", NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ReceiptDecider.dismiss(previous, "no", NOW)).isInstanceOf(io.etlhub.pipeline.Refusal.class)
+                .extracting(e -> ((io.etlhub.pipeline.Refusal) e).key()).isEqualTo("receipts.refused.dismissApplied");
         assertThatThrownBy(() -> ReceiptDecider.assign(previous, B.number(), to(B, "300.00"), "x", NOW))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(io.etlhub.pipeline.Refusal.class)
+                .extracting(e -> ((io.etlhub.pipeline.Refusal) e).key()).isEqualTo("receipts.refused.alreadyApplied");
     }
 }
