@@ -218,7 +218,7 @@ public final class CrmCustomerMerge {
         });
         Object savepoint = savepoints == null ? null : savepoints.createSavepoint();
         try {
-            if (!insertArgs.isEmpty()) crm.batch(insert, insertArgs);
+            if (!insertArgs.isEmpty()) crm.insertAll(insert, insertArgs);
             updates.forEach(crm::batch);
         } catch (DataAccessException e) {
             if (savepoint == null) throw e;

@@ -65,6 +65,21 @@ public class HubStoreMigrations {
     }
 
     @Bean
+    JavaMigration hubStoreArchiveStagingWithoutGroupingIndexes() {
+        return archiveStagingWithoutGroupingIndexes();
+    }
+
+    /**
+     * Archive import, issue 15: the name and company-key indexes served only the set-based grouping, which runs when a
+     * row has no credit code and then reads the import's rows whole anyway; every staged row paid two long B-tree keys.
+     */
+    static SchemaChanges archiveStagingWithoutGroupingIndexes() {
+        return SchemaChanges.version("27.5", "archive staging: no grouping indexes")
+                .dropIndex("archive_staging", "ix_archive_staging_name")
+                .dropIndex("archive_staging", "ix_archive_staging_company");
+    }
+
+    @Bean
     JavaMigration hubStoreQualityNotConfigured() {
         return qualityNotConfigured();
     }
@@ -186,8 +201,9 @@ public class HubStoreMigrations {
             throw new IllegalStateException("hub store: cannot tell its database: " + e.getMessage(), e);
         }
         SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION, VENDOR_LOCATION + vendor)
-                .javaMigrations(javaMigration(), archiveCompanies(), archiveStagingLean(), qualityNotConfigured(), receiptLedgerLastDates(),
-                        lapseLinesByCapture(), lapseVisitsByCardOnly(), receiptEventBatchIndex(), receiptLedgerFirstSeen()).load(), "hub store",
+                .javaMigrations(javaMigration(), archiveCompanies(), archiveStagingLean(), archiveStagingWithoutGroupingIndexes(),
+                        qualityNotConfigured(), receiptLedgerLastDates(), lapseLinesByCapture(), lapseVisitsByCardOnly(),
+                        receiptEventBatchIndex(), receiptLedgerFirstSeen()).load(), "hub store",
                 EARLIER_CHECKSUMS);
     }
 }

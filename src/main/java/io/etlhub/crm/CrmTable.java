@@ -1,5 +1,6 @@
 package io.etlhub.crm;
 
+import io.etlhub.connector.BulkInsert;
 import io.etlhub.connector.TableMapping;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,8 +29,15 @@ public final class CrmTable {
     /** An INSERT or UPDATE built here, to run as a batch or row by row (to name the row the CRM refuses). */
     public static final class Statement {
         private final String sql;
+        /** An INSERT's physical columns (for {@link #insertAll}); null for an UPDATE. */
+        private final List<String> insertColumns;
 
-        private Statement(String sql) { this.sql = sql; }
+        private Statement(String sql) { this(sql, null); }
+
+        private Statement(String sql, List<String> insertColumns) {
+            this.sql = sql;
+            this.insertColumns = insertColumns;
+        }
 
         @Override public boolean equals(Object o) { return o instanceof Statement s && s.sql.equals(sql); }
 
@@ -74,7 +82,7 @@ public final class CrmTable {
     /** INSERT of these columns, in this order. */
     public Statement insert(List<String> columns) {
         return new Statement("INSERT INTO " + table.table() + " (" + String.join(", ", physical(columns)) + ") VALUES ("
-                + marks(columns.size()) + ")");
+                + marks(columns.size()) + ")", physical(columns));
     }
 
     /** UPDATE of these columns, in this order, then the id as the last argument. */
@@ -87,6 +95,18 @@ public final class CrmTable {
     public void batch(Statement statement, List<Object[]> rows) {
         jdbc.batchUpdate(statement.sql, rows);
     }
+
+    /**
+     * Many rows of an {@link #insert} at once, as literal multi-row INSERTs ({@link BulkInsert}): on MySQL/MariaDB the
+     * driver's binding of every value costs more than the database spends on the rows (the archive import).
+     */
+    public void insertAll(Statement insert, List<Object[]> rows) {
+        if (insert.insertColumns == null) throw new IllegalArgumentException("not an INSERT: " + insert.sql);
+        if (bulk == null || !bulk.getKey().equals(insert)) bulk = Map.entry(insert, BulkInsert.into(jdbc, table.table(), insert.insertColumns));
+        bulk.getValue().insert(rows);
+    }
+
+    private Map.Entry<Statement, BulkInsert> bulk;
 
     public void one(Statement statement, Object[] row) {
         jdbc.update(statement.sql, row);
