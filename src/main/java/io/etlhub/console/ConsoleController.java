@@ -110,7 +110,7 @@ class ConsoleController {
             flash.addFlashAttribute("notice", !"Restarting".equals(started.state()) ? text("console.notice.started", id)
                     : text("console.notice.startWaiting", id, started.startProblem() == null ? "-" : started.startProblem()));
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", io.etlhub.pipeline.Refusal.text(e, messages, LocaleContextHolder.getLocale()));
         }
         return "redirect:/console/routes";
     }
