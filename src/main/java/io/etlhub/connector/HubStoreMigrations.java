@@ -192,6 +192,22 @@ public class HubStoreMigrations {
                 .dropIndex("lapse_visit", "ix_lapse_visit_store");
     }
 
+    @Bean
+    JavaMigration hubStoreCustomerViewOrdersByCustomerLine() {
+        return customerViewOrdersByCustomerLine();
+    }
+
+    /**
+     * Customer 360, issue 12: after work orders changed, the incremental refresh reads every customer's lines and
+     * schedule window (GROUP BY customer and line, MIN start, MAX end) to find whose line load moved; an index holding
+     * all of it answers from the index in its order. It starts like the index by connector and customer, which it replaces.
+     */
+    static SchemaChanges customerViewOrdersByCustomerLine() {
+        return SchemaChanges.version("28.1", "customer view: work orders by customer and line")
+                .addIndex("cv_work_orders", "ix_cv_work_orders_customer_line", "connector, customer_code, line_code, planned_start, planned_end")
+                .dropIndex("cv_work_orders", "ix_cv_work_orders_customer");
+    }
+
     /** The same migrations outside Spring (benchmarks, tests). */
     public static void migrate(DataSource hub) {
         String vendor;
@@ -203,7 +219,7 @@ public class HubStoreMigrations {
         SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION, VENDOR_LOCATION + vendor)
                 .javaMigrations(javaMigration(), archiveCompanies(), archiveStagingLean(), archiveStagingWithoutGroupingIndexes(),
                         qualityNotConfigured(), receiptLedgerLastDates(), lapseLinesByCapture(), lapseVisitsByCardOnly(),
-                        receiptEventBatchIndex(), receiptLedgerFirstSeen()).load(), "hub store",
+                        receiptEventBatchIndex(), receiptLedgerFirstSeen(), customerViewOrdersByCustomerLine()).load(), "hub store",
                 EARLIER_CHECKSUMS);
     }
 }
