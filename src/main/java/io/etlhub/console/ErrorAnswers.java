@@ -62,6 +62,13 @@ class ErrorAnswers {
         return answer(HttpStatus.NOT_FOUND, e.key(), e.text(messages, RequestContextUtils.getLocale(request)), request, response);
     }
 
+    /** A run asked of a route that is running or not started: 409 with its sentence (a console run now, the data-health page). */
+    @ExceptionHandler({io.etlhub.pipeline.RouteBusyException.class, io.etlhub.pipeline.RouteStoppedException.class})
+    Object conflict(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.CONFLICT, ((io.etlhub.pipeline.KeyedFailure) e).key(),
+                io.etlhub.pipeline.Refusal.text(e, messages, RequestContextUtils.getLocale(request)), request, response);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
         return answer(HttpStatus.BAD_REQUEST, "console.error.badParameter", text(request, "console.error.badParameter", e.getName(), e.getValue()),

@@ -324,19 +324,29 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
-    void stopAndStartWriteEnabledAndUnscheduleTheRoute() throws IOException {
+    void stopAndStartWriteEnabledAndUnscheduleTheRoute() throws Exception {
         admin.stop("receipts-k3", "admin");
         assertThat(Files.readString(CONFIG.resolve("routes/receipts-k3.yaml"))).contains("autoStartup: false");
         assertThat(camel.getRouteController().getRouteStatus("receipts-k3").isStopped()).isTrue();
         assertThat(admin.status("receipts-k3").state()).isEqualTo("Stopped");
         assertThatThrownBy(() -> admin.runNow("receipts-k3", "admin", Map.of())).isInstanceOf(RouteStoppedException.class);
+        // over HTTP: 409 with the sentence, from the API and from the console's run now (not a 500)
+        HttpResponse<String> api = post("/api/routes/receipts-k3/runs");
+        assertThat(api.statusCode()).isEqualTo(409);
+        assertThat(api.body()).contains("\"code\":\"pipeline.refused.stopped\"").contains("路由“receipts-k3”未启动：请先启动它再运行。");
+        io.etlhub.console.ConsoleHttp console = new io.etlhub.console.ConsoleHttp(port);
+        console.formLogin("admin", ADMIN_PASSWORD);
+        String token = io.etlhub.console.ConsoleHttp.csrfToken(console.withSession("GET", "/console/routes", null).body());
+        HttpResponse<String> page = console.withSession("POST", "/console/routes/receipts-k3/run?lang=en", token);
+        assertThat(page.statusCode()).isEqualTo(409);
+        assertThat(page.body()).contains("Route &quot;receipts-k3&quot; is not started: start it to run it.");
         assertThat(admin.scheduledCron("receipts-k3")).isNull();
         assertThat(admin.status("receipts-k3").nextRun()).isNull();
 
         admin.start("receipts-k3", "admin");
         assertThat(admin.scheduledCron("receipts-k3")).isEqualTo(QUIET_CRON);
         assertThat(camel.getRouteController().getRouteStatus("receipts-k3").isStarted()).isTrue();
-        assertThat(audit.recent(100).stream().filter(e -> e.actor().equals("admin")).limit(2))
+        assertThat(audit.recent(100).stream().filter(e -> e.actor().equals("admin") && !e.action().startsWith("LOGIN")).limit(2))
                 .extracting(AuditLog.Entry::action).containsExactly("START", "STOP");
     }
 
