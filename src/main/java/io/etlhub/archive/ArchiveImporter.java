@@ -91,20 +91,23 @@ public final class ArchiveImporter {
             CrmCustomerMerge merge = new CrmCustomerMerge(customers, mapping, displayName, LocalDateTime.now(clock));
             List<Company> companies = new ArrayList<>();
             CompanyFolder folder = new CompanyFolder(mapping, new FieldLabels(mapping), writer::issue, companies::add);
-            try {
-                customers.inTransaction(tx -> {
+            // One CRM transaction on a thread of its own: the next page is prepared here while the CRM writes this one.
+            try (CrmSession.Threaded crm = CrmSession.threaded(customers)) {
+                crm.call(tx -> {
                     merge.loadExisting();
-                    staging.forEachCompanyRow(writer, ArchiveStaging.BATCH, page -> {
-                        page.forEach(folder::accept);
-                        if (companies.size() >= ArchiveStaging.BATCH) {
-                            merge.apply(companies, writer::issue, tx);
-                            companies.clear();
-                        }
-                        progress.processed(page.size());
-                    });
-                    folder.finish();
-                    if (!companies.isEmpty()) merge.apply(companies, writer::issue, tx);
+                    return null;
                 });
+                staging.forEachCompanyRow(writer, ArchiveStaging.BATCH, page -> {
+                    page.forEach(folder::accept);
+                    if (companies.size() >= ArchiveStaging.BATCH) {
+                        merge.apply(companies, writer::issue, crm);
+                        companies.clear();
+                    }
+                    progress.processed(page.size());
+                });
+                folder.finish();
+                if (!companies.isEmpty()) merge.apply(companies, writer::issue, crm);
+                crm.commit();
             } catch (CrmWriteException e) {
                 throw messages.failure("archive.error.crm-row", e, e.sheet, String.valueOf(e.row), e.getMessage());
             } catch (DataAccessException e) {
