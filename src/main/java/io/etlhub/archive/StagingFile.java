@@ -3,7 +3,6 @@ package io.etlhub.archive;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,8 +51,10 @@ final class StagingFile implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
     private final FileLock lock;
-    private final CountingBuffer buffer;
-    private final DataOutputStream out;
+    private final java.io.OutputStream out;
+    /** The record being written (one write per record: the streams' per-byte calls cost more than the encoding). */
+    private ByteBuffer record = ByteBuffer.allocate(4096);
+    private long size;
     /** Where the record of each seq starts (seq 1 at index 0), and the end of the last one. */
     private long[] offsets = new long[1 << 12];
     private long rows;
@@ -74,8 +75,7 @@ final class StagingFile implements AutoCloseable {
             throw e;
         }
         this.lock = channel.lock();
-        this.buffer = new CountingBuffer(Channels.newOutputStream(channel));
-        this.out = new DataOutputStream(buffer);
+        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
     }
 
     /** A new, locked file for the import in {@code folder} (created if need be). */
@@ -126,18 +126,19 @@ final class StagingFile implements AutoCloseable {
         if (seq != rows + 1) throw new IllegalArgumentException("rows are staged in order: expected " + (rows + 1) + ", got " + seq);
         try {
             if (rows + 1 >= offsets.length) offsets = Arrays.copyOf(offsets, offsets.length * 2);
-            offsets[(int) rows] = buffer.count;
-            out.writeLong(companySeq);
-            out.writeInt(sheetNumber(sheet));
-            out.writeInt(row);
-            out.writeByte((valid ? 1 : 0) | (creditCode != null ? 2 : 0) | (nameKey != null ? 4 : 0));
+            offsets[(int) rows] = size;
+            record.clear();
+            room(17).putLong(companySeq).putInt(sheetNumber(sheet)).putInt(row)
+                    .put((byte) ((valid ? 1 : 0) | (creditCode != null ? 2 : 0) | (nameKey != null ? 4 : 0)));
             if (creditCode != null) text(creditCode);
             if (nameKey != null) text(nameKey);
-            out.writeShort(values.size());
+            room(2).putShort((short) values.size());
             for (Map.Entry<String, String> v : values.entrySet()) {
-                out.writeShort(fieldNumber(v.getKey()));
+                room(2).putShort((short) fieldNumber(v.getKey()));
                 text(v.getValue());
             }
+            out.write(record.array(), 0, record.position());
+            size += record.position();
             rows++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the staging file " + path, e);
@@ -148,7 +149,7 @@ final class StagingFile implements AutoCloseable {
     void finishWriting() {
         try {
             out.flush();
-            offsets[(int) rows] = buffer.count;
+            offsets[(int) rows] = size;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the staging file " + path, e);
         }
@@ -169,7 +170,8 @@ final class StagingFile implements AutoCloseable {
             while (buf.hasRemaining()) {
                 if (channel.read(buf, at + buf.position()) < 0) throw new EOFException(path.toString());
             }
-            return decode(seq, new DataInputStream(new java.io.ByteArrayInputStream(buf.array())));
+            buf.flip();
+            return decode(seq, buf);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the staging file " + path, e);
         }
@@ -232,17 +234,18 @@ final class StagingFile implements AutoCloseable {
         }
     }
 
-    private Staged decode(long seq, DataInputStream in) throws IOException {
-        long companySeq = in.readLong();
-        String sheet = sheetNames.get(in.readInt());
-        int row = in.readInt();
-        int flags = in.readByte();
+    /** One record from {@code in} (a heap buffer holding it from its position). */
+    private Staged decode(long seq, ByteBuffer in) {
+        long companySeq = in.getLong();
+        String sheet = sheetNames.get(in.getInt());
+        int row = in.getInt();
+        int flags = in.get();
         String code = (flags & 2) != 0 ? text(in) : null;
         String nameKey = (flags & 4) != 0 ? text(in) : null;
-        int n = in.readUnsignedShort();
+        int n = in.getShort() & 0xffff;
         Map<String, String> values = new LinkedHashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
-            String field = fieldNames.get(in.readUnsignedShort());
+            String field = fieldNames.get(in.getShort() & 0xffff);
             values.put(field, text(in));
         }
         return new Staged(seq, companySeq, sheet, row, (flags & 1) != 0, code, nameKey, values);
@@ -267,21 +270,32 @@ final class StagingFile implements AutoCloseable {
         });
     }
 
-    private void text(String s) throws IOException {
+    private void text(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+        room(4 + b.length).putInt(b.length).put(b);
     }
 
-    private static String text(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+    private static String text(ByteBuffer in) {
+        int length = in.getInt();
+        String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return s;
+    }
+
+    /** The record's buffer with room for {@code bytes} more. */
+    private ByteBuffer room(int bytes) {
+        if (record.remaining() < bytes) {
+            ByteBuffer larger = ByteBuffer.allocate(Math.max(record.capacity() * 2, record.position() + bytes));
+            record.flip();
+            record = larger.put(record);
+        }
+        return record;
     }
 
     /** The rows in file order, from the start; null after the last. */
     private final class Sequential implements AutoCloseable {
         private final DataInputStream in;
+        private ByteBuffer buf = ByteBuffer.allocate(4096);
         private long seq;
 
         Sequential() {
@@ -295,7 +309,12 @@ final class StagingFile implements AutoCloseable {
         Staged next() {
             if (seq >= rows) return null;
             try {
-                return decode(++seq, in);
+                int length = (int) (offsets[(int) seq + 1] - offsets[(int) seq]);
+                if (buf.capacity() < length) buf = ByteBuffer.allocate(Math.max(length, buf.capacity() * 2));
+                buf.clear();
+                in.readFully(buf.array(), 0, length);
+                buf.limit(length);
+                return decode(++seq, buf);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the staging file " + path, e);
             }
@@ -308,27 +327,6 @@ final class StagingFile implements AutoCloseable {
             } catch (IOException ignored) {
                 // read only
             }
-        }
-    }
-
-    /** Buffers the writes to the locked channel and counts the bytes (the records' positions). */
-    private static final class CountingBuffer extends BufferedOutputStream {
-        long count;
-
-        CountingBuffer(java.io.OutputStream target) {
-            super(target, BUFFER);
-        }
-
-        @Override
-        public synchronized void write(int b) throws IOException {
-            super.write(b);
-            count++;
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) throws IOException {
-            super.write(b, off, len);
-            count += len;
         }
     }
 }
