@@ -24,9 +24,11 @@ class OpsPagesController {
     private final HealthReports healthReports;
     private final RouteAdmin routes;
     private final org.springframework.context.MessageSource messages;
+    private final io.etlhub.pipeline.ErrorTexts errorTexts;
 
     OpsPagesController(HealthReports healthReports, RouteAdmin routes,
-                              org.springframework.context.MessageSource messages) {
+                              org.springframework.context.MessageSource messages, io.etlhub.pipeline.ErrorTexts errorTexts) {
+        this.errorTexts = errorTexts;
         this.messages = messages;
         this.healthReports = healthReports;
         this.routes = routes;
@@ -66,7 +68,8 @@ class OpsPagesController {
     String runHealthReport(@RequestParam String month, Principal user, RedirectAttributes flash) {
         // checked like any run now: a month that is not one is a 400 with the bundle's sentence, not a failed run
         RunSummary run = routes.runNow("health-report", user.getName(), Map.of("month", month));
-        if (!run.succeeded()) flash.addFlashAttribute("error", run.error());
+        // the stored error may carry SQL or server paths: ops read a sentence naming the run, admins the cause too
+        if (!run.succeeded()) flash.addFlashAttribute("error", errorTexts.runFailure(run, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         return "redirect:/console/quality";
     }
 
