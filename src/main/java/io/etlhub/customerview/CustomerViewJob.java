@@ -96,10 +96,11 @@ class CustomerViewJob implements RouteJob {
                 FigureRefresh.Changed changed = refresh.refresh(connector, mapping, e.getKey(), e.getValue(), full);
                 context.count("rows-read", changed.rows());
                 loadChanges.addAll(changed.loadChanges());
+                rebuildLoad |= changed.loadRebuild();
                 if (changed.all()) {
                     everyone = true;
                     rewriteAll = true; // a full refresh stamps every view's as-of times anew
-                    rebuildLoad |= CustomerViews.SCHEDULE.contains(e.getKey());
+                    rebuildLoad |= CustomerViews.SCHEDULE.contains(e.getKey()); // work orders, shifts or holidays
                 } else if (changed.recovered()) {
                     everyone = true; // the views showing this source stale are shown fresh again
                 } else if (!changed.keys().isEmpty()) {
@@ -111,13 +112,14 @@ class CustomerViewJob implements RouteJob {
                 failures.add(e.getKey().mappingName + ": " + ex.getMessage());
                 context.count("figures-failed", 1);
                 everyone = true; // every view that shows this source is marked stale
+                rebuildLoad |= CustomerViews.SCHEDULE.contains(e.getKey()); // whatever part of it was written before the failure
             } finally {
                 t = timed(phases, e.getKey().mappingName, t);
             }
         }
         if (schedule) {
-            // Work orders replaced incrementally moved the load of their days already (FigureRefresh, same transaction);
-            // new shifts or holidays move every line's load.
+            // Work orders read again by key moved the load of their days already (FigureRefresh, same transaction);
+            // a full refresh, many orders read again, a failure half-way, or new shifts or holidays: all of it again.
             if (rebuildLoad || !calendarBefore.equals(views.calendar())) {
                 views.rebuildLineLoad();
                 if (!everyone) customers.addAll(views.customersWithOrders());

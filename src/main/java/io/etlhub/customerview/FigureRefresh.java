@@ -43,6 +43,8 @@ import java.util.TreeSet;
 class FigureRefresh {
     private static final Logger log = LoggerFactory.getLogger(FigureRefresh.class);
     private static final int CHUNK = 500;
+    /** Work orders read again by key up to this many move the load of their days; more, the whole load is worked out again. */
+    private static final int LOAD_BY_DAYS_KEYS = 4 * CHUNK;
     private static final int BATCH = 1000;
     private static final int SCAN_PAGE = RowBatches.IN_LIST;
     private static final List<String> KEY_ROW_COLUMNS = List.of("connector", "figure", "key_value", "source_rows");
@@ -52,11 +54,12 @@ class FigureRefresh {
     /**
      * What changed: every key (all = true, a full refresh) or these first keys; for figures with a customer,
      * the customers of the rows replaced, before and after (a work order closed names the customer it left);
-     * for work orders, the lines and days whose load they moved (worked out again in the same hub transaction).
+     * for work orders, the lines and days whose load they moved (worked out again in the same hub transaction), or
+     * loadRebuild when so many were read again that the whole load is worked out again at once instead.
      * Recovered: the figure's last refresh had failed (its views show it stale until rebuilt).
      */
     record Changed(Figure figure, boolean all, Set<String> keys, Set<String> customers, long rows,
-                   List<LineLoads.Change> loadChanges, boolean recovered) {}
+                   List<LineLoads.Change> loadChanges, boolean loadRebuild, boolean recovered) {}
 
     private final ConnectorCatalog connectors;
     private final JdbcTemplate hub;
@@ -126,7 +129,7 @@ class FigureRefresh {
                 saveState(connector, figure, mapping.system(), newMark, true, now);
                 return writer.rows;
             });
-            return new Changed(figure, true, Set.of(), Set.of(), rows, List.of(), recovered);
+            return new Changed(figure, true, Set.of(), Set.of(), rows, List.of(), figure.occupiesLines(), recovered);
         }
 
         // Changed keys after the watermark.
@@ -156,7 +159,10 @@ class FigureRefresh {
         });
         if (rowversion && upper != null && later(String.valueOf(upper), newMark[0], true)) newMark[0] = String.valueOf(upper);
         Set<String> customers = new TreeSet<>();
-        List<LineLoads.Change> loadChanges = new ArrayList<>();
+        // Each chunk works out the load of its orders' days again (a read of the orders on those days): for many
+        // chunks, one rebuild of the whole load afterwards costs less.
+        boolean byDays = keys.size() <= LOAD_BY_DAYS_KEYS;
+        List<LineLoads.Change> loadChanges = figure.occupiesLines() && byDays ? new ArrayList<>() : null;
         // The watermark moves with the last chunk only: a run stopped half-way reads the rest again.
         long rows = reread(connector, figure, q, kept, key0, params, streaming, new ArrayList<>(keys), customers, loadChanges,
                 () -> saveState(connector, figure, mapping.system(), newMark[0], false, now));
@@ -165,10 +171,13 @@ class FigureRefresh {
         if (!vanished.isEmpty()) {
             log.info("customer view: connector {} figure {}: {} keys lost source rows without a new version, read again",
                     connector, figure.mappingName, vanished.size());
-            rows += reread(connector, figure, q, kept, key0, params, streaming, new ArrayList<>(vanished), customers, loadChanges, null);
+            byDays &= vanished.size() <= LOAD_BY_DAYS_KEYS;
+            rows += reread(connector, figure, q, kept, key0, params, streaming, new ArrayList<>(vanished), customers,
+                    byDays ? loadChanges : null, null);
             keys.addAll(vanished);
         }
-        return new Changed(figure, false, Collections.unmodifiableSet(keys), customers, rows, loadChanges, recovered);
+        return new Changed(figure, false, Collections.unmodifiableSet(keys), customers, rows, loadChanges == null ? List.of() : loadChanges,
+                figure.occupiesLines() && !byDays, recovered);
     }
 
     /** For work orders: only the mapping's open states (in SQL, so that the counts compare like with like). */
@@ -181,8 +190,8 @@ class FigureRefresh {
 
     /**
      * Replaces the hub's rows of these first keys, CHUNK keys per hub transaction; afterLast runs in the last one.
-     * For work orders, the line load of the days the replaced orders occupied, before and after, is worked out
-     * again in the same transaction.
+     * For work orders (loadChanges not null), the line load of the days the replaced orders occupied, before and
+     * after, is worked out again in the same transaction.
      */
     private long reread(String connector, Figure figure, CustomerViewMapping.FigureQuery q, String kept, String key0, MapSqlParameterSource params,
                         NamedParameterJdbcTemplate streaming, List<String> keyList, Set<String> customers, List<LineLoads.Change> loadChanges,
@@ -198,7 +207,7 @@ class FigureRefresh {
                     MapSqlParameterSource k = new MapSqlParameterSource("c", connector).addValue("keys", chunk).addValue("f", figure.mappingName);
                     String byKey = " WHERE connector = :c AND " + figure.keys.get(0).column() + " IN (:keys)";
                     Figure.Field customer = figure.field("customer");
-                    LineDays occupied = figure.occupiesLines() ? new LineDays() : null;
+                    LineDays occupied = figure.occupiesLines() && loadChanges != null ? new LineDays() : null;
                     if (occupied != null) {
                         hubNamed.query("SELECT " + customer.column() + ", " + figure.field("line").column() + ", "
                                 + figure.field("planned-start").column() + ", " + figure.field("planned-end").column() + " FROM " + figure.table + byKey, k, rs -> {
