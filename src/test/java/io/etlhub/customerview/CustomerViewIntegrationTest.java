@@ -335,6 +335,29 @@ class CustomerViewIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void aNewHolidayWorksTheWholeLineLoadOutAgain() {
+        // The orders last changed two hours ago: the next run reads none of them again, only the holidays.
+        LocalDateTime now = LocalDateTime.now(clock);
+        for (String table : List.of("pro_workorder", "pro_task")) mesDb().update("UPDATE " + table + " SET update_time = ?", Timestamp.valueOf(now.minusHours(2)));
+        assertThat(run("mes").succeeded()).isTrue();
+        assertThat((BigDecimal) crmView("C001").get("peak_line_load")).isEqualByComparingTo("1.5");      // (16 + 8) / 16 on T
+
+        // T becomes a holiday: no shift starts on T, so WO1 keeps only T+1 08:00-12:00 (4 h) and WO2 (T 12:00-20:00) none.
+        new CustomerViewSourceWriter(mesDb()).mesHolidays(List.<Object[]>of(
+                new Object[] {2, Timestamp.valueOf(t.atStartOfDay()), "HOLIDAY", Timestamp.valueOf(now)}));
+        RunSummary holiday = run("mes");
+        assertThat(holiday.succeeded()).as(holiday.error()).isTrue();
+        assertThat(holiday.count("customers-touched")).isEqualTo(1);                                    // every customer with open orders
+        assertThat(holiday.count("views-written")).isEqualTo(1);
+        Map<String, Object> c = crmView("C001");
+        assertThat((BigDecimal) c.get("peak_line_load")).isEqualByComparingTo("0.25");                  // 4 / 16 on T+1; T has no hours
+        assertThat(((Number) c.get("open_orders")).intValue()).isEqualTo(2);
+        assertThat(hub.queryForList("SELECT load_date, scheduled_hours FROM cv_line_load WHERE line_code = 'L1' ORDER BY load_date"))
+                .extracting(r -> ((java.sql.Date) r.get("load_date")).toLocalDate() + "=" + ((Number) r.get("scheduled_hours")).doubleValue())
+                .containsExactly(t.plusDays(1) + "=4.0");
+    }
+
+    @Test
     void incrementalRefreshDropsShipmentsThatLeftTheWindow() {
         run("k3");
         assertThat((BigDecimal) crmView("K001").get("min_cover_days")).isEqualByComparingTo("30.0");
