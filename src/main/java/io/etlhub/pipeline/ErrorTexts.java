@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 @Component
 public class ErrorTexts {
+    /** The key of the general sentence for a failure that is no refusal. */
+    static final String FAILED = "pipeline.error.failed";
     private static final Pattern SQL = Pattern.compile(
             "(?is)(\\bSQL\\s*\\[|bad SQL grammar|\\bselect\\b.{1,400}?\\bfrom\\b|\\binsert\\s+into\\b|\\bupdate\\b\\s+\\S+\\s+set\\b"
                     + "|\\bdelete\\s+from\\b|\\bSQLSTATE\\b|\\bSQLException\\b|\\bSQLSyntaxError|\\(conn=\\d+\\)|jdbc:)");
@@ -109,7 +111,7 @@ public class ErrorTexts {
             String shown = admin ? message : sanitised(message, locale);
             return new Explained(ApiErrors.INVALID, messages.getMessage(ApiErrors.INVALID, new Object[] {shown}, locale), null);
         }
-        return new Explained("pipeline.error.failed", messages.getMessage("pipeline.error.failed", null, locale), admin ? message : null);
+        return new Explained(FAILED, messages.getMessage(FAILED, null, locale), admin ? message : null);
     }
 
     static boolean isAdmin() {
