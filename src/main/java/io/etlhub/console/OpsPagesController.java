@@ -45,7 +45,12 @@ class OpsPagesController {
         model.addAttribute("reports", reports);
         Long shown = report != null ? report : reports.isEmpty() ? null : reports.get(0).id();
         if (shown == null) return "console/quality";
-        HealthReport r = healthReports.get(shown);
+        HealthReport r;
+        try {
+            r = healthReports.get(shown);
+        } catch (HealthReports.NoSuchReportException e) {
+            throw RequestRefused.notFound(e.key(), e.getArguments());
+        }
         model.addAttribute("report", r);
         Map<String, List<HealthReport.MetricLine>> byUnit = new java.util.LinkedHashMap<>();
         r.metrics().stream().filter(m -> m.notConfigured() == null && m.value() != null)

@@ -17,6 +17,7 @@ import java.util.Map;
  */
 @Component
 public class ApiErrors {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
     /** The key of a failure that names none: "Invalid input: {its message}". */
     public static final String INVALID = "console.error.invalid";
 
@@ -34,6 +35,8 @@ public class ApiErrors {
      */
     public ResponseEntity<Map<String, Object>> refused(HttpStatusCode status, Throwable failure) {
         ErrorTexts.Explained explained = texts.explain(failure, LocaleContextHolder.getLocale());
+        // the general sentence says the failure is in the hub's log: it is
+        if (ErrorTexts.FAILED.equals(explained.code())) log.warn("API request failed: {}", failure.toString(), failure);
         ResponseEntity<Map<String, Object>> answer = answer(status, explained.code(), explained.text());
         if (explained.detail() != null) answer.getBody().put("detail", explained.detail());
         return answer;

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 @Component
 public class ErrorTexts {
+    /** The key of the general sentence for a failure that is no refusal. */
+    static final String FAILED = "pipeline.error.failed";
     private static final Pattern SQL = Pattern.compile(
             "(?is)(\\bSQL\\s*\\[|bad SQL grammar|\\bselect\\b.{1,400}?\\bfrom\\b|\\binsert\\s+into\\b|\\bupdate\\b\\s+\\S+\\s+set\\b"
                     + "|\\bdelete\\s+from\\b|\\bSQLSTATE\\b|\\bSQLException\\b|\\bSQLSyntaxError|\\(conn=\\d+\\)|jdbc:)");
@@ -39,6 +41,14 @@ public class ErrorTexts {
         boolean admin = isAdmin();
         java.util.Locale locale = LocaleContextHolder.getLocale();
         return message -> message == null || admin ? message : sanitised(message, locale);
+    }
+
+    /**
+     * A message leaving the hub (a chat robot's group, whoever is in it), in {@code locale}: no SQL text, no server
+     * path, as for a non-admin; the cause stays in the run history and the log.
+     */
+    public String outsideTheHub(String message, java.util.Locale locale) {
+        return message == null ? null : sanitised(message, locale);
     }
 
     String sanitised(String message) {
@@ -109,7 +119,7 @@ public class ErrorTexts {
             String shown = admin ? message : sanitised(message, locale);
             return new Explained(ApiErrors.INVALID, messages.getMessage(ApiErrors.INVALID, new Object[] {shown}, locale), null);
         }
-        return new Explained("pipeline.error.failed", messages.getMessage("pipeline.error.failed", null, locale), admin ? message : null);
+        return new Explained(FAILED, messages.getMessage(FAILED, null, locale), admin ? message : null);
     }
 
     static boolean isAdmin() {

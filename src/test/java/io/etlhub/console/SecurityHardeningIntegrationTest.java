@@ -122,7 +122,7 @@ class SecurityHardeningIntegrationTest extends HubIntegrationTest {
                 Map.of("X-Forwarded-For", "198.51.100.11", "Cookie", "etlhub-lang=en"));
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(locked.headers().firstValue("Retry-After")).isPresent();
-        assertThat(locked.body()).contains("Too many failed logins");
+        assertThat(locked.body()).contains("Too many failed logins").contains("\"code\":\"security.login.locked\"");
         assertThat(send("GET", "/api/receipts/unmatched", "finance", "wrong", null, from).body()).isEqualTo(locked.body());
         // the form login is locked as well
         HttpResponse<String> form = send("POST", "/login?username=finance&password=" + FINANCE_PASSWORD, null, null, "",
@@ -178,7 +178,7 @@ class SecurityHardeningIntegrationTest extends HubIntegrationTest {
         String big = "{\"period\":\"2026-10\",\"pad\":\"" + "x".repeat(1_100_000) + "\"}";
         HttpResponse<String> refused = send("POST", "/api/routes/reconcile/runs", "admin", ADMIN_PASSWORD, big, Map.of("Cookie", "etlhub-lang=en"));
         assertThat(refused.statusCode()).isEqualTo(413);
-        assertThat(refused.body()).contains("larger than 1 MB");
+        assertThat(refused.body()).contains("larger than 1 MB").contains("\"code\":\"security.body.too-large\"");
         assertThat(hub.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'RUN'", Integer.class)).isZero();
         HttpResponse<String> zh = send("POST", "/api/receipts/unmatched/U8/1/dismiss", "finance", FINANCE_PASSWORD, big,
                 Map.of());
