@@ -45,7 +45,8 @@ class CustomerViewJob implements RouteJob {
     public String kind() { return "customer-view"; }
 
     @Override
-    public List<String> counters() { return List.of("rows-read", "customers-touched", "views-written", "alerts-raised", "figures-failed"); }
+    public List<String> counters() { return List.of("rows-read", "rows-skipped", "rows-noted", "customers-touched", "views-written", "alerts-raised",
+            "figures-failed"); }
 
     @Override
     public void validate(RouteDefinition route) {
@@ -90,11 +91,15 @@ class CustomerViewJob implements RouteJob {
         Set<String> customers = new TreeSet<>();
         List<String> failures = new ArrayList<>();
         List<String> phases = new ArrayList<>(); // where a refresh spends its time, for the log
+        List<String> rowWarnings = new ArrayList<>(); // source rows skipped or kept with a note, named (RowWarnings)
         long t = System.nanoTime();
         for (Map.Entry<Figure, CustomerViewMapping.FigureQuery> e : mapping.byFigure().entrySet()) {
             try {
                 FigureRefresh.Changed changed = refresh.refresh(connector, mapping, e.getKey(), e.getValue(), full);
                 context.count("rows-read", changed.rows());
+                context.count("rows-skipped", changed.warnings().skipped());
+                context.count("rows-noted", changed.warnings().noted());
+                rowWarnings.addAll(changed.warnings().texts());
                 loadChanges.addAll(changed.loadChanges());
                 rebuildLoad |= changed.loadRebuild();
                 if (changed.all()) {
@@ -135,6 +140,7 @@ class CustomerViewJob implements RouteJob {
         context.set("customers-touched", done.views());
         context.set("views-written", done.written());
         context.set("alerts-raised", done.events());
+        if (!rowWarnings.isEmpty()) context.output("warnings", List.copyOf(rowWarnings));
         if (!failures.isEmpty()) {
             throw new IllegalStateException("connector " + connector + " (" + route.source().mapping() + "): " + failures.size()
                     + " figure(s) not refreshed, the view keeps their last good values marked stale: " + String.join("; ", failures));

@@ -252,7 +252,9 @@ public class CustomerViews {
     }
 
     List<CustomerFigures> compute(Snapshot snap, List<CrmCustomerViews.Customer> customers) {
-        List<String> codes = customers.stream().map(CrmCustomerViews.Customer::code).toList();
+        // The hub keeps codes by SourceKeys (trimmed, upper case): a CRM code 'c001 ' finds the ERP's 'C001'.
+        List<String> codes = customers.stream().map(c -> SourceKeys.normal(c.code())).filter(java.util.Objects::nonNull).distinct().toList();
+        if (codes.isEmpty()) codes = List.of("");
         MapSqlParameterSource p = new MapSqlParameterSource("codes", codes);
         Map<String, List<Object[]>> shipments = new HashMap<>();
         Set<String> items = new HashSet<>();
@@ -281,8 +283,9 @@ public class CustomerViews {
                 settings.negotiationStages(), today.minusMonths(settings.health().receiptMonths()), today);
         List<CustomerFigures> out = new ArrayList<>();
         for (CrmCustomerViews.Customer c : customers) {
+            String key = SourceKeys.normal(c.code());
             // Schedule
-            List<WorkOrder> orders = ordersByCustomer.getOrDefault(c.code(), List.of());
+            List<WorkOrder> orders = ordersByCustomer.getOrDefault(key, List.of());
             ScheduleWindow window = ScheduleWindow.of(orders, orders.stream().map(WorkOrder::state).toList());
             Map<String, CustomerFigures.LineFigures> lines = new TreeMap<>();
             if (!window.empty() && window.start() != null && window.end() != null) {
@@ -297,7 +300,7 @@ public class CustomerViews {
             // Stock
             List<StockCover> covers = new ArrayList<>();
             Set<String> stockConnectors = new HashSet<>();
-            for (Object[] s : shipments.getOrDefault(c.code(), List.of())) {
+            for (Object[] s : shipments.getOrDefault(key, List.of())) {
                 String connector = (String) s[0], item = (String) s[1];
                 stockConnectors.add(connector);
                 covers.add(new StockCover(system(snap, connector), item, stock.get(connector + "\u0000" + item),
@@ -305,19 +308,21 @@ public class CustomerViews {
             }
             covers.sort(java.util.Comparator.comparing(StockCover::item));
             // Credit
-            Map<String, BigDecimal> lineBy = creditLines.getOrDefault(c.code(), Map.of());
-            Map<String, BigDecimal> arBy = receivables.getOrDefault(c.code(), Map.of());
+            Map<String, BigDecimal> lineBy = creditLines.getOrDefault(key, Map.of());
+            Map<String, BigDecimal> arBy = receivables.getOrDefault(key, Map.of());
             Set<String> creditConnectors = new HashSet<>(lineBy.keySet());
             creditConnectors.addAll(arBy.keySet());
             CrmCustomerViews.Facts f = facts.getOrDefault(c.id(), CrmCustomerViews.Facts.NONE);
-            RemainingCredit credit = new RemainingCredit(sum(lineBy.values()), sum(arBy.values()),
+            // No credit line in any ERP (no row, or NULL): unknown, never a credit line of 0.
+            BigDecimal creditLine = lineBy.values().stream().allMatch(java.util.Objects::isNull) ? null : sum(lineBy.values());
+            RemainingCredit credit = new RemainingCredit(creditLine, sum(arBy.values()),
                     f.pipeline() == null ? BigDecimal.ZERO : f.pipeline());
             HealthScore health = HealthScore.of(settings.health(), today, f.lastInteraction(), f.contractEnd(), f.received(), f.due());
             CustomerFigures figures = new CustomerFigures(c.code(), c.name(), snap.now(),
                     group(snap, SCHEDULE, scheduleConnectors), window, lines,
                     group(snap, STOCK, stockConnectors), covers,
                     group(snap, CREDIT, creditConnectors), credit, health, List.of());
-            out.add(withAlerts(figures, lineBy.isEmpty()));
+            out.add(withAlerts(figures, creditLine == null));
         }
         return out;
     }
@@ -444,13 +449,14 @@ public class CustomerViews {
         if (c.isEmpty()) return null;
         Snapshot snap = snapshot();
         CustomerFigures f = compute(snap, c).get(0);
-        StockCover cover = f.items().stream().filter(i -> i.item().equals(item)).findFirst().orElse(null);
-        BigDecimal available = cover != null ? cover.available() : anyStock(item);
+        String itemKey = SourceKeys.normal(item);
+        StockCover cover = f.items().stream().filter(i -> i.item().equals(itemKey)).findFirst().orElse(null);
+        BigDecimal available = cover != null ? cover.available() : anyStock(itemKey);
         BigDecimal price = cover == null ? null : cover.unitPrice();
         BigDecimal value = amount != null ? amount : price == null ? null : price.multiply(qty).setScale(2, RoundingMode.HALF_UP);
         BigDecimal remaining = f.credit().source() == null ? null : f.remainingCredit().remaining();
-        List<WorkOrder> ofItem = hub.query(ORDER_COLUMNS + " WHERE item_code = ?", (rs, n) -> workOrder(rs), item);
-        return QuoteCheck.check(item, qty, wanted, snap.now().toLocalDate(), available, rates(snap.load().calendar(), ofItem, item), snap.load(),
+        List<WorkOrder> ofItem = hub.query(ORDER_COLUMNS + " WHERE item_code = ?", (rs, n) -> workOrder(rs), itemKey);
+        return QuoteCheck.check(item, qty, wanted, snap.now().toLocalDate(), available, rates(snap.load().calendar(), ofItem, itemKey), snap.load(),
                 settings.planningHorizonDays(), value, remaining);
     }
 

@@ -59,7 +59,7 @@ class FigureRefresh {
      * Recovered: the figure's last refresh had failed (its views show it stale until rebuilt).
      */
     record Changed(Figure figure, boolean all, Set<String> keys, Set<String> customers, long rows,
-                   List<LineLoads.Change> loadChanges, boolean loadRebuild, boolean recovered) {}
+                   List<LineLoads.Change> loadChanges, boolean loadRebuild, boolean recovered, RowWarnings warnings) {}
 
     private final ConnectorCatalog connectors;
     private final JdbcTemplate hub;
@@ -113,7 +113,8 @@ class FigureRefresh {
         // What the hub keeps: the mapping's where and, for work orders, the open states. Changes are looked for
         // without the states, so that a work order closed is read again and leaves the hub.
         String kept = where + openStates(figure, mapping, q, params);
-        String key0 = q.keys().values().iterator().next();
+        String key0 = SourceKeys.sql(figure.keys.get(0), q.keys().get(figure.keys.get(0).name()));
+        RowWarnings warnings = new RowWarnings(connector, figure, q);
 
         if (full) {
             String maxSql = "SELECT MAX(" + q.version() + ") FROM " + q.from() + where;
@@ -123,13 +124,14 @@ class FigureRefresh {
             long rows = hubTx.execute(s -> {
                 hub.update("DELETE FROM " + figure.table + " WHERE connector = ?", connector);
                 hub.update("DELETE FROM cv_key_rows WHERE connector = ? AND figure = ?", connector, figure.mappingName);
-                RowWriter writer = new RowWriter(connector, figure, null, null);
+                RowWriter writer = new RowWriter(connector, figure, q, null, null, warnings);
                 streaming.query(select(figure, q, kept), params, writer::add);
                 writer.finish();
                 saveState(connector, figure, mapping.system(), newMark, true, now);
                 return writer.rows;
             });
-            return new Changed(figure, true, Set.of(), Set.of(), rows, List.of(), figure.occupiesLines(), recovered);
+            warnings.log();
+            return new Changed(figure, true, Set.of(), Set.of(), rows, List.of(), figure.occupiesLines(), recovered, warnings);
         }
 
         // Changed keys after the watermark.
@@ -164,7 +166,7 @@ class FigureRefresh {
         boolean byDays = keys.size() <= LOAD_BY_DAYS_KEYS;
         List<LineLoads.Change> loadChanges = figure.occupiesLines() && byDays ? new ArrayList<>() : null;
         // The watermark moves with the last chunk only: a run stopped half-way reads the rest again.
-        long rows = reread(connector, figure, q, kept, key0, params, streaming, new ArrayList<>(keys), customers, loadChanges,
+        long rows = reread(connector, figure, q, kept, key0, params, streaming, new ArrayList<>(keys), customers, loadChanges, warnings,
                 () -> saveState(connector, figure, mapping.system(), newMark[0], false, now));
         Set<String> vanished = vanished(connector, figure, q, kept, key0, params, source);
         vanished.removeAll(keys);
@@ -173,11 +175,12 @@ class FigureRefresh {
                     connector, figure.mappingName, vanished.size());
             byDays &= vanished.size() <= LOAD_BY_DAYS_KEYS;
             rows += reread(connector, figure, q, kept, key0, params, streaming, new ArrayList<>(vanished), customers,
-                    byDays ? loadChanges : null, null);
+                    byDays ? loadChanges : null, warnings, null);
             keys.addAll(vanished);
         }
+        warnings.log();
         return new Changed(figure, false, Collections.unmodifiableSet(keys), customers, rows, loadChanges == null ? List.of() : loadChanges,
-                figure.occupiesLines() && !byDays, recovered);
+                figure.occupiesLines() && !byDays, recovered, warnings);
     }
 
     /** For work orders: only the mapping's open states (in SQL, so that the counts compare like with like). */
@@ -195,7 +198,7 @@ class FigureRefresh {
      */
     private long reread(String connector, Figure figure, CustomerViewMapping.FigureQuery q, String kept, String key0, MapSqlParameterSource params,
                         NamedParameterJdbcTemplate streaming, List<String> keyList, Set<String> customers, List<LineLoads.Change> loadChanges,
-                        Runnable afterLast) {
+                        RowWarnings warnings, Runnable afterLast) {
         long rows = 0;
         int passes = afterLast == null ? keyList.size() : Math.max(1, keyList.size());
         for (int i = 0; i < passes; i += CHUNK) {
@@ -221,7 +224,7 @@ class FigureRefresh {
                     hubNamed.update("DELETE FROM " + figure.table + byKey, k);
                     hubNamed.update("DELETE FROM cv_key_rows WHERE connector = :c AND figure = :f AND key_value IN (:keys)", k);
                     params.addValue("keys", chunk);
-                    RowWriter writer = new RowWriter(connector, figure, customers, occupied);
+                    RowWriter writer = new RowWriter(connector, figure, q, customers, occupied, warnings);
                     streaming.query(select(figure, q, kept + " AND " + key0 + " IN (:keys)"), params, writer::add);
                     writer.finish();
                     if (occupied != null) loadChanges.addAll(lineLoads.recompute(occupied.days));
@@ -300,7 +303,7 @@ class FigureRefresh {
             Timestamp t = rs.getTimestamp(1);
             return t == null ? null : t.toLocalDateTime().toLocalDate().toString();
         }
-        return text(rs.getString(1));
+        return SourceKeys.isCode(figure.keys.get(0)) ? SourceKeys.normal(rs.getString(1)) : text(rs.getString(1));
     }
 
     /**
@@ -317,14 +320,18 @@ class FigureRefresh {
         private final int lineAt, startAt, endAt;
         private final List<Object[]> batch = new ArrayList<>();
         private final List<Object[]> keyBatch = new ArrayList<>();
+        private final RowWarnings warnings;
+        private final CustomerViewMapping.FigureQuery q;
         private Object[] pending;
         private String key0;
         private long key0Rows;
-        private int skipped;
         long rows;
 
-        RowWriter(String connector, Figure figure, Set<String> customers, LineDays occupied) {
+        RowWriter(String connector, Figure figure, CustomerViewMapping.FigureQuery q, Set<String> customers, LineDays occupied,
+                  RowWarnings warnings) {
             this.connector = connector;
+            this.q = q;
+            this.warnings = warnings;
             this.figure = figure;
             this.customers = customers;
             this.customerAt = figure.fields().indexOf(figure.field("customer"));
@@ -334,19 +341,65 @@ class FigureRefresh {
             this.endAt = figure.fields().indexOf(figure.field("planned-end"));
         }
 
+        /**
+         * One source row: its keys first (its source rows counted under its first key whether it is used or not, so
+         * that the counts compare with the source's), then its values; a row that cannot be used is skipped with a
+         * warning naming connector, table, key and column, and the other rows are written as they are.
+         */
         void add(ResultSet rs) throws SQLException {
-            if (rs.getObject(1) == null) { skipped++; return; }
-            Object[] r = row(figure, rs);
-            long sourceRows = figure.summed ? rs.getLong(figure.fields().size() + 1) : 1;
+            List<Figure.Field> fields = figure.fields();
+            if (rs.getObject(1) == null) { warnings.skip(null, expression(fields.get(0)), "no key"); return; }
+            Object[] r = new Object[fields.size()];
+            try {
+                for (int i = 0; i < figure.keys.size(); i++) r[i] = value(fields.get(i), rs, i + 1);
+            } catch (BadValue e) {
+                warnings.skip(null, expression(e.field), e.getMessage());
+                return;
+            }
+            long sourceRows = figure.summed ? rs.getLong(fields.size() + 1) : 1;
             String k0 = r[0] == null ? "" : keyValue(r[0]);
             if (key0 != null && !key0.equals(k0)) keyBatch();
             if (key0 == null || !key0.equals(k0)) { key0 = k0; key0Rows = 0; }
             key0Rows += sourceRows;
             boolean keyless = false;
             for (int i = 0; i < figure.keys.size(); i++) keyless |= r[i] == null;
-            if (keyless) { skipped++; return; }
+            if (keyless) { warnings.skip(keyText(r), null, "a key is empty"); return; }
+            try {
+                for (int i = figure.keys.size(); i < fields.size(); i++) r[i] = value(fields.get(i), rs, i + 1);
+            } catch (BadValue e) {
+                warnings.skip(keyText(r), expression(e.field), e.getMessage());
+                return;
+            }
+            if (figure.occupiesLines() && !usableOrder(r)) return;
             if (pending != null && !sameKey(pending, r)) push(pending);
+            else if (pending != null && !java.util.Arrays.equals(pending, r)) {
+                warnings.note(keyText(r), null, "two source rows with this key differ, the last read is kept");
+            }
             pending = r;
+        }
+
+        /** A work order ending before it starts occupies no time: skipped. One without a line is kept (schedule, not line load). */
+        private boolean usableOrder(Object[] r) {
+            LocalDateTime start = Times.of(r[startAt]), end = Times.of(r[endAt]);
+            if (start != null && end != null && end.isBefore(start)) {
+                warnings.skip(keyText(r), expression(figure.field("planned-end")), "planned end " + end + " is before planned start " + start);
+                return false;
+            }
+            if (r[lineAt] == null) {
+                warnings.note(keyText(r), expression(figure.field("line")), "no line: in the customer's schedule, in no line load");
+            }
+            return true;
+        }
+
+        private String keyText(Object[] r) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < figure.keys.size(); i++) parts.add(r[i] == null ? "(empty)" : keyValue(r[i]));
+            return String.join(" / ", parts);
+        }
+
+        private String expression(Figure.Field f) {
+            String e = q.keys().get(f.name());
+            return e != null ? e : q.values() == null ? f.name() : q.values().getOrDefault(f.name(), f.name());
         }
 
         void finish() {
@@ -355,7 +408,6 @@ class FigureRefresh {
             if (key0 != null) keyBatch();
             key0 = null;
             flush();
-            if (skipped > 0) log.warn("customer view: {} rows of figure {} have an empty key and were left out", skipped, figure.mappingName);
         }
 
         private boolean sameKey(Object[] a, Object[] b) {
@@ -414,7 +466,7 @@ class FigureRefresh {
     private static String select(Figure figure, CustomerViewMapping.FigureQuery q, String where) {
         List<String> exprs = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        for (Figure.Field k : figure.keys) keys.add(q.keys().get(k.name()));
+        for (Figure.Field k : figure.keys) keys.add(SourceKeys.sql(k, q.keys().get(k.name())));
         exprs.addAll(keys);
         for (Figure.Field v : figure.values) exprs.add(q.values().get(v.name()));
         if (figure.summed) exprs.add("COUNT(*)");
@@ -423,26 +475,63 @@ class FigureRefresh {
         return sql.append(" ORDER BY ").append(String.join(", ", keys)).toString();
     }
 
-    private static Object[] row(Figure figure, ResultSet rs) throws SQLException {
-        List<Figure.Field> fields = figure.fields();
-        Object[] out = new Object[fields.size()];
-        for (int i = 0; i < fields.size(); i++) {
-            int col = i + 1;
-            out[i] = switch (fields.get(i).type()) {
-                case TEXT -> text(rs.getString(col));
-                case DECIMAL -> rs.getBigDecimal(col);
-                case DATETIME -> rs.getTimestamp(col);
-                case DATE -> {
-                    Timestamp t = rs.getTimestamp(col);
-                    yield t == null ? null : java.sql.Date.valueOf(t.toLocalDateTime().toLocalDate());
-                }
-                case TIME -> {
-                    String t = text(rs.getString(col));
-                    yield t == null ? null : t.length() > 5 ? t.substring(0, 5) : t;
-                }
-            };
+    /** A value the source gave that is not what its field holds (text in a number, a time that is not one). */
+    private static final class BadValue extends Exception {
+        final transient Figure.Field field;
+
+        BadValue(Figure.Field field, String message) {
+            super(message, null, false, false);
+            this.field = field;
         }
-        return out;
+    }
+
+    /** One column of a source row as the hub keeps it: codes by SourceKeys, other text trimmed, a time as HH:mm. */
+    private static Object value(Figure.Field field, ResultSet rs, int col) throws SQLException, BadValue {
+        return switch (field.type()) {
+            case TEXT -> SourceKeys.isCode(field) ? SourceKeys.normal(rs.getString(col)) : text(rs.getString(col));
+            case DECIMAL -> decimal(field, rs, col);
+            case DATETIME -> {
+                try {
+                    yield rs.getTimestamp(col);
+                } catch (SQLException e) {
+                    throw new BadValue(field, "'" + rs.getString(col) + "' is not a date and time");
+                }
+            }
+            case DATE -> {
+                Timestamp t;
+                try {
+                    t = rs.getTimestamp(col);
+                } catch (SQLException e) {
+                    throw new BadValue(field, "'" + rs.getString(col) + "' is not a date");
+                }
+                yield t == null ? null : java.sql.Date.valueOf(t.toLocalDateTime().toLocalDate());
+            }
+            case TIME -> {
+                String t = text(rs.getString(col));
+                yield t == null ? null : t.length() > 5 ? t.substring(0, 5) : t;
+            }
+        };
+    }
+
+    /** A number, also from a text column (spaces around allowed); text that is no number is a BadValue, never 0. */
+    private static java.math.BigDecimal decimal(Figure.Field field, ResultSet rs, int col) throws SQLException, BadValue {
+        String raw;
+        try {
+            Object v = rs.getObject(col);
+            if (v == null) return null;
+            if (v instanceof java.math.BigDecimal d) return d;
+            if (v instanceof Number n) return new java.math.BigDecimal(n.toString());
+            raw = v.toString();
+        } catch (SQLException e) {
+            raw = rs.getString(col);
+        }
+        String t = raw == null ? "" : raw.strip();
+        if (t.isEmpty()) return null;
+        try {
+            return new java.math.BigDecimal(t);
+        } catch (NumberFormatException e) {
+            throw new BadValue(field, "'" + raw + "' is not a number");
+        }
     }
 
     private Map<String, Object> state(String connector, Figure figure) {

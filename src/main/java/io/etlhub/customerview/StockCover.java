@@ -20,6 +20,7 @@ public record StockCover(String source, String item, BigDecimal available, BigDe
     public BigDecimal daysOfCover() {
         BigDecimal daily = averageDaily();
         if (daily.signum() <= 0 || available == null) return null;
+        if (available.signum() < 0) return BigDecimal.ZERO.setScale(1); // oversold (negative stock allowed in U8): no cover
         return available.divide(daily, 1, RoundingMode.HALF_UP);
     }
 
