@@ -168,7 +168,7 @@ class FigureRefresh {
         // The watermark moves with the last chunk only: a run stopped half-way reads the rest again.
         long rows = reread(connector, figure, q, kept, key0, params, streaming, new ArrayList<>(keys), customers, loadChanges, warnings,
                 () -> saveState(connector, figure, mapping.system(), newMark[0], false, now));
-        Set<String> vanished = vanished(connector, figure, q, kept, key0, params, source);
+        Set<String> vanished = vanished(connector, figure, q, kept, key0, params, source, streaming);
         vanished.removeAll(keys);
         if (!vanished.isEmpty()) {
             log.info("customer view: connector {} figure {}: {} keys lost source rows without a new version, read again",
@@ -239,10 +239,11 @@ class FigureRefresh {
 
     /**
      * First keys whose rows left the source without a new version. Cheap when nothing did: one count in the
-     * source and one in the hub. Else the hub's keys are counted in the source a page at a time.
+     * source and one in the hub. Else the hub's keys are counted in the source a page at a time, or, for codes
+     * (SourceKeys: the source cannot look them up by an index), all at once.
      */
     private Set<String> vanished(String connector, Figure figure, CustomerViewMapping.FigureQuery q, String kept, String key0,
-                                 MapSqlParameterSource params, NamedParameterJdbcTemplate source) {
+                                 MapSqlParameterSource params, NamedParameterJdbcTemplate source, NamedParameterJdbcTemplate streaming) {
         Long inSource = source.queryForObject("SELECT COUNT(*) FROM " + q.from() + kept + " AND " + key0 + " IS NOT NULL", params, Long.class);
         Long inHub = hub.queryForObject("SELECT COALESCE(SUM(source_rows), 0) FROM cv_key_rows WHERE connector = ? AND figure = ?",
                 Long.class, connector, figure.mappingName);
@@ -250,12 +251,44 @@ class FigureRefresh {
         if (java.util.Objects.equals(inSource, inHub)) return out;
         long started = System.nanoTime();
         try {
-            scan(connector, figure, q, kept, key0, params, source, out);
+            if (SourceKeys.isCode(figure.keys.get(0))) scanOnce(connector, figure, q, kept, key0, params, streaming, out);
+            else scan(connector, figure, q, kept, key0, params, source, out);
         } finally {
             log.info("customer view: connector {} figure {}: {} source rows, {} in the hub: key scan {} s, {} keys differ", connector,
                     figure.mappingName, inSource, inHub, String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - started) / 1e9), out.size());
         }
         return out;
+    }
+
+    /**
+     * The source's count per code, grouped in one scan of the source and streamed into cv_key_scan, compared with
+     * cv_key_rows in the hub (same collation on both sides): a page of codes counted in the source would scan it
+     * once per page, since a normalised code has no index there. Held in memory: one batch.
+     */
+    private void scanOnce(String connector, Figure figure, CustomerViewMapping.FigureQuery q, String kept, String key0,
+                          MapSqlParameterSource params, NamedParameterJdbcTemplate streaming, Set<String> out) {
+        hubTx.executeWithoutResult(s -> {
+            hub.update("DELETE FROM cv_key_scan WHERE connector = ? AND figure = ?", connector, figure.mappingName);
+            Map<String, Long> batch = new java.util.LinkedHashMap<>();
+            streaming.query("SELECT " + key0 + ", COUNT(*) FROM " + q.from() + kept + " AND " + key0 + " IS NOT NULL GROUP BY " + key0,
+                    params, rs -> {
+                        String k = keyText(figure, rs);
+                        batch.merge(k == null ? "" : k, rs.getLong(2), Long::sum);
+                        if (batch.size() >= BATCH) scanBatch(connector, figure, batch);
+                    });
+            scanBatch(connector, figure, batch);
+            hub.query("SELECT r.key_value FROM cv_key_rows r LEFT JOIN cv_key_scan c ON c.connector = r.connector AND c.figure = r.figure "
+                    + "AND c.key_value = r.key_value WHERE r.connector = ? AND r.figure = ? AND (c.source_rows IS NULL OR c.source_rows <> r.source_rows)",
+                    rs -> { out.add(rs.getString(1)); }, connector, figure.mappingName);
+            hub.update("DELETE FROM cv_key_scan WHERE connector = ? AND figure = ?", connector, figure.mappingName);
+        });
+    }
+
+    private void scanBatch(String connector, Figure figure, Map<String, Long> batch) {
+        List<Object[]> rows = new ArrayList<>();
+        batch.forEach((k, n) -> rows.add(new Object[] {connector, figure.mappingName, k, n}));
+        RowBatches.insert(hub, "cv_key_scan", KEY_ROW_COLUMNS, rows);
+        batch.clear();
     }
 
     /** Pages of the hub's keys counted in the source: a count per page, per key where the page's differs. */

@@ -1,6 +1,5 @@
 package io.etlhub.customerview;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -26,11 +25,20 @@ final class SourceKeys {
         return isCode(key) ? "UPPER(LTRIM(RTRIM(" + expression + ")))" : expression;
     }
 
-    /** A code as the hub keeps it; null for none or only spaces. */
+    /**
+     * A code as the hub keeps it, the same as {@link #sql} gives it: spaces (only they, like LTRIM/RTRIM) around
+     * removed, each letter in upper case on its own (so that the length stays, like SQL's UPPER); null for none or
+     * only spaces.
+     */
     static String normal(String code) {
         if (code == null) return null;
-        String t = code.strip();
-        return t.isEmpty() ? null : t.toUpperCase(Locale.ROOT);
+        int from = 0, to = code.length();
+        while (from < to && code.charAt(from) == ' ') from++;
+        while (to > from && code.charAt(to - 1) == ' ') to--;
+        if (from == to) return null;
+        StringBuilder out = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) out.append(Character.toUpperCase(code.charAt(i)));
+        return out.toString();
     }
 
     /** Whether a text field of a figure holds a code (normalised) rather than free text such as a state or a reference. */
