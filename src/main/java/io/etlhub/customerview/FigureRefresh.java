@@ -48,6 +48,8 @@ class FigureRefresh {
     private static final int BATCH = 1000;
     private static final int SCAN_PAGE = RowBatches.IN_LIST;
     private static final List<String> KEY_ROW_COLUMNS = List.of("connector", "figure", "key_value", "source_rows");
+    /** cv_key_rows holds a key scan's source counts, for the length of the scan, under the figure's name and this. */
+    private static final String SCANNED = "@scan";
     /** Modify times are re-read this far back: a row written in the same instant as the last one read is not lost. */
     private static final long OVERLAP_SECONDS = 60;
 
@@ -261,33 +263,34 @@ class FigureRefresh {
     }
 
     /**
-     * The source's count per code, grouped in one scan of the source and streamed into cv_key_scan, compared with
-     * cv_key_rows in the hub (same collation on both sides): a page of codes counted in the source would scan it
-     * once per page, since a normalised code has no index there. Held in memory: one batch.
+     * The source's count per code, grouped in one scan of the source and streamed into cv_key_rows under the figure's
+     * scan name (SCANNED), compared there with the hub's counts (same collation on both sides): a page of codes counted
+     * in the source would scan it once per page, since a normalised code has no index there. Held in memory: one batch.
      */
     private void scanOnce(String connector, Figure figure, CustomerViewMapping.FigureQuery q, String kept, String key0,
                           MapSqlParameterSource params, NamedParameterJdbcTemplate streaming, Set<String> out) {
+        String scanned = figure.mappingName + SCANNED;
         hubTx.executeWithoutResult(s -> {
-            hub.update("DELETE FROM cv_key_scan WHERE connector = ? AND figure = ?", connector, figure.mappingName);
+            hub.update("DELETE FROM cv_key_rows WHERE connector = ? AND figure = ?", connector, scanned);
             Map<String, Long> batch = new java.util.LinkedHashMap<>();
             streaming.query("SELECT " + key0 + ", COUNT(*) FROM " + q.from() + kept + " AND " + key0 + " IS NOT NULL GROUP BY " + key0,
                     params, rs -> {
                         String k = keyText(figure, rs);
                         batch.merge(k == null ? "" : k, rs.getLong(2), Long::sum);
-                        if (batch.size() >= BATCH) scanBatch(connector, figure, batch);
+                        if (batch.size() >= BATCH) scanBatch(connector, scanned, batch);
                     });
-            scanBatch(connector, figure, batch);
-            hub.query("SELECT r.key_value FROM cv_key_rows r LEFT JOIN cv_key_scan c ON c.connector = r.connector AND c.figure = r.figure "
+            scanBatch(connector, scanned, batch);
+            hub.query("SELECT r.key_value FROM cv_key_rows r LEFT JOIN cv_key_rows c ON c.connector = r.connector AND c.figure = ? "
                     + "AND c.key_value = r.key_value WHERE r.connector = ? AND r.figure = ? AND (c.source_rows IS NULL OR c.source_rows <> r.source_rows)",
-                    rs -> { out.add(rs.getString(1)); }, connector, figure.mappingName);
-            hub.update("DELETE FROM cv_key_scan WHERE connector = ? AND figure = ?", connector, figure.mappingName);
+                    rs -> { out.add(rs.getString(1)); }, scanned, connector, figure.mappingName);
+            hub.update("DELETE FROM cv_key_rows WHERE connector = ? AND figure = ?", connector, scanned);
         });
     }
 
-    private void scanBatch(String connector, Figure figure, Map<String, Long> batch) {
+    private void scanBatch(String connector, String scanned, Map<String, Long> batch) {
         List<Object[]> rows = new ArrayList<>();
-        batch.forEach((k, n) -> rows.add(new Object[] {connector, figure.mappingName, k, n}));
-        RowBatches.insert(hub, "cv_key_scan", KEY_ROW_COLUMNS, rows);
+        batch.forEach((k, n) -> rows.add(new Object[] {connector, scanned, k, n}));
+        RowBatches.insert(hub, "cv_key_rows", KEY_ROW_COLUMNS, rows);
         batch.clear();
     }
 
