@@ -125,7 +125,7 @@ public final class ArchiveStaging {
             this.file = StagingFile.create(workFolder, importId);
         }
 
-        /** The companies as far as reading could tell, for {@link #assignCompanies(long, CustomerKeys, Writer)}. */
+        /** The companies as far as reading could tell (made on the writer's thread: read them after {@link #flush()}). */
         CompanyIndex companies() { return companies; }
 
         /** The VALID rows staged so far. */
@@ -137,9 +137,8 @@ public final class ArchiveStaging {
             String code = isValid ? creditCode : null;
             long at = ++seq;
             if (isValid) valid++;
-            long companySeq = isValid ? companies.companySeq(code, at) : at;
-            // The values are written on the writer's thread: the reading thread is the import's bottleneck.
-            rows.add(new Object[] {at, companySeq, cut(row.sheet(), 100), row.row(), isValid, code, isValid ? cut(nameKey, 300) : null,
+            // The company and the record are made on the writer's thread: the reading thread is the import's bottleneck.
+            rows.add(new Object[] {at, null, cut(row.sheet(), 100), row.row(), isValid, code, isValid ? cut(nameKey, 300) : null,
                     row.values()});
             if (rows.size() >= BATCH) flushRows();
         }
@@ -184,7 +183,9 @@ public final class ArchiveStaging {
             submit(() -> {
                 for (Object[] r : batch) {
                     @SuppressWarnings("unchecked") Map<String, String> values = (Map<String, String>) r[7];
-                    file.append((long) r[0], (long) r[1], (String) r[2], (int) r[3], (boolean) r[4], (String) r[5], (String) r[6], values);
+                    long at = (long) r[0];
+                    long companySeq = (boolean) r[4] ? companies.companySeq((String) r[5], at) : at;
+                    file.append(at, companySeq, (String) r[2], (int) r[3], (boolean) r[4], (String) r[5], (String) r[6], values);
                 }
             });
         }
