@@ -37,9 +37,20 @@ public final class ArchiveStaging {
         this.workFolder = workFolder;
     }
 
-    /** Deletes the staging files of imports that died with their process; returns how many. */
-    public int cleanOrphans() {
-        return StagingFile.cleanOrphans(workFolder);
+    /**
+     * Deletes the staging files of imports that died with their process (their CRM transaction died with it, so the CRM
+     * kept nothing), and ends those imports as FAILED with {@code error}, as a failed import ends: no staged rows, no lines
+     * of CRM merges. Returns the imports ended.
+     */
+    public List<Long> cleanOrphans(String error, LocalDateTime now) {
+        List<Long> imports = StagingFile.cleanOrphans(workFolder);
+        for (long id : imports) {
+            hub.update("UPDATE archive_import SET status = 'FAILED', error = ?, ended_at = ? WHERE id = ? AND status = 'RUNNING'",
+                    cut(error, 2000), Timestamp.valueOf(now), id);
+            hub.update("DELETE FROM archive_staging WHERE import_id = ?", id);
+            dropCrmLines(id);
+        }
+        return imports;
     }
 
     private Dialect dialect;
