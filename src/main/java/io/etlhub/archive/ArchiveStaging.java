@@ -109,13 +109,7 @@ public final class ArchiveStaging {
         private List<Object[]> rows = new ArrayList<>(BATCH);
         private List<Object[]> issues = new ArrayList<>(BATCH);
         private List<CellIssue> issueLines = new ArrayList<>(BATCH);
-        private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "archive-staging");
-            t.setDaemon(true);
-            return t;
-        });
-        private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2);
-        private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        private final OrderedWorker background = new OrderedWorker("archive-staging", 2);
         private final CompanyIndex companies;
         /** Where each report line goes once stored, on the writer's thread, in the order the lines came. */
         private final Consumer<CellIssue> stored;
@@ -166,9 +160,7 @@ public final class ArchiveStaging {
             flushRows();
             submit(file::finishWriting);
             flushIssues();
-            inFlight.acquireUninterruptibly(2);
-            inFlight.release(2);
-            rethrow();
+            background.await();
         }
 
         /**
@@ -177,11 +169,8 @@ public final class ArchiveStaging {
          */
         @Override
         public void close() {
-            background.shutdown();
             try {
-                background.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                background.close();
             } finally {
                 file.close();
             }
@@ -247,22 +236,7 @@ public final class ArchiveStaging {
         }
 
         private void submit(Runnable write) {
-            rethrow();
-            inFlight.acquireUninterruptibly();
-            background.execute(() -> {
-                try {
-                    if (failure.get() == null) write.run();
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    inFlight.release();
-                }
-            });
-        }
-
-        private void rethrow() {
-            RuntimeException e = failure.get();
-            if (e != null) throw e;
+            background.submit(write);
         }
     }
 
