@@ -12,10 +12,11 @@ import java.util.function.Consumer;
  * is rethrown to the reading thread at its next batch or at the finish.
  */
 final class RulesThread implements SheetRowSink, AutoCloseable {
-    private static final int BATCH = 500;
+    private static final int BATCH = 1000;
 
     private final SheetRowSink target;
-    private final OrderedWorker worker = new OrderedWorker("archive-rules", 2);
+    /** Four batches may wait (about 6 MB): with fewer, on a loaded machine the parse waited for the rules at each hand-over. */
+    private final OrderedWorker worker = new OrderedWorker("archive-rules", 4);
     private List<Consumer<SheetRowSink>> events = new ArrayList<>(BATCH);
     private boolean finished;
 
