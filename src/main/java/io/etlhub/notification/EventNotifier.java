@@ -1,6 +1,8 @@
 package io.etlhub.notification;
 
+import io.etlhub.connector.webhook.MessageTemplates;
 import io.etlhub.connector.webhook.NotifyEndpoint;
+import io.etlhub.pipeline.ErrorTexts;
 import io.etlhub.pipeline.RunFinished;
 import io.etlhub.customerview.CustomerFiguresChanged;
 import io.etlhub.lapse.LapseFired;
@@ -32,10 +34,14 @@ class EventNotifier {
 
     private final CamelContext camel;
     private final ProducerTemplate producer;
+    private final ErrorTexts errorTexts;
+    private final MessageTemplates templates;
 
-    EventNotifier(CamelContext camel, ProducerTemplate producer) {
+    EventNotifier(CamelContext camel, ProducerTemplate producer, ErrorTexts errorTexts, MessageTemplates templates) {
         this.camel = camel;
         this.producer = producer;
+        this.errorTexts = errorTexts;
+        this.templates = templates;
     }
 
     @ApplicationModuleListener
@@ -44,7 +50,8 @@ class EventNotifier {
         values.put("route", run.route());
         values.put("runId", run.runId());
         values.put("status", run.status());
-        values.put("error", run.error());
+        // a robot's group is outside the hub: the error without SQL text or server paths (the run history has it whole)
+        values.put("error", errorTexts.outsideTheHub(run.error(), templates.locale()));
         values.put("counters", run.counters());
         if (run.counters() != null) values.putAll(run.counters());
         send("run-finished", "run-finished:" + run.route() + ":" + run.runId(), values);

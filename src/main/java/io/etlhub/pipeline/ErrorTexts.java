@@ -43,6 +43,14 @@ public class ErrorTexts {
         return message -> message == null || admin ? message : sanitised(message, locale);
     }
 
+    /**
+     * A message leaving the hub (a chat robot's group, whoever is in it), in {@code locale}: no SQL text, no server
+     * path, as for a non-admin; the cause stays in the run history and the log.
+     */
+    public String outsideTheHub(String message, java.util.Locale locale) {
+        return message == null ? null : sanitised(message, locale);
+    }
+
     String sanitised(String message) {
         return sanitised(message, LocaleContextHolder.getLocale());
     }

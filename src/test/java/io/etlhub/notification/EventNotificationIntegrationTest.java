@@ -6,6 +6,7 @@ import io.etlhub.connector.webhook.Outbox;
 import io.etlhub.connector.webhook.WebhookDelivery;
 import io.etlhub.demo.U8ReceiptWriter;
 import io.etlhub.pipeline.RouteRunner;
+import io.etlhub.pipeline.RunFinished;
 import io.etlhub.pipeline.RunSummary;
 import io.etlhub.pipeline.Trigger;
 import io.etlhub.support.HubIntegrationTest;
@@ -53,6 +54,10 @@ class EventNotificationIntegrationTest extends HubIntegrationTest {
     io.etlhub.pipeline.RouteAdmin admin;
     @Autowired
     io.etlhub.pipeline.RouteCatalog catalog;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     @BeforeEach
     void financeRobotOnLoopback() throws Exception {
@@ -115,6 +120,38 @@ class EventNotificationIntegrationTest extends HubIntegrationTest {
         assertThat(outbox.list(null, "finance-wecom", 10)).hasSize(1);
         assertThat(worker.deliverDue()).isZero();
         assertThat(FINANCE_ROBOT.requests()).hasSize(1);
+    }
+
+    @Test
+    void aFailedRunsMessageToTheOpsGroupCarriesNoSqlAndNoServerPath() throws Exception {
+        LoopbackHttp opsRobot = new LoopbackHttp();
+        camel.getRegistry().bind("ops-dingtalk", ConnectorDefinition.class, new ConnectorDefinition("ops-dingtalk", "运维钉钉群",
+                "webhook", "DingTalk", opsRobot.url("/robot/send?access_token=ops"), null, null, null,
+                Map.of("channel", "dingtalk", "format", "markdown"), null));
+        try {
+            publish(new RunFinished("health-report", "report", 9101, "FAILED", Map.of(),
+                    "PreparedStatementCallback; bad SQL grammar [INSERT INTO quality_metric (report_id) VALUES (?)]; "
+                            + "(conn=42) Table 'hub.quality_metric' doesn't exist"));
+            publish(new RunFinished("reconcile", "reconciliation", 9102, "FAILED", Map.of(),
+                    "cannot write /srv/etlhub/output/reconciliation-2026-10.xlsx: disk full"));
+            await("both messages in the outbox", () -> outbox.list(null, "ops-dingtalk", 10).size() == 2);
+
+            Map<String, String> textByEvent = new java.util.HashMap<>();
+            outbox.list(null, "ops-dingtalk", 10).forEach(e -> textByEvent.put(e.eventId(), e.text()));
+            assertThat(textByEvent.get("run-failed:health-report:9101"))
+                    .contains("第 9101 次运行失败").contains("服务器处理请求失败")
+                    .doesNotContain("INSERT").doesNotContain("quality_metric").doesNotContain("conn=");
+            assertThat(textByEvent.get("run-failed:reconcile:9102"))
+                    .contains("reconciliation-2026-10.xlsx: disk full").doesNotContain("/srv/etlhub");
+            // the run history keeps the cause for the admin: only the message leaving the hub is cut
+        } finally {
+            camel.getRegistry().unbind("ops-dingtalk");
+            opsRobot.close();
+        }
+    }
+
+    void publish(RunFinished event) {
+        transactions.executeWithoutResult(status -> events.publishEvent(event));
     }
 
     @Test

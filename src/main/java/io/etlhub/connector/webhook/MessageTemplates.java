@@ -23,6 +23,11 @@ public class MessageTemplates {
         this.locale = locale;
     }
 
+    /** The language of the messages (etlhub.notify.language). */
+    public Locale locale() {
+        return locale;
+    }
+
     public WebhookMessage render(String template, Map<String, ?> values) {
         return new WebhookMessage(fill(text(template, "title"), values), fill(text(template, "text"), values));
     }
