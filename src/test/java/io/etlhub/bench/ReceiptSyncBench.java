@@ -50,11 +50,14 @@ public final class ReceiptSyncBench {
         generate(new JdbcTemplate(u8Source), new JdbcTemplate(crmSource), receipts, opportunities);
         System.out.printf("generated %,d U8 receipts for %,d opportunities in %.1f s%n", receipts, opportunities, secs(t0));
 
+        ServerProfile copyProfile = ServerProfile.wanted() ? new ServerProfile(copy, db.user(), db.password()) : null;
+        if (copyProfile != null) copyProfile.start();
         Cpu copyCpu = Cpu.now();
         long copyStart = System.nanoTime();
         long copied = rawCopy(u8, copy, db);
         double copySeconds = secs(copyStart);
         copyCpu = copyCpu.since();
+        if (copyProfile != null) copyProfile.print("raw copy");
 
         for (String name : List.of("hub", "crm", "u8", "k3")) {
             String url = Map.of("hub", hub, "crm", crm, "u8", u8, "k3", k3).get(name);
@@ -65,11 +68,14 @@ public final class ReceiptSyncBench {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(EtlHubApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--etlhub.scheduler.enabled=false", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+        ServerProfile profile = ServerProfile.wanted() ? new ServerProfile(hub, db.user(), db.password()) : null;
+        if (profile != null) profile.start();
         Cpu syncCpu = Cpu.now();
         long syncStart = System.nanoTime();
         RunSummary summary = context.getBean(RouteRunner.class).run("receipts-u8", Trigger.CLI, "bench", Map.of());
         double syncSeconds = secs(syncStart);
         syncCpu = syncCpu.since();
+        if (profile != null) profile.print("sync");
 
         // The incremental case: 1,000 new receipts on top of everything applied, a run as the scheduler starts it.
         insertReceipts(new JdbcTemplate(u8Source), receipts + 1, receipts + INCREMENT, opportunities, new Random(2));
