@@ -99,8 +99,8 @@ public final class ReceiptSyncBench {
         System.out.printf("raw copy : %,d rows in %6.1f s = %,8.0f rows/s%n", copied, copySeconds, copied / copySeconds);
         System.out.printf("sync     : %,d rows in %6.1f s = %,8.0f rows/s (status %s, applied %,d)%n", summary.count("read"), syncSeconds,
                 summary.count("read") / syncSeconds, summary.status(), summary.count("applied"));
-        System.out.printf("cpu      : raw copy: Java %.1f s, MariaDB %.1f s; sync: Java %.1f s, MariaDB %.1f s%n",
-                copyCpu.client(), copyCpu.server(), syncCpu.client(), syncCpu.server());
+        System.out.printf("cpu      : raw copy: Java %.1f s (GC pauses %.1f s), MariaDB %.1f s; sync: Java %.1f s (GC pauses %.1f s), MariaDB %.1f s%n",
+                copyCpu.client(), copyCpu.gc(), copyCpu.server(), syncCpu.client(), syncCpu.gc(), syncCpu.server());
         System.out.printf("ratio    : sync runs at %.2fx the raw rate (goal >= 0.5x; goal < 60 s)%n",
                 (summary.count("read") / syncSeconds) / (copied / copySeconds));
         System.out.printf("increment: %,d new receipts on top of %,d applied: run %.1f s, CRM committed %.1f s after the run's start "
@@ -169,20 +169,22 @@ public final class ReceiptSyncBench {
 
     /**
      * CPU seconds of this JVM and of the MariaDB server the bench started (0 for an external one):
-     * on a shared 2-core machine they say whether the client or the database is the limit.
+     * on a shared 2-core machine they say whether the client or the database is the limit; and the JVM's GC pause time.
      */
-    private record Cpu(double client, double server) {
+    private record Cpu(double client, double server, double gc) {
         static Cpu now() throws Exception {
             double server = 0;
             for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
                 if (p.info().command().orElse("").endsWith("mariadbd")) server += procSeconds(p.pid());
             }
-            return new Cpu(procSeconds(ProcessHandle.current().pid()), server);
+            double gc = 0;
+            for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) gc += collector.getCollectionTime() / 1000.0;
+            return new Cpu(procSeconds(ProcessHandle.current().pid()), server, gc);
         }
 
         Cpu since() throws Exception {
             Cpu end = now();
-            return new Cpu(end.client - client, end.server - server);
+            return new Cpu(end.client - client, end.server - server, end.gc - gc);
         }
 
         /** utime + stime of /proc/<pid>/stat, in clock ticks of 1/100 s. */
