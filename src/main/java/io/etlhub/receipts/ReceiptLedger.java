@@ -14,10 +14,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /** receipt_ledger and receipt_event in the hub store. */
 @Repository
@@ -59,12 +58,15 @@ public class ReceiptLedger {
         return byId;
     }
 
-    /** Documents of a route that are still live in the ledger (anything but reversed). */
-    public Set<String> liveDocumentIds(String routeId) {
-        Set<String> ids = new HashSet<>();
+    /**
+     * Each document of a route that is still live in the ledger (anything but reversed), handed over as read:
+     * the key scan compares them with the source's keys without a second set of a million ids. Returns how many.
+     */
+    long forEachLiveDocumentId(String routeId, Consumer<String> action) {
+        long[] count = {0};
         hub.query("SELECT document_id FROM receipt_ledger WHERE route_id = ? AND state <> 'REVERSED'",
-                rs -> { ids.add(rs.getString(1)); }, routeId);
-        return ids;
+                rs -> { count[0]++; action.accept(rs.getString(1)); }, routeId);
+        return count[0];
     }
 
     public List<LedgerEntry> inStates(Collection<LedgerEntry.State> states, int limit) {
@@ -123,7 +125,7 @@ public class ReceiptLedger {
                 inserts.add(values);
             } else {
                 Object[] shifted = new Object[values.length];
-                System.arraycopy(values, 2, shifted, 0, values.length - 2);
+                for (int i = 2; i < values.length; i++) shifted[i - 2] = jdbcValue(values[i]);
                 shifted[values.length - 2] = e.system();
                 shifted[values.length - 1] = e.documentId();
                 updates.add(shifted);
@@ -221,13 +223,19 @@ public class ReceiptLedger {
         return implied;
     }
 
+    /** A ledger row's values in column order; dates and times as java.time values, which BulkInsert writes as they are. */
     private static Object[] values(LedgerEntry e) {
-        return new Object[] {e.system(), e.documentId(), e.routeId(), e.documentNo(),
-                e.documentDate() == null ? null : Date.valueOf(e.documentDate()), e.customerCode(), e.currency(),
+        return new Object[] {e.system(), e.documentId(), e.routeId(), e.documentNo(), e.documentDate(), e.customerCode(), e.currency(),
                 e.exchangeRate(), e.amount(), e.localAmount(), e.memo(), e.sourceVersion(), e.contentHash(),
                 e.state().name(), e.reason(), truncate(e.reasonDetail(), 2000), e.opportunityId(), e.opportunityNo(),
-                e.appliedAmount(), e.appliedCurrency(), e.manualOpportunityNo(),
-                Timestamp.valueOf(e.firstSeenAt()), Timestamp.valueOf(e.updatedAt())};
+                e.appliedAmount(), e.appliedCurrency(), e.manualOpportunityNo(), e.firstSeenAt(), e.updatedAt()};
+    }
+
+    /** A value for a bound JDBC parameter: dates and times as java.sql types, converted by the driver as everywhere else. */
+    private static Object jdbcValue(Object v) {
+        if (v instanceof LocalDate d) return Date.valueOf(d);
+        if (v instanceof LocalDateTime t) return Timestamp.valueOf(t);
+        return v;
     }
 
     private static String truncate(String s, int max) {

@@ -305,13 +305,12 @@ class ReceiptSync implements RouteJob {
                                 RunContext context, String actor) {
         Set<String> present = new HashSet<>();
         source.query(mapping.keyScanSql(), rs -> { present.add(rs.getString(1)); });
-        Set<String> live = ledger.liveDocumentIds(route.id());
-        if (present.isEmpty() && !live.isEmpty()) {
+        List<String> deleted = new ArrayList<>();
+        long live = ledger.forEachLiveDocumentId(route.id(), id -> { if (!present.contains(id)) deleted.add(id); });
+        if (present.isEmpty() && live > 0) {
             throw new IllegalStateException("key scan of " + mapping.headerTable() + " found no documents at all; refusing to reverse "
-                    + live.size() + " applied documents. Check connector " + route.source().connector());
+                    + live + " applied documents. Check connector " + route.source().connector());
         }
-        live.removeAll(present);
-        List<String> deleted = new ArrayList<>(live);
         deleted.sort(null);
         for (int from = 0; from < deleted.size(); from += batchSize) {
             List<String> chunk = deleted.subList(from, Math.min(deleted.size(), from + batchSize));
