@@ -17,7 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Imports one archive file: read and normalise every sheet into the hub's staging table, give every
+ * Imports one archive file: read and normalise every sheet into a staging file of the hub's work folder, give every
  * row its company, merge each company's rows and then the companies into the CRM in one CRM
  * transaction, and write the report.
  * A failure at any point leaves the CRM as it was; the same content imported again changes nothing.
@@ -30,8 +30,10 @@ public final class ArchiveImporter {
     private final long maxRows;
     private final Clock clock;
 
-    public ArchiveImporter(JdbcTemplate hub, CrmTable customers, ArchiveReader reader, ArchiveMessages messages, long maxRows, Clock clock) {
-        this.staging = new ArchiveStaging(hub);
+    /** {@code workFolder}: where the staged rows of a running import are kept (a local file, see {@link StagingFile}). */
+    public ArchiveImporter(JdbcTemplate hub, Path workFolder, CrmTable customers, ArchiveReader reader, ArchiveMessages messages,
+                           long maxRows, Clock clock) {
+        this.staging = new ArchiveStaging(hub, workFolder);
         this.customers = customers;
         this.reader = reader;
         this.messages = messages;
@@ -82,27 +84,30 @@ public final class ArchiveImporter {
             }
 
             progress.phase(ImportProgress.Phase.DEDUPLICATING, 0);
-            staging.assignCompanies(importId, keys, writer.companies());
-            long valid = staging.countValid(importId);
+            staging.assignCompanies(importId, keys, writer);
+            long valid = writer.validRows();
 
             progress.phase(ImportProgress.Phase.MERGING, valid);
             CrmCustomerMerge merge = new CrmCustomerMerge(customers, mapping, displayName, LocalDateTime.now(clock));
             List<Company> companies = new ArrayList<>();
             CompanyFolder folder = new CompanyFolder(mapping, new FieldLabels(mapping), writer::issue, companies::add);
-            try {
-                customers.inTransaction(tx -> {
+            // One CRM transaction on a thread of its own: the next page is prepared here while the CRM writes this one.
+            try (CrmSession.Threaded crm = CrmSession.threaded(customers)) {
+                crm.call(tx -> {
                     merge.loadExisting();
-                    staging.forEachCompanyRow(importId, ArchiveStaging.BATCH, page -> {
-                        page.forEach(folder::accept);
-                        if (companies.size() >= ArchiveStaging.BATCH) {
-                            merge.apply(companies, writer::issue, tx);
-                            companies.clear();
-                        }
-                        progress.processed(page.size());
-                    });
-                    folder.finish();
-                    if (!companies.isEmpty()) merge.apply(companies, writer::issue, tx);
+                    return null;
                 });
+                staging.forEachCompanyRow(writer, ArchiveStaging.BATCH, page -> {
+                    page.forEach(folder::accept);
+                    if (companies.size() >= ArchiveStaging.BATCH) {
+                        merge.apply(companies, writer::issue, crm);
+                        companies.clear();
+                    }
+                    progress.processed(page.size());
+                });
+                folder.finish();
+                if (!companies.isEmpty()) merge.apply(companies, writer::issue, crm);
+                crm.commit();
             } catch (CrmWriteException e) {
                 throw messages.failure("archive.error.crm-row", e, e.sheet, String.valueOf(e.row), e.getMessage());
             } catch (DataAccessException e) {

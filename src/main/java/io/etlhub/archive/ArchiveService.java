@@ -3,6 +3,8 @@ package io.etlhub.archive;
 import io.etlhub.pipeline.AuditLog;
 import io.etlhub.connector.MappingCatalog;
 import io.etlhub.crm.Crm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Service
 @EnableConfigurationProperties(ArchiveSettings.class)
 public class ArchiveService {
+    private static final Logger log = LoggerFactory.getLogger(ArchiveService.class);
     private final Crm crm;
     private final MappingCatalog mappings;
     private final JdbcTemplate hub;
@@ -32,7 +35,20 @@ public class ArchiveService {
         this.hub = hub;
         this.settings = settings;
         this.clock = clock;
+        cleanOrphans();
     }
+
+    /** Deletes the staged rows of imports whose process died mid-import (their CRM transaction never committed). */
+    private void cleanOrphans() {
+        try {
+            int deleted = new ArchiveStaging(hub, workFolder()).cleanOrphans();
+            if (deleted > 0) log.info("deleted {} staging file(s) of archive imports that did not finish, in {}", deleted, workFolder());
+        } catch (RuntimeException e) {
+            log.warn("archive staging files in {} not cleaned: {}", workFolder(), e.toString());
+        }
+    }
+
+    private Path workFolder() { return Path.of(settings.workDirOr()); }
 
     public ArchiveSettings settings() { return settings; }
 
@@ -52,7 +68,8 @@ public class ArchiveService {
 
     public ImportResult importFile(Path file, String displayName, ArchiveMapping mapping, Path report, Long runId, String actor,
                                    ImportProgress tracker, ArchiveMessages messages) {
-        ArchiveImporter importer = new ArchiveImporter(hub, crm.bulkTable(mapping.target()), new ArchiveReader(messages, settings.minInflateRatioOr(), settings.maxEntrySizeOr(),
+        cleanOrphans();
+        ArchiveImporter importer = new ArchiveImporter(hub, workFolder(), crm.bulkTable(mapping.target()), new ArchiveReader(messages, settings.minInflateRatioOr(), settings.maxEntrySizeOr(),
                         settings.maxPartSizeOr()),
                 messages, settings.maxRowsOr(), clock);
         // Audited here, whichever way the file came (upload, drop folder, route run, CLI).

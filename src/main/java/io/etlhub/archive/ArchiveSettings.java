@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** The etlhub.archive section of application.yml. */
 @ConfigurationProperties("etlhub.archive")
 public record ArchiveSettings(Long maxRows, Double minInflateRatio, Long maxEntrySize, Long maxPartSize, String uploadDir,
-                              String reportLanguage, DropFolder dropFolder, Integer uploadRetentionDays) {
+                              String reportLanguage, DropFolder dropFolder, Integer uploadRetentionDays, String workDir) {
     public record DropFolder(boolean enabled, String path, Long minAgeMs) {}
 
     public long maxRowsOr() { return maxRows == null ? 2_000_000 : maxRows; }
@@ -21,4 +21,7 @@ public record ArchiveSettings(Long maxRows, Double minInflateRatio, Long maxEntr
     public int uploadRetentionDaysOr() { return uploadRetentionDays == null ? 30 : uploadRetentionDays; }
 
     public String uploadDirOr() { return uploadDir == null ? "data/archive/uploads" : uploadDir; }
+
+    /** Where running imports keep their staged rows (a file each, deleted when the import ends). */
+    public String workDirOr() { return workDir == null ? "data/archive/work" : workDir; }
 }

@@ -8,6 +8,7 @@ import io.etlhub.connector.Dialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -17,18 +18,28 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The hub's side of an import: the import history (by content hash), the staged rows and the report
- * lines, all in the hub store. Rows are written in multi-row INSERTs ({@link BulkInsert}); companies are assigned by set-based SQL.
+ * The hub's side of an import: the import history (by content hash) and the report lines in the hub store, the staged
+ * rows in a local file of the hub's work folder ({@link StagingFile}). When reading could tell every row's company (every
+ * VALID row has a credit code), the rows are merged straight from that file; otherwise they are loaded into the hub
+ * store (multi-row INSERTs, {@link BulkInsert}) and given their companies by set-based SQL.
  */
 public final class ArchiveStaging {
     static final int BATCH = 1000;
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
 
     private final JdbcTemplate hub;
+    private final Path workFolder;
     private final ObjectMapper json = new ObjectMapper();
 
-    public ArchiveStaging(JdbcTemplate hub) {
+    /** {@code workFolder}: where the staged rows of running imports are kept (see {@link StagingFile}). */
+    public ArchiveStaging(JdbcTemplate hub, Path workFolder) {
         this.hub = hub;
+        this.workFolder = workFolder;
+    }
+
+    /** Deletes the staging files of imports that died with their process; returns how many. */
+    public int cleanOrphans() {
+        return StagingFile.cleanOrphans(workFolder);
     }
 
     private Dialect dialect;
@@ -67,7 +78,10 @@ public final class ArchiveStaging {
         hub.update("DELETE FROM archive_staging WHERE import_id = ?", importId);
     }
 
-    /** Batches staged rows and report lines for one import. Close it (or call {@link Writer#flush()}) to wait for the writes. */
+    /**
+     * Batches staged rows and report lines for one import. {@link Writer#flush()} waits for the writes; close it when
+     * the import ends (it deletes the staged rows' file).
+     */
     public Writer writer(long importId) { return writer(importId, new CompanyIndex(), line -> { }); }
 
     /** {@code stored}: gets each report line once it is stored, on the writer's thread, in order (the streamed report). */
@@ -76,7 +90,8 @@ public final class ArchiveStaging {
     /**
      * Writes batches on one background thread while the file is still being parsed, so reading and
      * writing overlap; at most two batches wait, which bounds the memory. Batches are written in the
-     * order they were made; the first failure is rethrown to the reading thread.
+     * order they were made; the first failure is rethrown to the reading thread. The staged rows go to the import's
+     * {@link StagingFile}, the report lines to the hub store.
      */
     public final class Writer implements AutoCloseable {
         private final long importId;
@@ -93,11 +108,13 @@ public final class ArchiveStaging {
         private final CompanyIndex companies;
         /** Where each report line goes once stored, on the writer's thread, in the order the lines came. */
         private final Consumer<CellIssue> stored;
+        private final StagingFile file;
         private long seq;
+        private long valid;
+        /** Whether the staged rows were loaded into the hub store to be grouped there (then they are read back from it). */
+        private boolean inHub;
 
         // Literal multi-row INSERTs on MariaDB/MySQL: binding every value through the driver cost more CPU than the parse.
-        private final BulkInsert stagedRows = BulkInsert.into(hub, "archive_staging", List.of("import_id", "seq", "sheet_name", "row_no",
-                "status", "credit_code", "name_key", "company_key", "company_seq", "payload"));
         private final BulkInsert issueRows = BulkInsert.into(hub, "archive_issue", List.of("import_id", "sheet_name", "row_no",
                 "column_name", "original_value", "new_value", "kind", "reason", "detail"));
 
@@ -105,20 +122,25 @@ public final class ArchiveStaging {
             this.importId = importId;
             this.companies = companies;
             this.stored = stored;
+            this.file = StagingFile.create(workFolder, importId);
         }
 
-        /** The companies as far as reading could tell, for {@link #assignCompanies(long, CustomerKeys, CompanyIndex)}. */
+        /** The companies as far as reading could tell, for {@link #assignCompanies(long, CustomerKeys, Writer)}. */
         CompanyIndex companies() { return companies; }
+
+        /** The VALID rows staged so far. */
+        long validRows() { return valid; }
 
         /** A normalised row with its credit code and normalised name (the company keys, see {@link #assignCompanies}). */
         public void row(ArchiveRow row, String creditCode, String nameKey) {
-            boolean valid = !row.rejected();
-            String code = valid ? creditCode : null;
+            boolean isValid = !row.rejected();
+            String code = isValid ? creditCode : null;
             long at = ++seq;
-            long companySeq = valid ? companies.companySeq(code, at) : at;
-            // The values become JSON on the writer's thread: the reading thread is the import's bottleneck.
-            rows.add(new Object[] {importId, at, cut(row.sheet(), 100), row.row(), valid ? "VALID" : "REJECTED",
-                    code, valid ? cut(nameKey, 300) : null, code == null ? null : "C:" + code, companySeq, row.values()});
+            if (isValid) valid++;
+            long companySeq = isValid ? companies.companySeq(code, at) : at;
+            // The values are written on the writer's thread: the reading thread is the import's bottleneck.
+            rows.add(new Object[] {at, companySeq, cut(row.sheet(), 100), row.row(), isValid, code, isValid ? cut(nameKey, 300) : null,
+                    row.values()});
             if (rows.size() >= BATCH) flushRows();
         }
 
@@ -132,13 +154,17 @@ public final class ArchiveStaging {
         /** Writes what is left and waits until every batch is in the hub store. */
         public void flush() {
             flushRows();
+            submit(file::finishWriting);
             flushIssues();
             inFlight.acquireUninterruptibly(2);
             inFlight.release(2);
             rethrow();
         }
 
-        /** Lets batches already handed over finish (so a failed import's clean-up sees them), then stops the thread. */
+        /**
+         * Lets batches already handed over finish (so a failed import's clean-up sees them), then stops the thread and
+         * deletes the staged rows' file.
+         */
         @Override
         public void close() {
             background.shutdown();
@@ -146,6 +172,8 @@ public final class ArchiveStaging {
                 background.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                file.close();
             }
         }
 
@@ -154,8 +182,10 @@ public final class ArchiveStaging {
             List<Object[]> batch = rows;
             rows = new ArrayList<>(BATCH);
             submit(() -> {
-                for (Object[] row : batch) row[9] = payload(row[9]);
-                stagedRows.insert(batch);
+                for (Object[] r : batch) {
+                    @SuppressWarnings("unchecked") Map<String, String> values = (Map<String, String>) r[7];
+                    file.append((long) r[0], (long) r[1], (String) r[2], (int) r[3], (boolean) r[4], (String) r[5], (String) r[6], values);
+                }
             });
         }
 
@@ -176,7 +206,32 @@ public final class ArchiveStaging {
          * it overlaps what the caller does next (the report); {@link #flush()} waits for it.
          */
         public void dropStagedRows() {
-            submit(() -> hub.update("DELETE FROM archive_staging WHERE import_id = ?", importId));
+            submit(() -> {
+                file.close();
+                if (inHub) hub.update("DELETE FROM archive_staging WHERE import_id = ?", importId);
+            });
+        }
+
+        /**
+         * Loads the staged rows into the hub store for the set-based grouping; {@code trustIndex}: with the companies
+         * reading found (else each row starts as its own company).
+         */
+        void loadIntoHub(boolean trustIndex) {
+            // Literal multi-row INSERTs on MariaDB/MySQL: binding every value through the driver cost more CPU than the parse.
+            BulkInsert stagedRows = BulkInsert.into(hub, "archive_staging", List.of("import_id", "seq", "sheet_name", "row_no",
+                    "status", "credit_code", "name_key", "company_key", "company_seq", "payload"));
+            List<Object[]> batch = new ArrayList<>(BATCH);
+            file.forEach(r -> {
+                batch.add(new Object[] {importId, r.seq(), r.sheet(), r.row(), r.valid() ? "VALID" : "REJECTED", r.creditCode(),
+                        r.nameKey(), r.creditCode() == null ? null : "C:" + r.creditCode(), trustIndex ? r.companySeq() : r.seq(),
+                        payload(r.values())});
+                if (batch.size() >= BATCH) {
+                    stagedRows.insert(batch);
+                    batch.clear();
+                }
+            });
+            if (!batch.isEmpty()) stagedRows.insert(batch);
+            inHub = true;
         }
 
         private void submit(Runnable write) {
@@ -200,36 +255,24 @@ public final class ArchiveStaging {
     }
 
     /**
-     * Gives every VALID row its company, from what reading found ({@code known}: rows with a credit code, grouped by it
-     * while they were staged) when that holds for the whole file, else set-based ({@link #assignCompanies(long, CustomerKeys)}).
-     * The rows said to join an earlier row are first confirmed against their staged company keys: the index compares
+     * Gives every VALID row of the writer's import its company, from what reading found (rows with a credit code, grouped
+     * by it while they were staged) when that holds for the whole file: the rows stay in the staging file. Otherwise
+     * the rows are loaded into the hub store and grouped set-based ({@link #assignCompanies(long, CustomerKeys)}).
+     * The rows said to join an earlier row are first confirmed against their staged credit codes: the index compares
      * hashes, and a collision must not join two companies.
      */
-    void assignCompanies(long importId, CustomerKeys keys, CompanyIndex known) {
-        if (!sameCompanies(importId, known.joined())) {
-            hub.update("UPDATE archive_staging SET company_seq = seq WHERE import_id = ?", importId);
-            assignCompanies(importId, keys);
-        } else if (known.needsSql()) {
-            assignCompanies(importId, keys);
-        }
+    void assignCompanies(long importId, CustomerKeys keys, Writer writer) {
+        boolean confirmed = sameCompanies(writer.file, writer.companies().joined());
+        if (confirmed && !writer.companies().needsSql()) return;
+        writer.loadIntoHub(confirmed);
+        assignCompanies(importId, keys);
     }
 
-    /** Whether each pair (seq, seq of the row it joined) has the same staged company key; read by primary key, in pages. */
-    private boolean sameCompanies(long importId, int[] pairs) {
-        int page = 500;
-        for (int from = 0; from < pairs.length; from += page * 2) {
-            int to = Math.min(pairs.length, from + page * 2);
-            List<Object> args = new ArrayList<>();
-            args.add(importId);
-            for (int i = from; i < to; i++) args.add(pairs[i]);
-            Map<Long, String> keyOf = new java.util.HashMap<>();
-            hub.query("SELECT seq, company_key FROM archive_staging WHERE import_id = ? AND seq IN ("
-                    + String.join(", ", java.util.Collections.nCopies(to - from, "?")) + ")",
-                    rs -> { keyOf.put(rs.getLong(1), rs.getString(2)); }, args.toArray());
-            for (int i = from; i < to; i += 2) {
-                String key = keyOf.get((long) pairs[i]);
-                if (key == null || !key.equals(keyOf.get((long) pairs[i + 1]))) return false;
-            }
+    /** Whether each pair (seq, seq of the row it joined) has the same staged credit code; read by position. */
+    private static boolean sameCompanies(StagingFile file, int[] pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            String code = file.read(pairs[i]).creditCode();
+            if (code == null || !code.equals(file.read(pairs[i + 1]).creditCode())) return false;
         }
         return true;
     }
@@ -311,29 +354,49 @@ public final class ArchiveStaging {
         hub.update("DELETE FROM archive_issue WHERE import_id = ? AND kind IN ('CRM_MERGED', 'CRM_UNCHANGED')", importId);
     }
 
-    public long countValid(long importId) {
-        return hub.queryForObject("SELECT COUNT(*) FROM archive_staging WHERE import_id = ? AND status = 'VALID'", Long.class, importId);
+    /**
+     * The VALID rows of the writer's import company by company (in the order of each company's first row), each
+     * company's rows in file order, from the staging file, or from the hub store when they were grouped there; in
+     * pages, so a large file never sits in memory. The next page is read on another thread while the caller handles
+     * this one.
+     */
+    void forEachCompanyRow(Writer writer, int pageSize, Consumer<List<StagedRow>> page) {
+        if (writer.inHub) {
+            forEachCompanyRow(writer.importId, pageSize, page);
+        } else {
+            readAhead(writer.file.companyPages(writer.companies().joined(), pageSize), page);
+        }
     }
 
     /**
-     * The VALID rows company by company (in the order of each company's first row), each company's
-     * rows in file order; paged by (company_seq, seq) so a large file never sits in memory. The next
-     * page is read (and its values parsed) on another thread while the caller handles this one.
+     * The VALID rows in the hub store company by company, as {@link #forEachCompanyRow(Writer, int, Consumer)}; paged by
+     * (company_seq, seq).
      */
     public void forEachCompanyRow(long importId, int pageSize, Consumer<List<StagedRow>> page) {
+        long[] last = {0, 0}; // company_seq, seq of the last row read
+        readAhead(() -> {
+            List<StagedRow> rows = companyPage(importId, pageSize, last[0], last[1]);
+            if (!rows.isEmpty()) {
+                last[0] = rows.get(rows.size() - 1).companySeq();
+                last[1] = rows.get(rows.size() - 1).seq();
+            }
+            return rows;
+        }, page);
+    }
+
+    /** Pages from {@code next} (called on a reader thread, one page ahead) until an empty one. */
+    private static void readAhead(java.util.function.Supplier<List<StagedRow>> next, Consumer<List<StagedRow>> page) {
         java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "archive-readback");
             t.setDaemon(true);
             return t;
         });
         try {
-            java.util.concurrent.Future<List<StagedRow>> next = reader.submit(() -> companyPage(importId, pageSize, 0, 0));
+            java.util.concurrent.Future<List<StagedRow>> ahead = reader.submit(next::get);
             while (true) {
-                List<StagedRow> rows = await(next);
+                List<StagedRow> rows = await(ahead);
                 if (rows.isEmpty()) return;
-                StagedRow last = rows.get(rows.size() - 1);
-                next = rows.size() < pageSize ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
-                        : reader.submit(() -> companyPage(importId, pageSize, last.companySeq(), last.seq()));
+                ahead = reader.submit(next::get);
                 page.accept(rows);
             }
         } finally {

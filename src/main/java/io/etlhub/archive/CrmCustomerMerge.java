@@ -108,12 +108,21 @@ public final class CrmCustomerMerge {
      * savepoint and written company by company to name the one refused ({@link CrmWriteException}).
      */
     public void apply(List<Company> companies, Consumer<CellIssue> issues, SavepointManager savepoints) {
+        apply(companies, issues, CrmSession.direct(savepoints));
+    }
+
+    /**
+     * As {@link #apply(List, Consumer, SavepointManager)}, in the session's transaction: the page is prepared here and
+     * written by the session (a threaded session writes it while the caller prepares the next page).
+     */
+    void apply(List<Company> companies, Consumer<CellIssue> issues, CrmSession crmSession) {
         Map<Company, Match> matches = new LinkedHashMap<>();
         for (Company c : companies) {
             Match m = match(c.values);
             if (m != null) matches.put(c, m);
         }
-        Map<Long, CrmRow> rows = load(matches.values().stream().map(Match::id).distinct().toList());
+        List<Long> matched = matches.values().stream().map(Match::id).distinct().toList();
+        Map<Long, CrmRow> rows = matched.isEmpty() ? new HashMap<>() : crmSession.call(tx -> load(matched));
         List<Company> inserts = new ArrayList<>();
         Map<Long, Company> updatedBy = new LinkedHashMap<>();
         for (Company c : companies) {
@@ -121,7 +130,10 @@ public final class CrmCustomerMerge {
             if (m != null && otherCode(c, rows.get(m.id()))) {
                 // An earlier company of this page gave that customer another credit code: look again.
                 m = match(c.values);
-                if (m != null && !rows.containsKey(m.id())) rows.putAll(load(List.of(m.id())));
+                if (m != null && !rows.containsKey(m.id())) {
+                    long id = m.id();
+                    rows.putAll(crmSession.call(tx -> load(List.of(id))));
+                }
             }
             if (m == null) {
                 inserts.add(c);
@@ -147,7 +159,7 @@ public final class CrmCustomerMerge {
                 byCode.putIfAbsent(code, m.id());
             }
         }
-        write(inserts, rows, updatedBy, savepoints);
+        write(inserts, rows, updatedBy, crmSession);
         inserted += inserts.size();
     }
 
@@ -199,7 +211,8 @@ public final class CrmCustomerMerge {
         return rows;
     }
 
-    private void write(List<Company> inserts, Map<Long, CrmRow> rows, Map<Long, Company> updatedBy, SavepointManager savepoints) {
+    /** Prepares the page's INSERT and UPDATE arguments here and hands them to the session to write. */
+    private void write(List<Company> inserts, Map<Long, CrmRow> rows, Map<Long, Company> updatedBy, CrmSession crmSession) {
         List<Object[]> insertArgs = new ArrayList<>();
         for (Company c : inserts) insertArgs.add(insertArgs(c.values));
         // Updates grouped by the columns they set, one batch per group.
@@ -216,6 +229,15 @@ public final class CrmCustomerMerge {
             updates.computeIfAbsent(sql, k -> new ArrayList<>()).add(args.toArray());
             updateOwners.computeIfAbsent(sql, k -> new ArrayList<>()).add(company);
         });
+        crmSession.submit(savepoints -> write(inserts, insertArgs, updates, updateOwners, savepoints));
+    }
+
+    /**
+     * Writes one page; when the CRM refuses it, rolls back to the page's savepoint and writes company by company to name
+     * the one refused ({@link CrmWriteException}).
+     */
+    private void write(List<Company> inserts, List<Object[]> insertArgs, Map<CrmTable.Statement, List<Object[]>> updates,
+                       Map<CrmTable.Statement, List<Company>> updateOwners, SavepointManager savepoints) {
         Object savepoint = savepoints == null ? null : savepoints.createSavepoint();
         try {
             if (!insertArgs.isEmpty()) crm.insertAll(insert, insertArgs);

@@ -45,10 +45,14 @@ class BodyLimitFilter extends OncePerRequestFilter {
             this.upload = upload;
         }
 
-        /** The sentence for the reader: the body or the upload is larger than the limit. */
+        /** The sentence's bundle key (the API's code): the body or the upload is larger than the limit. */
+        String key() {
+            return upload ? "security.body.upload-too-large" : "security.body.too-large";
+        }
+
+        /** The sentence for the reader. */
         String text(MessageSource messages, Locale locale) {
-            return messages.getMessage(upload ? "security.body.upload-too-large" : "security.body.too-large",
-                    new Object[] {size(limit)}, locale);
+            return messages.getMessage(key(), new Object[] {size(limit)}, locale);
         }
 
         /** The TooLarge somewhere in a failure's causes, or null. */
@@ -92,7 +96,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
     private void tooLarge(HttpServletRequest request, HttpServletResponse response, TooLarge tooLarge) throws IOException {
         // The client may still be sending: closing lets Tomcat drop the rest instead of reading it.
         response.setHeader("Connection", "close");
-        JsonErrorAnswer.write(response, 413, tooLarge.text(messages, locales.resolveLocale(request)));
+        JsonErrorAnswer.write(response, 413, tooLarge.key(), tooLarge.text(messages, locales.resolveLocale(request)));
     }
 
     /** A request without a declared length whose body fails once more than the limit has been read. */

@@ -29,6 +29,7 @@ import java.util.Map;
 /** The admin pages: dashboard, routes, runs (with drill-down), dead letters, audit log. */
 @Controller
 class ConsoleController {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsoleController.class);
     static final List<String> RUN_STATUSES = List.of("SUCCEEDED", "FAILED", "RUNNING");
     static final List<String> DEAD_LETTER_STATES = List.of("NEW", "REPLAYING", "REPLAYED", "ALL");
     private final RouteAdmin admin;
@@ -40,10 +41,12 @@ class ConsoleController {
     private final MessageSource messages;
     private final ConfigurationCheck check;
     private final java.time.Clock clock;
+    private final io.etlhub.pipeline.ErrorTexts errorTexts;
 
     ConsoleController(RouteAdmin admin, RouteCatalog catalog, RunHistory history, RunStatistics statistics,
                       DeadLetters deadLetters, AuditLog audit, MessageSource messages, ConfigurationCheck check,
-                      java.time.Clock clock) {
+                      java.time.Clock clock, io.etlhub.pipeline.ErrorTexts errorTexts) {
+        this.errorTexts = errorTexts;
         this.check = check;
         this.clock = clock;
         this.admin = admin;
@@ -110,7 +113,7 @@ class ConsoleController {
             flash.addFlashAttribute("notice", !"Restarting".equals(started.state()) ? text("console.notice.started", id)
                     : text("console.notice.startWaiting", id, started.startProblem() == null ? "-" : started.startProblem()));
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("error", io.etlhub.pipeline.Refusal.text(e, messages, LocaleContextHolder.getLocale()));
+            flash.addFlashAttribute("error", failed(e));
         }
         return "redirect:/console/routes";
     }
@@ -128,8 +131,7 @@ class ConsoleController {
         } catch (RuntimeException e) {
             // shown under the route's schedule field, and at the top of the page
             flash.addFlashAttribute("scheduleRoute", id);
-            flash.addFlashAttribute("scheduleError", text("console.route.badSchedule", schedule,
-                    io.etlhub.pipeline.Refusal.text(e, messages, LocaleContextHolder.getLocale())));
+            flash.addFlashAttribute("scheduleError", text("console.route.badSchedule", schedule, failed(e)));
         }
         return "redirect:/console/routes";
     }
@@ -148,7 +150,7 @@ class ConsoleController {
             action.run();
             flash.addFlashAttribute("notice", text(noticeKey, id));
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("error", io.etlhub.pipeline.Refusal.text(e, messages, LocaleContextHolder.getLocale()));
+            flash.addFlashAttribute("error", failed(e));
         }
         return "redirect:/console/routes";
     }
@@ -192,7 +194,7 @@ class ConsoleController {
             RunSummary summary = admin.replay(id, user.getName());
             flash.addFlashAttribute(summary.succeeded() ? "notice" : "error", text("console.notice.replayed", id, summary.status()));
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("error", io.etlhub.pipeline.Refusal.text(e, messages, LocaleContextHolder.getLocale()));
+            flash.addFlashAttribute("error", failed(e));
         }
         return "redirect:/console/dead-letters";
     }
@@ -220,5 +222,16 @@ class ConsoleController {
 
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * A failed action in the reader's language: a refusal's own sentence; a route file that cannot be used names the
+     * file and line, followed by the problem (for admins, which these pages are for); another failure a general
+     * sentence and its cause, logged.
+     */
+    private String failed(RuntimeException e) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        if (!(e instanceof io.etlhub.pipeline.KeyedFailure)) log.warn("console action failed", e);
+        return errorTexts.explain(e, locale).withDetail(messages, locale);
     }
 }

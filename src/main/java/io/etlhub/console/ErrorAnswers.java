@@ -11,7 +11,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -49,42 +48,55 @@ class ErrorAnswers {
 
     @ExceptionHandler(RequestRefused.class)
     Object refused(RequestRefused e, HttpServletRequest request, HttpServletResponse response) {
-        return answer(e.status, text(request, e.key, e.args), request, response);
+        return answer(e.status, e.key, text(request, e.key, e.args), request, response);
     }
 
     /** A run-now parameter the route's kind refused before the run (a month 13): 400 with the kind's own sentence. */
     @ExceptionHandler(io.etlhub.pipeline.BadRunParameterException.class)
     Object badRunParameter(io.etlhub.pipeline.BadRunParameterException e, HttpServletRequest request, HttpServletResponse response) {
-        return answer(HttpStatus.BAD_REQUEST, e.text(messages, RequestContextUtils.getLocale(request)), request, response);
+        return answer(HttpStatus.BAD_REQUEST, e.key(), e.text(messages, RequestContextUtils.getLocale(request)), request, response);
     }
 
     @ExceptionHandler(UnknownRouteException.class)
     Object unknownRoute(UnknownRouteException e, HttpServletRequest request, HttpServletResponse response) {
-        return answer(HttpStatus.NOT_FOUND, e.text(messages, RequestContextUtils.getLocale(request)), request, response);
+        return answer(HttpStatus.NOT_FOUND, e.key(), e.text(messages, RequestContextUtils.getLocale(request)), request, response);
+    }
+
+    /** A run asked of a route that is running or not started: 409 with its sentence (a console run now, the data-health page). */
+    @ExceptionHandler({io.etlhub.pipeline.RouteBusyException.class, io.etlhub.pipeline.RouteStoppedException.class})
+    Object conflict(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.CONFLICT, ((io.etlhub.pipeline.KeyedFailure) e).key(),
+                io.etlhub.pipeline.Refusal.text(e, messages, RequestContextUtils.getLocale(request)), request, response);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
-        return answer(HttpStatus.BAD_REQUEST, text(request, "console.error.badParameter", e.getName(), e.getValue()), request, response);
+        return answer(HttpStatus.BAD_REQUEST, "console.error.badParameter", text(request, "console.error.badParameter", e.getName(), e.getValue()),
+                request, response);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     Object missing(MissingServletRequestParameterException e, HttpServletRequest request, HttpServletResponse response) {
-        return answer(HttpStatus.BAD_REQUEST, text(request, "console.error.missingParameter", e.getParameterName()), request, response);
+        return answer(HttpStatus.BAD_REQUEST, "console.error.missingParameter", text(request, "console.error.missingParameter",
+                e.getParameterName()), request, response);
     }
 
     @ExceptionHandler(BindException.class)
     Object binding(BindException e, HttpServletRequest request, HttpServletResponse response) {
         var field = e.getFieldError();
-        String message = field == null ? text(request, "console.error.400")
-                : text(request, "console.error.badParameter", field.getField(), field.getRejectedValue());
-        return answer(HttpStatus.BAD_REQUEST, message, request, response);
+        String key = field == null ? "console.error.400" : "console.error.badParameter";
+        String message = field == null ? text(request, key) : text(request, key, field.getField(), field.getRejectedValue());
+        return answer(HttpStatus.BAD_REQUEST, key, message, request, response);
     }
 
-    /** A value the service refused (a month 13, a bad cron): the request was understood but cannot be done. */
+    /**
+     * A value the service refused (a month 13, a bad cron): the request was understood but cannot be done. A refusal's
+     * code is its own key (its sentence inside "Invalid input: ..."), another value's console.error.invalid.
+     */
     @ExceptionHandler({IllegalArgumentException.class, DateTimeException.class})
     Object unprocessable(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
-        return answer(HttpStatus.UNPROCESSABLE_ENTITY, text(request, "console.error.invalid",
+        String code = e instanceof io.etlhub.pipeline.KeyedFailure k ? k.key() : "console.error.invalid";
+        return answer(HttpStatus.UNPROCESSABLE_ENTITY, code, text(request, "console.error.invalid",
                 io.etlhub.pipeline.Refusal.text(e, messages, RequestContextUtils.getLocale(request))), request, response);
     }
 
@@ -96,14 +108,16 @@ class ErrorAnswers {
         if (tooLarge != null) {
             // a body without a declared length that a handler read past the limit (BodyLimitFilter counts it)
             response.setHeader("Connection", "close");
-            return answer(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.text(messages, RequestContextUtils.getLocale(request)), request, response);
+            return answer(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.key(), tooLarge.text(messages, RequestContextUtils.getLocale(request)),
+                    request, response);
         }
         if (e instanceof ErrorResponse er) {
             HttpStatusCode status = er.getStatusCode();
             String own = messages.getMessage("console.error." + status.value(), new Object[] {request.getRequestURI()}, null,
                     RequestContextUtils.getLocale(request));
             String reason = e instanceof org.springframework.web.server.ResponseStatusException rse ? rse.getReason() : null;
-            return answer(status, own != null ? own : reason != null ? reason : text(request, "console.error.other"), request, response);
+            String code = own != null ? "console.error." + status.value() : "console.error.other";
+            return answer(status, code, own != null ? own : reason != null ? reason : text(request, "console.error.other"), request, response);
         }
         return unexpected(e, request, response);
     }
@@ -117,7 +131,7 @@ class ErrorAnswers {
         String reference = reference();
         log.error("{} {} failed [reference {}]", request.getMethod(), request.getRequestURI(), reference, e);
         String detail = request.isUserInRole("ADMIN") && FailureCause.recognises(e) ? FailureCause.of(e, null).line() : null;
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR, text(request, "console.error.500"), request, response,
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "console.error.500", text(request, "console.error.500"), request, response,
                 Map.of("reference", reference, "detail", detail == null ? "" : detail));
     }
 
@@ -126,18 +140,17 @@ class ErrorAnswers {
         return java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
-    private Object answer(HttpStatusCode status, String message, HttpServletRequest request, HttpServletResponse response) {
-        return answer(status, message, request, response, Map.of());
+    private Object answer(HttpStatusCode status, String code, String message, HttpServletRequest request, HttpServletResponse response) {
+        return answer(status, code, message, request, response, Map.of());
     }
 
-    private Object answer(HttpStatusCode status, String message, HttpServletRequest request, HttpServletResponse response,
+    /** For /api: {"status", "code" (the sentence's bundle key, the same in every language), "error"} (pipeline.ApiErrors). */
+    private Object answer(HttpStatusCode status, String code, String message, HttpServletRequest request, HttpServletResponse response,
                           Map<String, String> extra) {
         if (isApi(request)) {
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
-            body.put("status", status.value());
-            body.put("error", message);
-            extra.forEach((k, v) -> { if (!v.isEmpty()) body.put(k, v); });
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+            ResponseEntity<Map<String, Object>> answer = io.etlhub.pipeline.ApiErrors.answer(status, code, message);
+            extra.forEach((k, v) -> { if (!v.isEmpty()) answer.getBody().put(k, v); });
+            return answer;
         }
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());

@@ -7,16 +7,16 @@ import org.springframework.http.MediaType;
 import java.io.IOException;
 import java.util.Map;
 
-/** The {"error": text} answer the API gives, written by a servlet filter (before Spring MVC). */
+/** The API's {"status", "code", "error"} answer (pipeline.ApiErrors), written by a servlet filter (before Spring MVC). */
 final class JsonErrorAnswer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonErrorAnswer() {}
 
-    static void write(HttpServletResponse response, int status, String text) throws IOException {
+    static void write(HttpServletResponse response, int status, String code, String text) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(Map.of("error", text)));
+        response.getWriter().write(JSON.writeValueAsString(io.etlhub.pipeline.ApiErrors.body(status, code, text)));
     }
 }

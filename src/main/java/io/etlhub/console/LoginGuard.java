@@ -74,7 +74,7 @@ class LoginGuard extends OncePerRequestFilter {
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         String text = messages.getMessage("security.login.locked", new Object[] {seconds}, locales.resolveLocale(request));
-        JsonErrorAnswer.write(response, 429, text);
+        JsonErrorAnswer.write(response, 429, "security.login.locked", text);
     }
 
     @EventListener

@@ -24,9 +24,11 @@ class OpsPagesController {
     private final HealthReports healthReports;
     private final RouteAdmin routes;
     private final org.springframework.context.MessageSource messages;
+    private final io.etlhub.pipeline.ErrorTexts errorTexts;
 
     OpsPagesController(HealthReports healthReports, RouteAdmin routes,
-                              org.springframework.context.MessageSource messages) {
+                              org.springframework.context.MessageSource messages, io.etlhub.pipeline.ErrorTexts errorTexts) {
+        this.errorTexts = errorTexts;
         this.messages = messages;
         this.healthReports = healthReports;
         this.routes = routes;
@@ -43,7 +45,12 @@ class OpsPagesController {
         model.addAttribute("reports", reports);
         Long shown = report != null ? report : reports.isEmpty() ? null : reports.get(0).id();
         if (shown == null) return "console/quality";
-        HealthReport r = healthReports.get(shown);
+        HealthReport r;
+        try {
+            r = healthReports.get(shown);
+        } catch (HealthReports.NoSuchReportException e) {
+            throw RequestRefused.notFound(e.key(), e.getArguments());
+        }
         model.addAttribute("report", r);
         Map<String, List<HealthReport.MetricLine>> byUnit = new java.util.LinkedHashMap<>();
         r.metrics().stream().filter(m -> m.notConfigured() == null && m.value() != null)
@@ -66,7 +73,8 @@ class OpsPagesController {
     String runHealthReport(@RequestParam String month, Principal user, RedirectAttributes flash) {
         // checked like any run now: a month that is not one is a 400 with the bundle's sentence, not a failed run
         RunSummary run = routes.runNow("health-report", user.getName(), Map.of("month", month));
-        if (!run.succeeded()) flash.addFlashAttribute("error", run.error());
+        // the stored error may carry SQL or server paths: ops read a sentence naming the run, admins the cause too
+        if (!run.succeeded()) flash.addFlashAttribute("error", errorTexts.runFailure(run, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         return "redirect:/console/quality";
     }
 

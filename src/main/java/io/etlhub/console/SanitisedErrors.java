@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Every API answer's error texts pass {@link ErrorTexts}: finance and ops never get SQL text or a
- * server path, admins get the details. Covers the {"error": ...} bodies of the controllers' exception
+ * server path, admins get the details. A run's error is a sentence naming the run for them (ErrorTexts.runError).
+ * Covers the {"error": ...} bodies of the controllers' exception
  * handlers and of {@link ErrorAnswers}, run summaries and lists of rows with an error column (an
  * exception nobody handled is ErrorAnswers' general 500, without details).
  */
@@ -39,7 +40,7 @@ class SanitisedErrors implements ResponseBodyAdvice<Object> {
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
         if (body instanceof RunSummary s && s.error() != null) {
-            return new RunSummary(s.runId(), s.route(), s.status(), s.startedAt(), s.endedAt(), s.counts(), texts.forCaller(s.error()), s.outputs());
+            return new RunSummary(s.runId(), s.route(), s.status(), s.startedAt(), s.endedAt(), s.counts(), texts.runError(s), s.outputs());
         }
         if (body instanceof Map<?, ?> map) return sanitised(map);
         if (body instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?>) {

@@ -13,7 +13,20 @@ public record CustomerFigures(String code, String name, LocalDateTime computedAt
                               HealthScore health, List<String> alerts) {
 
     /** Where a group of figures comes from and how old it is; stale = its last refresh failed, the values are the last good ones. */
-    public record Group(String source, LocalDateTime asOf, boolean stale, Long ageMinutes, String error) {}
+    public record Group(String source, LocalDateTime asOf, boolean stale, Long ageMinutes, String error) {
+        static Group errorAs(Group g, java.util.function.UnaryOperator<String> shown) {
+            return g == null || g.error == null ? g : new Group(g.source, g.asOf, g.stale, g.ageMinutes, shown.apply(g.error));
+        }
+    }
+
+    /**
+     * The same figures with each group's refresh error as the caller may read it (pipeline.ErrorTexts: the stored error
+     * names the connector's SQL or files; finance and ops get no SQL text or server path).
+     */
+    public CustomerFigures errorsAs(java.util.function.UnaryOperator<String> shown) {
+        return new CustomerFigures(code, name, computedAt, Group.errorAs(schedule, shown), window, lines, Group.errorAs(stock, shown),
+                items, Group.errorAs(credit, shown), remainingCredit, health, alerts);
+    }
 
     /** A line the customer's open orders use: its peak day load in the customer's window and the week load of the window's start. */
     public record LineFigures(Double peakDayLoad, Double weekLoad) {}

@@ -1,6 +1,8 @@
 package io.etlhub.customerview;
 
-import org.springframework.context.MessageSource;
+import io.etlhub.pipeline.ApiErrors;
+import io.etlhub.pipeline.ErrorTexts;
+import io.etlhub.pipeline.Refusal;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -9,12 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,59 +23,47 @@ import java.util.Map;
 class CustomerViewController {
     private final CustomerViews views;
     private final QuoteTexts texts;
+    private final ApiErrors errors;
+    private final ErrorTexts callerTexts;
 
-    CustomerViewController(CustomerViews views, QuoteTexts texts) {
+    CustomerViewController(CustomerViews views, QuoteTexts texts, ApiErrors errors, ErrorTexts callerTexts) {
         this.views = views;
         this.texts = texts;
+        this.errors = errors;
+        this.callerTexts = callerTexts;
     }
 
     @GetMapping("/api/customers/{code}/view")
     ResponseEntity<?> view(@PathVariable String code) {
         CustomerFigures f = views.figures(code);
         if (f == null) return notFound(code);
-        return ResponseEntity.ok(f);
+        return ResponseEntity.ok(f.errorsAs(callerTexts::forCaller));
     }
 
     @GetMapping("/api/customers/{code}/quote-check")
     ResponseEntity<?> quoteCheck(@PathVariable String code, @RequestParam String item, @RequestParam String qty,
                                  @RequestParam(required = false) String date, @RequestParam(required = false) String amount) {
-        BigDecimal quantity;
-        LocalDate wanted;
-        BigDecimal value;
+        QuoteRequest asked;
         try {
-            quantity = new BigDecimal(qty.trim());
-            if (quantity.signum() <= 0) throw new NumberFormatException();
-        } catch (NumberFormatException e) {
-            return bad("qty must be a positive number, found '" + qty + "'");
+            asked = QuoteRequest.parse(qty, date, amount);
+        } catch (Refusal e) {
+            return errors.refused(HttpStatus.BAD_REQUEST, e);
         }
-        try {
-            wanted = date == null || date.isBlank() ? null : LocalDate.parse(date.trim());
-        } catch (DateTimeParseException e) {
-            return bad("date must be yyyy-MM-dd, found '" + date + "'");
-        }
-        try {
-            value = amount == null || amount.isBlank() ? null : new BigDecimal(amount.trim());
-        } catch (NumberFormatException e) {
-            return bad("amount must be a number, found '" + amount + "'");
-        }
-        QuoteCheck.Answer a = views.quote(code, item.trim(), quantity, wanted, value);
+        QuoteCheck.Answer a = views.quote(code, item.trim(), asked.quantity(), asked.wanted(), asked.amount());
         if (a == null) return notFound(code);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("customer", code);
         out.put("item", item.trim());
-        out.put("qty", quantity);
-        out.put("date", wanted);
+        out.put("qty", asked.quantity());
+        out.put("date", asked.wanted());
         out.put("ok", a.ok());
         out.put("answer", a);
         out.put("reasons", texts.render(a.reasons(), LocaleContextHolder.getLocale()));
         return ResponseEntity.ok(out);
     }
 
-    private static ResponseEntity<?> notFound(String code) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no CRM customer with ERP code '" + code + "'"));
-    }
-
-    private static ResponseEntity<?> bad(String message) {
-        return ResponseEntity.badRequest().body(Map.of("error", message));
+    /** {"status": 404, "code": "cv.unknown", "error"} in the reader's language (pipeline.ApiErrors). */
+    private ResponseEntity<?> notFound(String code) {
+        return errors.refused(HttpStatus.NOT_FOUND, "cv.unknown", code);
     }
 }

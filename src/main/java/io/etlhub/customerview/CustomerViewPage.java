@@ -1,5 +1,7 @@
 package io.etlhub.customerview;
 
+import io.etlhub.pipeline.Refusal;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -7,18 +9,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 
 /** The console's page of one customer: the three figure groups with sources and as-of times, and the quote check. */
 @Controller
 class CustomerViewPage {
     private final CustomerViews views;
     private final QuoteTexts texts;
+    private final MessageSource messages;
 
-    CustomerViewPage(CustomerViews views, QuoteTexts texts) {
+    CustomerViewPage(CustomerViews views, QuoteTexts texts, MessageSource messages) {
         this.views = views;
         this.texts = texts;
+        this.messages = messages;
     }
 
     @GetMapping("/console/customers/{code}")
@@ -28,14 +30,15 @@ class CustomerViewPage {
         model.addAttribute("f", views.figures(code));
         if (item != null && !item.isBlank() && qty != null && !qty.isBlank()) {
             try {
-                LocalDate wanted = date == null || date.isBlank() ? null : LocalDate.parse(date);
-                QuoteCheck.Answer a = views.quote(code, item.trim(), new BigDecimal(qty.trim()), wanted, null);
+                QuoteRequest asked = QuoteRequest.parse(qty, date, null);
+                QuoteCheck.Answer a = views.quote(code, item.trim(), asked.quantity(), asked.wanted(), null);
                 if (a != null) {
                     model.addAttribute("quote", a);
                     model.addAttribute("reasons", texts.render(a.reasons(), LocaleContextHolder.getLocale()));
                 }
-            } catch (RuntimeException e) {
-                model.addAttribute("quoteError", e.getMessage());
+            } catch (Refusal e) {
+                // a value that is not one, in the reader's words; any other failure is the error page (with its reference)
+                model.addAttribute("quoteError", e.text(messages, LocaleContextHolder.getLocale()));
             }
             model.addAttribute("item", item);
             model.addAttribute("qty", qty);

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 @Component
 public class ErrorTexts {
+    /** The key of the general sentence for a failure that is no refusal. */
+    static final String FAILED = "pipeline.error.failed";
     private static final Pattern SQL = Pattern.compile(
             "(?is)(\\bSQL\\s*\\[|bad SQL grammar|\\bselect\\b.{1,400}?\\bfrom\\b|\\binsert\\s+into\\b|\\bupdate\\b\\s+\\S+\\s+set\\b"
                     + "|\\bdelete\\s+from\\b|\\bSQLSTATE\\b|\\bSQLException\\b|\\bSQLSyntaxError|\\(conn=\\d+\\)|jdbc:)");
@@ -53,6 +55,63 @@ public class ErrorTexts {
         StringBuilder out = new StringBuilder();
         while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(m.group(1)));
         return m.appendTail(out).toString();
+    }
+
+    /**
+     * A run's stored error as the caller may read it: an admin the error itself; anyone else a sentence naming the run
+     * (the cause, which may carry SQL or server paths, stays in the run history and the log for the admin).
+     */
+    public String runError(RunSummary run) {
+        if (run.error() == null || isAdmin()) return run.error();
+        return messages.getMessage("pipeline.run.failed", new Object[] {String.valueOf(run.runId()), run.route()},
+                LocaleContextHolder.getLocale());
+    }
+
+    /** A failed run's notice for a console page: the sentence naming the run, for admins followed by the cause. */
+    public String runFailure(RunSummary run, java.util.Locale locale) {
+        Object[] args = {String.valueOf(run.runId()), run.route(), String.valueOf(run.error())};
+        return messages.getMessage(isAdmin() ? "pipeline.run.failedBecause" : "pipeline.run.failed", args, locale);
+    }
+
+    /**
+     * A failed action in the reader's language: {@code code} the bundle key of {@code text}; {@code detail} what an
+     * admin needs to fix it (the file:line of a broken route file, a failure's own message), null for anyone else.
+     */
+    public record Explained(String code, String text, String detail) {
+        /** The sentence, followed by the detail when there is one ("Cause (administrators only): ..."). */
+        public String withDetail(MessageSource messages, java.util.Locale locale) {
+            return detail == null ? text : text + " " + messages.getMessage("console.error.detail", new Object[] {detail}, detail, locale);
+        }
+    }
+
+    /**
+     * A refusal (or any failure naming its bundle key) is its own sentence; a route, connector or mapping file that
+     * cannot be used says which file and line, the problem itself for admins; a parameter of the wrong type is
+     * console.error.badParameter; a value refused without a key is
+     * "Invalid input: its message" (no SQL or path for non-admins); any other failure a general sentence, its message
+     * for admins.
+     */
+    public Explained explain(Throwable failure, java.util.Locale locale) {
+        boolean admin = isAdmin();
+        if (failure instanceof KeyedFailure r) {
+            return new Explained(r.key(), messages.getMessage(r, locale), null);
+        }
+        if (failure instanceof io.etlhub.connector.ConfigFileException e) {
+            String file = e.file() == null ? "-" : String.valueOf(e.file().getFileName());
+            return new Explained("pipeline.error.configFile", messages.getMessage("pipeline.error.configFile",
+                    new Object[] {file, e.line() > 0 ? e.line() : "-"}, locale), admin ? e.getMessage() : null);
+        }
+        if (failure instanceof org.springframework.beans.TypeMismatchException t) {
+            // a path or query parameter of the wrong type (a controller's own handler matched its cause, a NumberFormatException)
+            return new Explained("console.error.badParameter", messages.getMessage("console.error.badParameter",
+                    new Object[] {t.getPropertyName(), t.getValue()}, locale), null);
+        }
+        String message = String.valueOf(failure.getMessage());
+        if (failure instanceof IllegalArgumentException || failure instanceof java.time.DateTimeException) {
+            String shown = admin ? message : sanitised(message, locale);
+            return new Explained(ApiErrors.INVALID, messages.getMessage(ApiErrors.INVALID, new Object[] {shown}, locale), null);
+        }
+        return new Explained(FAILED, messages.getMessage(FAILED, null, locale), admin ? message : null);
     }
 
     static boolean isAdmin() {

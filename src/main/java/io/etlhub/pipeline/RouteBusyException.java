@@ -1,13 +1,26 @@
 package io.etlhub.pipeline;
 
-public class RouteBusyException extends RuntimeException {
+
+/** A run asked of a route that is running: the reader's sentence is pipeline.refused.busy (or busyElsewhere). */
+public class RouteBusyException extends RuntimeException implements KeyedFailure {
+    private final String key;
+    private final transient Object[] args;
+
     public RouteBusyException(String routeId) {
-        super("route '" + routeId + "' is already running; try again when that run has ended");
+        this(routeId, null);
     }
 
     /** Held by another hub process sharing the hub store (the server, or a one-shot run). */
     public RouteBusyException(String routeId, String holder) {
         super(holder == null ? "route '" + routeId + "' is already running; try again when that run has ended"
                 : "route '" + routeId + "' is already running in hub process " + holder + "; try again when that run has ended");
+        this.key = holder == null ? "pipeline.refused.busy" : "pipeline.refused.busyElsewhere";
+        this.args = holder == null ? new Object[] {routeId} : new Object[] {routeId, holder};
     }
+
+    @Override
+    public String key() { return key; }
+
+    @Override
+    public Object[] args() { return args; }
 }

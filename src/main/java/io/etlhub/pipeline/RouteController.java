@@ -24,12 +24,12 @@ class RouteController {
     private final DeadLetters deadLetters;
     private final AuditLog audit;
     private final OutputFolder output;
-    private final org.springframework.context.MessageSource messages;
+    private final ApiErrors errors;
 
     RouteController(RouteCatalog routes, RunHistory history, RouteAdmin admin, DeadLetters deadLetters, AuditLog audit,
-                    OutputFolder output, org.springframework.context.MessageSource messages) {
+                    OutputFolder output, ApiErrors errors) {
         this.output = output;
-        this.messages = messages;
+        this.errors = errors;
         this.routes = routes;
         this.history = history;
         this.admin = admin;
@@ -118,56 +118,44 @@ class RouteController {
 
     /** A file a run wrote into the output folder (its summary's outputs name it). */
     @GetMapping("/runs/{runId}/files/{name}")
-    ResponseEntity<org.springframework.core.io.Resource> file(@PathVariable long runId, @PathVariable String name, java.util.Locale locale) {
+    ResponseEntity<org.springframework.core.io.Resource> file(@PathVariable long runId, @PathVariable String name) {
         return output.find(runId, name).<ResponseEntity<org.springframework.core.io.Resource>>map(f -> ResponseEntity.ok()
                         .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + f.getFileName() + "\"")
                         .contentType(name.endsWith(".xlsx")
                                 ? org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                                 : org.springframework.http.MediaType.APPLICATION_OCTET_STREAM)
                         .body(new org.springframework.core.io.FileSystemResource(f)))
-                .orElseThrow(() -> new NoOutputException(messages.getMessage("security.run.no-output", new Object[] {runId, name}, locale)));
+                .orElseThrow(() -> new NoOutputException(runId, name));
     }
 
-    static final class NoOutputException extends RuntimeException {
-        NoOutputException(String message) { super(message); }
+    static final class NoOutputException extends Refusal {
+        NoOutputException(long runId, String name) {
+            super("run " + runId + " has no output file " + name, "security.run.no-output", runId, name);
+        }
     }
 
-    @ExceptionHandler(NoOutputException.class)
-    ResponseEntity<Map<String, String>> noOutput(NoOutputException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    /*
+     * Refusals answer {"status", "code", "error"}: code is the bundle key, error the sentence in the reader's language
+     * (Accept-Language, zh-CN by default), as the console's ErrorAnswers gives it (ApiErrors).
+     */
+
+    @ExceptionHandler({NoOutputException.class, UnknownRouteException.class})
+    ResponseEntity<Map<String, Object>> notFound(Refusal e) {
+        return errors.refused(HttpStatus.NOT_FOUND, e);
     }
 
-    @ExceptionHandler(UnknownRouteException.class)
-    ResponseEntity<Map<String, String>> unknown(UnknownRouteException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(RouteAdmin.AlreadyReplayedException.class)
-    ResponseEntity<Map<String, String>> replayed(RouteAdmin.AlreadyReplayedException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+    /** Replayed already; stopped; running: the route's state refuses the action. */
+    @ExceptionHandler({RouteAdmin.AlreadyReplayedException.class, RouteStoppedException.class, RouteBusyException.class})
+    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
+        return errors.refused(HttpStatus.CONFLICT, e);
     }
 
     /**
-     * A run-now parameter refused before the run (a bad period, a server path): 400 in the reader's language
-     * (Accept-Language, zh-CN by default), as the console's ErrorAnswers gives it.
+     * A run-now parameter refused before the run (a bad period, a server path), a bad cron, a route file that cannot
+     * be used (its sentence names the file and line; the problem itself is the answer's detail, for admins).
      */
-    @ExceptionHandler(BadRunParameterException.class)
-    ResponseEntity<Map<String, String>> badParameter(BadRunParameterException e, java.util.Locale locale) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.text(messages, locale)));
-    }
-
     @ExceptionHandler({io.etlhub.connector.ConfigFileException.class, IllegalArgumentException.class})
-    ResponseEntity<Map<String, String>> invalid(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(RouteStoppedException.class)
-    ResponseEntity<Map<String, String>> stopped(RouteStoppedException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(RouteBusyException.class)
-    ResponseEntity<Map<String, String>> busy(RouteBusyException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+    ResponseEntity<Map<String, Object>> invalid(RuntimeException e) {
+        return errors.refused(HttpStatus.BAD_REQUEST, e);
     }
 }

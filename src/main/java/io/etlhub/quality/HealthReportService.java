@@ -65,6 +65,6 @@ public class HealthReportService {
     public static Locale locale(String lang) {
         if (lang == null || lang.isBlank() || lang.equalsIgnoreCase("zh") || lang.equalsIgnoreCase("zh-CN")) return Locale.SIMPLIFIED_CHINESE;
         if (lang.equalsIgnoreCase("en")) return Locale.ENGLISH;
-        throw new IllegalArgumentException("lang must be zh or en, found '" + lang + "'");
+        throw new io.etlhub.pipeline.Refusal("lang must be zh or en, found '" + lang + "'", "quality.refused.badLang", lang);
     }
 }

@@ -163,9 +163,9 @@ public class HealthReports {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    public static class NoSuchReportException extends RuntimeException {
+    public static class NoSuchReportException extends io.etlhub.pipeline.Refusal {
         NoSuchReportException(long id) {
-            super("no data-health report with id " + id);
+            super("no data-health report with id " + id, "quality.refused.noReport", String.valueOf(id));
         }
     }
 }

@@ -30,8 +30,10 @@ class QualityController {
     private final RouteRunner runner;
     private final HealthReports reports;
     private final HealthReportService service;
+    private final io.etlhub.pipeline.ApiErrors errors;
 
-    QualityController(RouteRunner runner, HealthReports reports, HealthReportService service) {
+    QualityController(RouteRunner runner, HealthReports reports, HealthReportService service, io.etlhub.pipeline.ApiErrors errors) {
+        this.errors = errors;
         this.runner = runner;
         this.reports = reports;
         this.service = service;
@@ -66,13 +68,15 @@ class QualityController {
                 .body(out.toByteArray());
     }
 
+    /* Refusals answer {"status", "code", "error"}: code the bundle key, error in the reader's language (pipeline.ApiErrors). */
+
     @ExceptionHandler(HealthReports.NoSuchReportException.class)
-    ResponseEntity<Map<String, String>> notFound(HealthReports.NoSuchReportException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    ResponseEntity<Map<String, Object>> notFound(HealthReports.NoSuchReportException e) {
+        return errors.refused(HttpStatus.NOT_FOUND, e);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
+        return errors.refused(HttpStatus.BAD_REQUEST, e);
     }
 }

@@ -12,7 +12,7 @@ public record ReportPeriod(YearMonth month) {
         try {
             return new ReportPeriod(YearMonth.parse(text.trim()));
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new IllegalArgumentException("month must look like 2026-10, found '" + text + "'");
+            throw new io.etlhub.pipeline.Refusal("month must look like 2026-10, found '" + text + "'", "quality.param.badMonth", text);
         }
     }
 

@@ -28,10 +28,12 @@ class UnmatchedReceiptController {
     private final MessageSource messages;
     private final CrmOpportunities crm;
     private final ReasonDetails reasonDetails;
+    private final io.etlhub.pipeline.ApiErrors errors;
 
     UnmatchedReceiptController(UnmatchedReceipts queue, ReceiptLedger ledger, MessageSource messages, CrmOpportunities crm,
-                               ReasonDetails reasonDetails) {
+                               ReasonDetails reasonDetails, io.etlhub.pipeline.ApiErrors errors) {
         this.reasonDetails = reasonDetails;
+        this.errors = errors;
         this.queue = queue;
         this.ledger = ledger;
         this.messages = messages;
@@ -68,7 +70,7 @@ class UnmatchedReceiptController {
     @GetMapping("/opportunities/{number}")
     ResponseEntity<Map<String, Object>> opportunity(@PathVariable String number, Locale locale) {
         Map<String, Object> opp = crm.receiptView(number.trim().toUpperCase(Locale.ROOT));
-        if (opp.isEmpty()) return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no opportunity " + number));
+        if (opp.isEmpty()) return errors.refused(HttpStatus.NOT_FOUND, "receipts.refused.noOpportunity", number);
         long id = ((Number) opp.get("id")).longValue();
         return ResponseEntity.ok(Map.of("opportunity", opp,
                 "receipts", queue.shown(ledger.forOpportunity(id)).stream().map(e -> view(e, locale)).toList()));
@@ -96,19 +98,21 @@ class UnmatchedReceiptController {
                 e.appliedAmount(), e.manualOpportunityNo());
     }
 
+    /* Refusals answer {"status", "code", "error"}: code the bundle key, error in the reader's language (pipeline.ApiErrors). */
+
     @ExceptionHandler(UnmatchedReceipts.NoSuchReceiptException.class)
-    ResponseEntity<Map<String, String>> notFound(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
+        return errors.refused(HttpStatus.NOT_FOUND, e);
     }
 
-    /** 409: the assignment needs finance's confirmation; the message says whose receipt and whose opportunity. */
+    /**
+     * 409: the assignment needs finance's confirmation; the sentence says whose receipt and whose opportunity
+     * ({@code message} repeats it, as earlier answers had it).
+     */
     @ExceptionHandler(UnmatchedReceipts.CustomerMismatchException.class)
-    ResponseEntity<Map<String, Object>> customerMismatch(UnmatchedReceipts.CustomerMismatchException e, Locale locale) {
-        String message = messages.getMessage("receipts.assign.customer-mismatch", new Object[] {e.documentNo(),
-                e.receiptCustomer(), e.opportunityNo(), e.opportunityCustomer()}, e.getMessage(), locale);
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("error", e.getMessage());
-        body.put("message", message);
+    ResponseEntity<Map<String, Object>> customerMismatch(UnmatchedReceipts.CustomerMismatchException e) {
+        Map<String, Object> body = errors.refused(HttpStatus.CONFLICT, e).getBody();
+        body.put("message", body.get("error"));
         body.put("reason", UnmatchedReason.CUSTOMER_MISMATCH.name());
         body.put("receiptCustomer", e.receiptCustomer());
         body.put("opportunityNo", e.opportunityNo());
@@ -118,7 +122,7 @@ class UnmatchedReceiptController {
     }
 
     @ExceptionHandler({IllegalArgumentException.class, IllegalStateException.class})
-    ResponseEntity<Map<String, String>> rejected(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(Map.of("error", e.getMessage()));
+    ResponseEntity<Map<String, Object>> rejected(RuntimeException e) {
+        return errors.refused(HttpStatus.UNPROCESSABLE_ENTITY, e);
     }
 }

@@ -166,7 +166,7 @@ public class UnmatchedReceipts {
     }
 
     /** An assignment to another customer's opportunity that finance has not confirmed. */
-    public static class CustomerMismatchException extends RuntimeException {
+    public static class CustomerMismatchException extends RuntimeException implements io.etlhub.pipeline.KeyedFailure {
         private final String documentNo;
         private final String receiptCustomer;
         private final String opportunityNo;
@@ -187,6 +187,12 @@ public class UnmatchedReceipts {
         public String opportunityNo() { return opportunityNo; }
 
         public String opportunityCustomer() { return opportunityCustomer; }
+
+        @Override
+        public String key() { return "receipts.assign.customer-mismatch"; }
+
+        @Override
+        public Object[] args() { return new Object[] {documentNo, receiptCustomer, opportunityNo, opportunityCustomer}; }
     }
 
     public static class NoSuchReceiptException extends io.etlhub.pipeline.Refusal {

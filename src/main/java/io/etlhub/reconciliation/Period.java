@@ -1,5 +1,7 @@
 package io.etlhub.reconciliation;
 
+import io.etlhub.pipeline.Refusal;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -7,23 +9,26 @@ import java.time.format.DateTimeParseException;
 /** The dates a reconciliation covers, both ends included: a month (--period 2026-10) or any range (--from/--to). */
 public record Period(LocalDate from, LocalDate to) {
     public Period {
-        if (from == null || to == null) throw new IllegalArgumentException("a period needs both a start and an end date");
-        if (to.isBefore(from)) throw new IllegalArgumentException("period end " + to + " is before its start " + from);
+        if (from == null || to == null) throw new Refusal("a period needs both a start and an end date", "reconciliation.param.fromTo");
+        if (to.isBefore(from)) throw new Refusal("period end " + to + " is before its start " + from, "reconciliation.param.endBeforeStart", to, from);
     }
 
+    /** The CLI's and the API's period: refused with the CLI's English message (logs, the CLI) and a bundle key (the API). */
     public static Period of(String period, String from, String to) {
         try {
             if (from != null || to != null) {
-                if (from == null || to == null) throw new IllegalArgumentException("give both --from and --to (yyyy-MM-dd)");
+                if (from == null || to == null) throw new Refusal("give both --from and --to (yyyy-MM-dd)", "reconciliation.param.fromTo");
                 return new Period(LocalDate.parse(from.trim()), LocalDate.parse(to.trim()));
             }
             if (period == null || period.isBlank()) {
-                throw new IllegalArgumentException("give --period yyyy-MM or --from yyyy-MM-dd --to yyyy-MM-dd");
+                throw new Refusal("give --period yyyy-MM or --from yyyy-MM-dd --to yyyy-MM-dd", "reconciliation.param.noPeriod");
             }
             YearMonth month = YearMonth.parse(period.trim());
             return new Period(month.atDay(1), month.atEndOfMonth());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("bad period date '" + e.getParsedString() + "': expected yyyy-MM for --period, yyyy-MM-dd for --from/--to");
+            throw new Refusal("bad period date '" + e.getParsedString() + "': expected yyyy-MM for --period, yyyy-MM-dd for --from/--to",
+                    from != null || to != null ? "reconciliation.param.badDate" : "reconciliation.param.badPeriod",
+                    from != null || to != null ? new Object[] {"from/to", e.getParsedString()} : new Object[] {e.getParsedString()});
         }
     }
 

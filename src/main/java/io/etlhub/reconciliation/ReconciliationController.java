@@ -28,10 +28,12 @@ import java.util.Map;
 class ReconciliationController {
     private final ReconciliationService service;
     private final ReconciliationTexts texts;
+    private final io.etlhub.pipeline.ApiErrors errors;
 
-    ReconciliationController(ReconciliationService service, ReconciliationTexts texts) {
+    ReconciliationController(ReconciliationService service, ReconciliationTexts texts, io.etlhub.pipeline.ApiErrors errors) {
         this.service = service;
         this.texts = texts;
+        this.errors = errors;
     }
 
     record Confirmation(String system, String documentId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate documentDate,
@@ -113,8 +115,9 @@ class ReconciliationController {
                 "opportunityNo", String.valueOf(e.opportunityNo()), "appliedAmount", e.appliedAmount());
     }
 
+    /** A refused period or confirmation: {"status", "code", "error"} in the reader's language (pipeline.ApiErrors). */
     @ExceptionHandler({IllegalArgumentException.class, IllegalStateException.class})
-    ResponseEntity<Map<String, String>> rejected(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(Map.of("error", String.valueOf(e.getMessage())));
+    ResponseEntity<Map<String, Object>> rejected(RuntimeException e) {
+        return errors.refused(HttpStatus.UNPROCESSABLE_ENTITY, e);
     }
 }

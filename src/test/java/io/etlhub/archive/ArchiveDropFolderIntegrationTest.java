@@ -16,19 +16,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The drop folder's Camel route, added to the running Camel context for this test only (the
- * shared context has it off): inbox -> processing -> done with its report, or deleted with its report in failed/.
+ * shared context has it off): inbox -> processing -> done with its report, or deleted with its report in failed/;
+ * done/ and failed/ are cleaned after etlhub.archive.upload-retention-days as uploads are.
  */
 class ArchiveDropFolderIntegrationTest extends HubIntegrationTest {
     @Autowired
     CamelContext camel;
     @Autowired
     RouteRunner runner;
+    @Autowired
+    UploadRetention retention;
 
     @TempDir
     Path root;
 
     @Test
-    void goodFileEndsInDoneAndABadFileIsDeletedWithItsReportInFailed() throws Exception {
+    void goodFileEndsInDoneAndABadFileIsDeletedWithItsReportInFailedAndBothGoAfterTheRetention() throws Exception {
         String routeId = "archive-drop-folder-test";
         camel.addRoutes(new ArchiveDropFolder(runner, new ArchiveSettings.DropFolder(true, root.toString(), 100L), routeId));
         // Under the supervising route controller a route added to a running context is started explicitly.
@@ -54,6 +57,18 @@ class ArchiveDropFolderIntegrationTest extends HubIntegrationTest {
             assertThat(root.resolve("processing")).isEmptyDirectory();
             assertThat(crmDb().queryForList("SELECT mobile FROM crm_customer WHERE name = '嘉兴子丑有限公司'", String.class))
                     .containsExactly("13800001111");
+
+            // done/ and failed/ are kept etlhub.archive.upload-retention-days (30), as uploads are
+            ArchiveSettings.DropFolder folder = new ArchiveSettings.DropFolder(true, root.toString(), 100L);
+            assertThat(retention.cleanDropFolder(folder)).isZero();
+            java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minus(java.time.Duration.ofDays(31)));
+            Files.setLastModifiedTime(root.resolve("done/客户.xlsx"), old);
+            Files.setLastModifiedTime(root.resolve("failed/notes-report.xlsx"), old);
+            assertThat(retention.cleanDropFolder(folder)).isEqualTo(2);
+            assertThat(root.resolve("done/客户.xlsx")).doesNotExist();
+            assertThat(root.resolve("failed/notes-report.xlsx")).doesNotExist();
+            assertThat(root.resolve("done/客户-report.xlsx")).as("a file within the retention stays").exists();
         } finally {
             camel.getRouteController().stopRoute(routeId);
             camel.removeRoute(routeId);

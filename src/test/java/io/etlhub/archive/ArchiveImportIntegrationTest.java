@@ -140,7 +140,7 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
         new ArchiveReport(ArchiveMessages.CHINESE).write(fromStore, "华东客户档案.xlsx", (String) counts.get("sha256"), "SUCCEEDED",
                 new ImportCounts(num(counts, "rows_read"), num(counts, "imported"), num(counts, "merged"), num(counts, "unchanged"),
                         num(counts, "duplicates"), num(counts, "rejected"), num(counts, "changed_cells")),
-                List.of(), null, lines -> new ArchiveStaging(hub).forEachIssue(importId, lines));
+                List.of(), null, lines -> new ArchiveStaging(hub, dir).forEachIssue(importId, lines));
 
         assertThat(reportLines(report)).hasSize(hub.queryForObject("SELECT COUNT(*) FROM archive_issue WHERE import_id = ?", Integer.class, importId))
                 .containsExactlyElementsOf(reportLines(fromStore));
@@ -243,9 +243,43 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
         assertThat(hub.queryForObject("SELECT rows_read FROM archive_import", Long.class)).isEqualTo(1500);
         assertThat(reportSummary(dir.resolve("big-report.xlsx"))).containsEntry("读取行数", "1500").containsEntry("新增客户", "0");
 
+        assertThat(stagingFiles()).isEmpty();
+
         // The same file name imports now: a failed attempt does not count as imported.
         assertThat(run(file).status()).isEqualTo("SUCCEEDED");
         assertThat(crmDb().queryForObject("SELECT COUNT(*) FROM crm_customer", Integer.class)).isEqualTo(1502);
+    }
+
+    @Autowired
+    ArchiveService archive;
+
+    /** Issue 15: rows that all carry a credit code are merged straight from the staging file, which is gone afterwards. */
+    @Test
+    void rowsThatAllCarryACreditCodeAreMergedFromTheStagingFileWhichIsThenDeleted() throws Exception {
+        List<List<Object>> r = new ArrayList<>();
+        r.add(row("客户名称", "统一社会信用代码", "手机", "联系人"));
+        r.add(row("温州戊己电器有限公司", CODE_C, "13700002222", null));  // 2: new
+        r.add(row("杭州甲乙机械有限公司", CODE_A, null, "张三"));          // 3: merged into customer 1 by its code
+        r.add(row("温州戊己电器 有限公司", CODE_C, null, "李四"));         // 4: row 2's company (same code), gives the contact
+        RunSummary summary = run(Workbooks.xlsx(dir.resolve("codes.xlsx"), new Workbooks.SheetSpec("客户", r)));
+
+        assertCounts(summary, 1, 1, 0, 1, 0);
+        assertThat(crmDb().queryForMap("SELECT name, mobile, contact FROM crm_customer WHERE credit_code = ?", CODE_C))
+                .containsEntry("name", "温州戊己电器有限公司").containsEntry("mobile", "13700002222").containsEntry("contact", "李四");
+        assertThat(crmDb().queryForObject("SELECT contact FROM crm_customer WHERE id = 1", String.class)).isEqualTo("张三");
+        assertThat(reportLines(dir.resolve("codes-report.xlsx"))).contains(
+                "4|||联系人: 李四|文件内重复（已合并）|与工作表“客户”第 2 行是同一客户（统一社会信用代码相同），已合并，取用的值：联系人");
+        assertThat(hub.queryForObject("SELECT COUNT(*) FROM archive_staging", Integer.class)).isZero();
+        assertThat(stagingFiles()).isEmpty();
+    }
+
+    /** The staging files left in the work folder (none once an import has ended, whichever way). */
+    private List<Path> stagingFiles() throws Exception {
+        Path work = Path.of(archive.settings().workDirOr());
+        if (!Files.isDirectory(work)) return List.of();
+        try (var files = Files.list(work)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(StagingFile.SUFFIX)).toList();
+        }
     }
 
     @Test

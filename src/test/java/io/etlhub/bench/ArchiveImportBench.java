@@ -71,7 +71,7 @@ public final class ArchiveImportBench {
                     java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> new Object[] {
                             i % 10 == 0 ? name(i * 100 + 7) : "老客户" + i + "有限公司", i % 10 == 0 ? code(i * 100 + 7) : null}).toList());
 
-            ArchiveImporter importer = new ArchiveImporter(new JdbcTemplate(hub), new io.etlhub.crm.CrmTable(schema.table(mapping.target()), crmJdbc,
+            ArchiveImporter importer = new ArchiveImporter(new JdbcTemplate(hub), Path.of("target/bench/work"), new io.etlhub.crm.CrmTable(schema.table(mapping.target()), crmJdbc,
                     new TransactionTemplate(new DataSourceTransactionManager(crm))), reader, messages,
                     2_000_000, Clock.systemDefaultZone());
             resetPeaks();

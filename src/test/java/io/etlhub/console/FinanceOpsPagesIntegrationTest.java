@@ -67,6 +67,9 @@ class FinanceOpsPagesIntegrationTest extends HubIntegrationTest {
         assertThat(run.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String page = rest.withBasicAuth("ops", OPS_PASSWORD).getForObject("/console/quality", String.class);
         assertThat(page).contains("2026-10 数据健康报告", "商机阶段跳变率");
+        ResponseEntity<String> none = rest.withBasicAuth("ops", OPS_PASSWORD).getForEntity("/console/quality?report=999999", String.class);
+        assertThat(none.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(none.getBody()).contains("没有编号为 999999 的数据健康报告。");
         assertThat(rest.withBasicAuth("ops", OPS_PASSWORD).getForObject("/console/archive", String.class))
                 .contains("历史客户档案导入", "archive-upload");
     }

@@ -1,15 +1,14 @@
 package io.etlhub.console;
 
 import io.etlhub.demo.SqlScripts;
+import io.etlhub.support.MovableClock;
 import io.etlhub.support.TestMariaDb;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,23 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restart, still knows a lockout.
  */
 class LoginThrottleTest {
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T08:00:00Z");
-
-        @Override public ZoneId getZone() { return ZoneId.of("Asia/Shanghai"); }
-
-        @Override public Clock withZone(ZoneId zone) { return this; }
-
-        @Override public Instant instant() { return now; }
-
-        void pass(Duration d) { now = now.plus(d); }
-    }
-
     static final LoginThrottle.Settings SETTINGS = new LoginThrottle.Settings(3, 5, Duration.ofMinutes(15),
             Duration.ofMinutes(1), Duration.ofMinutes(10));
     static final String MIGRATION = "db/migration/hub/V25_1__login_throttle.sql";
 
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T08:00:00Z"));
     final JdbcTemplate store = mariaDbStore();
     final LoginThrottle throttle = new LoginThrottle(SETTINGS, clock, store);
 

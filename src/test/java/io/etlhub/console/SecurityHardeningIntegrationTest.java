@@ -122,7 +122,7 @@ class SecurityHardeningIntegrationTest extends HubIntegrationTest {
                 Map.of("X-Forwarded-For", "198.51.100.11", "Cookie", "etlhub-lang=en"));
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(locked.headers().firstValue("Retry-After")).isPresent();
-        assertThat(locked.body()).contains("Too many failed logins");
+        assertThat(locked.body()).contains("Too many failed logins").contains("\"code\":\"security.login.locked\"");
         assertThat(send("GET", "/api/receipts/unmatched", "finance", "wrong", null, from).body()).isEqualTo(locked.body());
         // the form login is locked as well
         HttpResponse<String> form = send("POST", "/login?username=finance&password=" + FINANCE_PASSWORD, null, null, "",
@@ -178,7 +178,7 @@ class SecurityHardeningIntegrationTest extends HubIntegrationTest {
         String big = "{\"period\":\"2026-10\",\"pad\":\"" + "x".repeat(1_100_000) + "\"}";
         HttpResponse<String> refused = send("POST", "/api/routes/reconcile/runs", "admin", ADMIN_PASSWORD, big, Map.of("Cookie", "etlhub-lang=en"));
         assertThat(refused.statusCode()).isEqualTo(413);
-        assertThat(refused.body()).contains("larger than 1 MB");
+        assertThat(refused.body()).contains("larger than 1 MB").contains("\"code\":\"security.body.too-large\"");
         assertThat(hub.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'RUN'", Integer.class)).isZero();
         HttpResponse<String> zh = send("POST", "/api/receipts/unmatched/U8/1/dismiss", "finance", FINANCE_PASSWORD, big,
                 Map.of());
@@ -318,5 +318,51 @@ class SecurityHardeningIntegrationTest extends HubIntegrationTest {
                 "{\"note\":\"x\"}", Map.of());
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("U8/404");
+    }
+
+    /**
+     * A failed run's stored error (here an INSERT into a table that is gone) reaches ops as a sentence naming the run, in
+     * the API's answer and on the data-health page's "run now"; admins read the cause; the run history keeps it.
+     */
+    @Test
+    void aFailedRunsErrorReachesOpsAsASentenceWithItsRunAndAdminsWithItsCause() {
+        hub.execute("RENAME TABLE quality_metric TO quality_metric_away");
+        try {
+            HttpResponse<String> ops = send("POST", "/api/quality/reports?month=2026-10", "ops", OPS_PASSWORD, null, Map.of());
+            assertThat(ops.statusCode()).isEqualTo(500);
+            long runId = lastHealthRun();
+            assertThat(hub.queryForObject("SELECT error_message FROM route_run WHERE id = ?", String.class, runId))
+                    .as("the run history keeps the cause").contains("quality_metric");
+            assertThat(ops.body()).contains("\"error\":\"运行 " + runId + "（路由 health-report）失败").contains("运行编号 " + runId)
+                    .doesNotContain("quality_metric").doesNotContainIgnoringCase("insert into");
+            HttpResponse<String> english = send("POST", "/api/quality/reports?month=2026-10", "ops", OPS_PASSWORD, null,
+                    Map.of("Accept-Language", "en"));
+            assertThat(english.body()).contains("Run " + lastHealthRun() + " of route health-report failed").doesNotContain("quality_metric");
+            HttpResponse<String> admin = send("POST", "/api/quality/reports?month=2026-10", "admin", ADMIN_PASSWORD, null, Map.of());
+            assertThat(admin.statusCode()).isEqualTo(500);
+            assertThat(admin.body()).contains("quality_metric");
+
+            for (String user : List.of("ops", "admin")) {
+                ConsoleHttp console = new ConsoleHttp(port);
+                console.formLogin(user, user.equals("ops") ? OPS_PASSWORD : ADMIN_PASSWORD);
+                String token = ConsoleHttp.csrfToken(console.withSession("GET", "/console/quality", null).body());
+                HttpResponse<String> posted = console.withSession("POST", "/console/quality/run?month=2026-10", token);
+                assertThat(posted.statusCode()).isEqualTo(302);
+                String page = ConsolePagesTranslatedIntegrationTest.visibleText(console.page("/console/quality").body());
+                long run = lastHealthRun();
+                if (user.equals("ops")) {
+                    assertThat(page).contains("运行 " + run + "（路由 health-report）失败").contains("运行编号 " + run)
+                            .doesNotContain("quality_metric").doesNotContainIgnoringCase("insert into");
+                } else {
+                    assertThat(page).contains("运行 " + run + "（路由 health-report）失败：").contains("quality_metric");
+                }
+            }
+        } finally {
+            hub.execute("RENAME TABLE quality_metric_away TO quality_metric");
+        }
+    }
+
+    private long lastHealthRun() {
+        return hub.queryForObject("SELECT MAX(id) FROM route_run WHERE route_id = 'health-report'", Long.class);
     }
 }

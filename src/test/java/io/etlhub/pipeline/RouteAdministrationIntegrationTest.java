@@ -185,13 +185,19 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         catalog.reload();
     }
 
+    /** Writes batchSise for batchSize in the file; answers the (1-based) line it broke. */
+    private static int misspellBatchSize(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        int badLine = lines.indexOf("              batchSize: 1000") + 1;
+        lines.set(badLine - 1, "              batchSise: 1000");
+        Files.write(file, lines);
+        return badLine;
+    }
+
     @Test
     void invalidRouteFileIsRejectedWithItsLineWhileTheOthersKeepRunning() throws IOException {
         Path k3 = CONFIG.resolve("routes/receipts-k3.yaml");
-        List<String> lines = Files.readAllLines(k3);
-        int badLine = lines.indexOf("              batchSize: 1000") + 1;   // 1-based line of the option we break
-        lines.set(badLine - 1, "              batchSise: 1000");
-        Files.write(k3, lines);
+        int badLine = misspellBatchSize(k3);
 
         RouteCatalog.ReloadResult result = admin.reload("admin");
 
@@ -203,6 +209,37 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
         assertThat(admin.scheduledCron("receipts-k3")).isEqualTo(QUIET_CRON);
         assertThat(admin.scheduledCron("receipts-u8")).isEqualTo(QUIET_CRON);
         assertThat(result.routes()).contains("receipts-k3", "receipts-u8", "test-ledger");
+    }
+
+    /**
+     * Stopping a route whose file has become unusable is not a refusal: the console and the API say, translated, which
+     * file and line cannot be used, the admin gets the problem itself (file:line: what is wrong); nothing is changed.
+     */
+    @Test
+    void aBrokenRouteFileOnStopIsATranslatedSentenceWithTheFileAndLineForTheAdmin() throws Exception {
+        Path k3 = CONFIG.resolve("routes/receipts-k3.yaml");
+        int badLine = misspellBatchSize(k3);
+
+        io.etlhub.console.ConsoleHttp console = new io.etlhub.console.ConsoleHttp(port);
+        console.formLogin("admin", ADMIN_PASSWORD);
+        String token = io.etlhub.console.ConsoleHttp.csrfToken(console.withSession("GET", "/console/routes", null).body());
+        for (String language : List.of("zh_CN", "en")) {
+            HttpResponse<String> stopped = console.withSession("POST", "/console/routes/receipts-k3/stop?lang=" + language, token);
+            assertThat(stopped.statusCode()).isEqualTo(302);
+            String page = console.page(stopped.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
+            String sentence = language.equals("en") ? "The file receipts-k3.yaml has an error (line " + badLine + ") and cannot be used"
+                    : "文件 receipts-k3.yaml 有错误（第 " + badLine + " 行），无法使用";
+            assertThat(page).as(language).contains(sentence).contains("receipts-k3.yaml:" + badLine + ": ")
+                    .contains("unknown option &#39;batchSise&#39;");
+        }
+        HttpResponse<String> api = post("/api/routes/receipts-k3/stop");
+        assertThat(api.statusCode()).isEqualTo(400);
+        com.fasterxml.jackson.databind.JsonNode answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.body());
+        assertThat(answer.get("code").asText()).isEqualTo("pipeline.error.configFile");
+        assertThat(answer.get("error").asText()).isEqualTo("文件 receipts-k3.yaml 有错误（第 " + badLine + " 行），无法使用，未做任何更改。");
+        assertThat(answer.get("detail").asText()).startsWith(k3 + ":" + badLine + ": ").contains("batchSise");
+        assertThat(Files.readString(k3)).doesNotContain("autoStartup: false");
+        assertThat(audit.recent(100)).noneMatch(e -> e.action().equals("STOP"));
     }
 
     @Test
@@ -287,19 +324,29 @@ class RouteAdministrationIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
-    void stopAndStartWriteEnabledAndUnscheduleTheRoute() throws IOException {
+    void stopAndStartWriteEnabledAndUnscheduleTheRoute() throws Exception {
         admin.stop("receipts-k3", "admin");
         assertThat(Files.readString(CONFIG.resolve("routes/receipts-k3.yaml"))).contains("autoStartup: false");
         assertThat(camel.getRouteController().getRouteStatus("receipts-k3").isStopped()).isTrue();
         assertThat(admin.status("receipts-k3").state()).isEqualTo("Stopped");
         assertThatThrownBy(() -> admin.runNow("receipts-k3", "admin", Map.of())).isInstanceOf(RouteStoppedException.class);
+        // over HTTP: 409 with the sentence, from the API and from the console's run now (not a 500)
+        HttpResponse<String> api = post("/api/routes/receipts-k3/runs");
+        assertThat(api.statusCode()).isEqualTo(409);
+        assertThat(api.body()).contains("\"code\":\"pipeline.refused.stopped\"").contains("路由“receipts-k3”未启动：请先启动它再运行。");
+        io.etlhub.console.ConsoleHttp console = new io.etlhub.console.ConsoleHttp(port);
+        console.formLogin("admin", ADMIN_PASSWORD);
+        String token = io.etlhub.console.ConsoleHttp.csrfToken(console.withSession("GET", "/console/routes", null).body());
+        HttpResponse<String> page = console.withSession("POST", "/console/routes/receipts-k3/run?lang=en", token);
+        assertThat(page.statusCode()).isEqualTo(409);
+        assertThat(page.body()).contains("Route &quot;receipts-k3&quot; is not started: start it to run it.");
         assertThat(admin.scheduledCron("receipts-k3")).isNull();
         assertThat(admin.status("receipts-k3").nextRun()).isNull();
 
         admin.start("receipts-k3", "admin");
         assertThat(admin.scheduledCron("receipts-k3")).isEqualTo(QUIET_CRON);
         assertThat(camel.getRouteController().getRouteStatus("receipts-k3").isStarted()).isTrue();
-        assertThat(audit.recent(100).stream().filter(e -> e.actor().equals("admin")).limit(2))
+        assertThat(audit.recent(100).stream().filter(e -> e.actor().equals("admin") && !e.action().startsWith("LOGIN")).limit(2))
                 .extracting(AuditLog.Entry::action).containsExactly("START", "STOP");
     }
 

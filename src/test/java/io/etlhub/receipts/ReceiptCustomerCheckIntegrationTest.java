@@ -103,6 +103,9 @@ class ReceiptCustomerCheckIntegrationTest extends HubIntegrationTest {
         assertThat(refused.getBody().get("reason").asText()).isEqualTo("CUSTOMER_MISMATCH");
         assertThat(refused.getBody().get("message").asText()).isEqualTo("收款单 SK000001 的付款客户 C00002 与商机 OPP-2026-00001 的客户 C00001 "
                 + "不一致。确认要分配给该商机，请勾选“确认跨客户分配”（接口传 confirmCustomerMismatch: true）。");
+        // error is the same sentence (the reader's language), code its bundle key for scripts
+        assertThat(refused.getBody().get("error").asText()).isEqualTo(refused.getBody().get("message").asText());
+        assertThat(refused.getBody().get("code").asText()).isEqualTo("receipts.assign.customer-mismatch");
         assertThat(received(crmDb(), 1)).isEqualByComparingTo("0.00");
         assertThat(ledger.get("U8", "1").state()).isEqualTo(LedgerEntry.State.UNMATCHED);
         assertThat(audit.recent(10)).noneMatch(e -> e.action().equals("RECEIPT_ASSIGN_OTHER_CUSTOMER"));

@@ -143,11 +143,23 @@ class ReconciliationApiIntegrationTest extends HubIntegrationTest {
         HttpResponse<String> split = post("/api/reconciliation/suggestions/confirm", Map.of("system", "U8", "documentId", "12",
                 "documentDate", "2026-10-15", "opportunityNo", "OPP-2026-00008"));
         assertThat(split.statusCode()).isEqualTo(422);
-        assertThat(split.body()).contains("split");
-        HttpResponse<String> other = post("/api/reconciliation/suggestions/confirm", Map.of("system", "U8", "documentId", "11",
-                "documentDate", "2026-10-15", "opportunityNo", "OPP-2026-00001"));
+        // the sentence in the reader's language (zh-CN without Accept-Language), the code the same in every language
+        JsonNode splitAnswer = json.readTree(split.body());
+        assertThat(splitAnswer.get("code").asText()).isEqualTo("reconciliation.refused.split");
+        assertThat(splitAnswer.get("error").asText()).startsWith("商机 OPP-2026-00008 只是收款单").doesNotContain("split suggestion");
+        Map<String, String> notSuggested = Map.of("system", "U8", "documentId", "11", "documentDate", "2026-10-15",
+                "opportunityNo", "OPP-2026-00001");
+        HttpResponse<String> other = post("/api/reconciliation/suggestions/confirm", notSuggested);
         assertThat(other.statusCode()).isEqualTo(422);
-        assertThat(other.body()).contains("is not a suggestion");
+        JsonNode otherAnswer = json.readTree(other.body());
+        assertThat(otherAnswer.get("code").asText()).isEqualTo("reconciliation.refused.notSuggested");
+        assertThat(otherAnswer.get("error").asText()).contains("OPP-2026-00001").contains("不是").doesNotContain("is not a suggestion");
+        HttpResponse<String> english = http.send(request("/api/reconciliation/suggestions/confirm", "finance", FINANCE_PASSWORD)
+                .header("Content-Type", "application/json").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(notSuggested))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(english.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(english.body()).get("code").asText()).isEqualTo("reconciliation.refused.notSuggested");
+        assertThat(json.readTree(english.body()).get("error").asText()).startsWith("Opportunity OPP-2026-00001 is not a suggestion for receipt");
         assertThat(hub.queryForObject("SELECT state FROM receipt_ledger WHERE document_id IN ('11', '12') GROUP BY state", String.class))
                 .isEqualTo("UNMATCHED");
     }

@@ -37,6 +37,9 @@ class CdcConsumer extends DefaultConsumer implements RedeliveringConsumer {
     /** Header of a batch exchange: how many changes its body holds. */
     public static final String BATCH_SIZE = "EtlhubCdcBatchSize";
 
+    /** The idempotent consumer's keys are kept this long: a replay reaches back one offset flush, a week is ample. */
+    static final Duration SEEN_KEYS_KEPT = Duration.ofDays(7);
+
     private final CdcEndpoint endpoint;
     private CdcEngine engine;
 
@@ -52,7 +55,7 @@ class CdcConsumer extends DefaultConsumer implements RedeliveringConsumer {
         CdcComponent c = endpoint.getComponent();
         engine = endpoint.newEngine(route);
         c.engines.register(route, engine, Duration.ofSeconds(endpoint.getStartGraceSeconds()));
-        c.seen.forgetOlderThan(route, Duration.ofDays(7));
+        c.seen.forgetOlderThan(route, SEEN_KEYS_KEPT);
         engine.start(endpoint.isBatch() ? this::onBatch : records -> records.forEach(this::onRecord));
     }
 
@@ -111,6 +114,7 @@ class CdcConsumer extends DefaultConsumer implements RedeliveringConsumer {
                     (System.nanoTime() - started) / 1_000_000);
             engine.processed.addAndGet(batch.size());
             engine.processedAt(batch.get(batch.size() - 1).sourceMillis());
+            c.seen.forgetOlderThanWhenDue(route, SEEN_KEYS_KEPT);
             return;
         }
         log.warn("route {}: a batch of {} changes failed and was rolled back ({}); processing its changes one by one", route,
@@ -142,6 +146,7 @@ class CdcConsumer extends DefaultConsumer implements RedeliveringConsumer {
         c.seen.remember(route, key);
         engine.processedAt(change.sourceMillis());
         releaseExchange(exchange, false);
+        c.seen.forgetOlderThanWhenDue(route, SEEN_KEYS_KEPT);
     }
 
     /** A dead-lettered change again, as it first came: the idempotent consumer saw it fail, so it is not asked. */

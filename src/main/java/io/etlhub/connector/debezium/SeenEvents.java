@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The idempotent consumer's memory (hub table cdc_event_seen): which change events an engine has
@@ -21,8 +23,12 @@ import java.util.Set;
  * interval; those events are found here and skipped.
  */
 public class SeenEvents {
+    /** How often a running engine drops its old keys: the table gains a key per change, so waiting for a restart lets it grow for months. */
+    static final Duration CLEANUP_INTERVAL = Duration.ofHours(1);
+
     private final JdbcTemplate hub;
     private final Clock clock;
+    private final Map<String, Instant> nextCleanup = new ConcurrentHashMap<>();
 
     public SeenEvents(JdbcTemplate hub, Clock clock) {
         this.hub = hub;
@@ -71,8 +77,19 @@ public class SeenEvents {
 
     /** Replays reach back one flush interval, never days: older keys are only weight. */
     public int forgetOlderThan(String engine, Duration age) {
+        nextCleanup.put(engine, clock.instant().plus(CLEANUP_INTERVAL));
         return hub.update("DELETE FROM cdc_event_seen WHERE engine = ? AND seen_at < ?", engine,
                 Timestamp.valueOf(LocalDateTime.now(clock).minus(age)));
+    }
+
+    /**
+     * {@link #forgetOlderThan} once an hour per engine, called after each finished change or batch; each call
+     * deletes about an hour's keys, so it never holds the engine up for long. Returns the keys forgotten.
+     */
+    public int forgetOlderThanWhenDue(String engine, Duration age) {
+        Instant due = nextCleanup.get(engine);
+        if (due != null && clock.instant().isBefore(due)) return 0;
+        return forgetOlderThan(engine, age);
     }
 
     /** Long keys keep their start and a hash of the whole, so two keys never collide by truncation. */
