@@ -165,6 +165,21 @@ public class HubStoreMigrations {
     }
 
     @Bean
+    JavaMigration hubStoreReceiptBatchEffects() {
+        return receiptBatchEffects();
+    }
+
+    /**
+     * Receipts, issue 15: a batch's per-opportunity effects are one text in its receipt_batch row instead of a
+     * receipt_batch_effect row each (a first load wrote nearly one per document); batches recorded before keep
+     * theirs in receipt_batch_effect. MEDIUMTEXT: a batch of 5,000 documents can move 5,000 opportunities.
+     */
+    static SchemaChanges receiptBatchEffects() {
+        return SchemaChanges.version("30.1", "receipt batches: effects in the batch row")
+                .addColumn("receipt_batch", "effects", "MEDIUMTEXT");
+    }
+
+    @Bean
     JavaMigration hubStoreLapseLinesByCapture() {
         return lapseLinesByCapture();
     }
@@ -192,6 +207,22 @@ public class HubStoreMigrations {
                 .dropIndex("lapse_visit", "ix_lapse_visit_store");
     }
 
+    @Bean
+    JavaMigration hubStoreCustomerViewOrdersByCustomerLine() {
+        return customerViewOrdersByCustomerLine();
+    }
+
+    /**
+     * Customer 360, issue 12: after work orders changed, the incremental refresh reads every customer's lines and
+     * schedule window (GROUP BY customer and line, MIN start, MAX end) to find whose line load moved; an index holding
+     * all of it answers from the index in its order. It starts like the index by connector and customer, which it replaces.
+     */
+    static SchemaChanges customerViewOrdersByCustomerLine() {
+        return SchemaChanges.version("28.1", "customer view: work orders by customer and line")
+                .addIndex("cv_work_orders", "ix_cv_work_orders_customer_line", "connector, customer_code, line_code, planned_start, planned_end")
+                .dropIndex("cv_work_orders", "ix_cv_work_orders_customer");
+    }
+
     /** The same migrations outside Spring (benchmarks, tests). */
     public static void migrate(DataSource hub) {
         String vendor;
@@ -203,7 +234,7 @@ public class HubStoreMigrations {
         SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION, VENDOR_LOCATION + vendor)
                 .javaMigrations(javaMigration(), archiveCompanies(), archiveStagingLean(), archiveStagingWithoutGroupingIndexes(),
                         qualityNotConfigured(), receiptLedgerLastDates(), lapseLinesByCapture(), lapseVisitsByCardOnly(),
-                        receiptEventBatchIndex(), receiptLedgerFirstSeen()).load(), "hub store",
+                        receiptEventBatchIndex(), receiptLedgerFirstSeen(), customerViewOrdersByCustomerLine(), receiptBatchEffects()).load(), "hub store",
                 EARLIER_CHECKSUMS);
     }
 }

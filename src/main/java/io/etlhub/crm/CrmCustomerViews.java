@@ -1,5 +1,6 @@
 package io.etlhub.crm;
 
+import io.etlhub.connector.BulkInsert;
 import io.etlhub.connector.TableMapping;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -10,7 +11,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,7 +145,7 @@ public class CrmCustomerViews {
         return out;
     }
 
-    /** The stored view rows by customer code, by logical column name (customer-view table of mappings/crm.yml). */
+    /** The stored view rows by customer code, by logical column name (customer-view table of mappings/crm.yml); times as Timestamp. */
     public Map<String, Map<String, Object>> find(Collection<String> codes) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         if (codes.isEmpty()) return out;
@@ -156,20 +156,28 @@ public class CrmCustomerViews {
         sql.append(" FROM ").append(v.table()).append(" WHERE ").append(v.col("customer-code")).append(" IN (:codes)");
         named().query(sql.toString(), new MapSqlParameterSource("codes", codes), rs -> {
             Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < logical.size(); i++) row.put(logical.get(i), rs.getObject(i + 1));
+            java.sql.ResultSetMetaData meta = rs.getMetaData();
+            for (int i = 0; i < logical.size(); i++) {
+                int type = meta.getColumnType(i + 1);
+                // Times read back as they were written (a bound Timestamp): getObject's LocalDateTime skips the driver's
+                // time-zone conversion, and would differ from the written value by the JVM's offset to the session's.
+                boolean time = type == java.sql.Types.TIMESTAMP || type == java.sql.Types.TIMESTAMP_WITH_TIMEZONE || type == java.sql.Types.DATE;
+                row.put(logical.get(i), time ? rs.getTimestamp(i + 1) : rs.getObject(i + 1));
+            }
             out.put(String.valueOf(row.get("customer-code")), row);
         });
         return out;
     }
 
-    /** Replaces the view rows of these customers (values by logical column name) in one CRM transaction. */
+    /**
+     * Replaces the view rows of these customers (values by logical column name) in one CRM transaction: DELETE, then
+     * literal multi-row INSERTs ({@link BulkInsert}; the driver's binding of a batch cost more than the rows).
+     */
     public void upsert(List<Map<String, Object>> rows) {
         if (rows.isEmpty()) return;
         TableMapping v = crm.table("customer-view");
         List<String> logical = new ArrayList<>(rows.get(0).keySet());
         List<String> columns = logical.stream().map(v::col).toList();
-        String insert = "INSERT INTO " + v.table() + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         List<Object[]> args = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         for (Map<String, Object> r : rows) {
@@ -178,7 +186,7 @@ public class CrmCustomerViews {
         }
         crm.transactions().executeWithoutResult(s -> {
             named().update("DELETE FROM " + v.table() + " WHERE " + v.col("customer-code") + " IN (:codes)", new MapSqlParameterSource("codes", codes));
-            crm.jdbc().batchUpdate(insert, args);
+            BulkInsert.into(crm.jdbc(), v.table(), columns).insert(args);
         });
     }
 }

@@ -69,34 +69,71 @@ class CustomerViewJob implements RouteJob {
         return m;
     }
 
+    /** Notes the seconds a phase took since the given time, for the run's log line; returns now. */
+    private static long timed(List<String> phases, String phase, long since) {
+        long now = System.nanoTime();
+        phases.add(String.format(java.util.Locale.ROOT, "%s %.2f s", phase, (now - since) / 1e9));
+        return now;
+    }
+
     @Override
     public void run(RouteDefinition route, RunContext context) throws Exception {
         CustomerViewMapping mapping = mapping(route);
         String connector = route.source().connector();
         boolean full = "true".equalsIgnoreCase(context.parameter("full"));
         boolean everyone = false;
-        boolean schedule = false;
+        boolean rewriteAll = false;
+        boolean rebuildLoad = false;
+        boolean schedule = mapping.byFigure().keySet().stream().anyMatch(CustomerViews.SCHEDULE::contains);
+        LineCalendar calendarBefore = schedule ? views.calendar() : null;
+        List<LineLoads.Change> loadChanges = new ArrayList<>();
         Set<String> customers = new TreeSet<>();
         List<String> failures = new ArrayList<>();
+        List<String> phases = new ArrayList<>(); // where a refresh spends its time, for the log
+        long t = System.nanoTime();
         for (Map.Entry<Figure, CustomerViewMapping.FigureQuery> e : mapping.byFigure().entrySet()) {
             try {
                 FigureRefresh.Changed changed = refresh.refresh(connector, mapping, e.getKey(), e.getValue(), full);
                 context.count("rows-read", changed.rows());
-                if (CustomerViews.SCHEDULE.contains(e.getKey()) && (changed.all() || !changed.keys().isEmpty())) schedule = true;
-                if (changed.all()) everyone = true;
-                else if (!changed.keys().isEmpty()) customers.addAll(views.affectedCustomers(changed));
+                loadChanges.addAll(changed.loadChanges());
+                rebuildLoad |= changed.loadRebuild();
+                if (changed.all()) {
+                    everyone = true;
+                    rewriteAll = true; // a full refresh stamps every view's as-of times anew
+                    rebuildLoad |= CustomerViews.SCHEDULE.contains(e.getKey()); // work orders, shifts or holidays
+                } else if (changed.recovered()) {
+                    everyone = true; // the views showing this source stale are shown fresh again
+                } else if (!changed.keys().isEmpty()) {
+                    customers.addAll(views.affectedCustomers(changed));
+                }
             } catch (RuntimeException ex) {
                 log.warn("customer view: connector {} figure {} not refreshed, last good values kept: {}", connector, e.getKey().mappingName,
                         ex.getMessage());
                 failures.add(e.getKey().mappingName + ": " + ex.getMessage());
                 context.count("figures-failed", 1);
                 everyone = true; // every view that shows this source is marked stale
+                rebuildLoad |= CustomerViews.SCHEDULE.contains(e.getKey()); // whatever part of it was written before the failure
+            } finally {
+                t = timed(phases, e.getKey().mappingName, t);
             }
         }
-        if (schedule) views.rebuildLineLoad();
-        CustomerViews.Refreshed done = views.refresh(everyone ? null : customers);
+        if (schedule) {
+            // Work orders read again by key moved the load of their days already (FigureRefresh, same transaction);
+            // a full refresh, many orders read again, a failure half-way, or new shifts or holidays: all of it again.
+            if (rebuildLoad || !calendarBefore.equals(views.calendar())) {
+                views.rebuildLineLoad();
+                if (!everyone) customers.addAll(views.customersWithOrders());
+            } else if (!everyone) {
+                customers.addAll(views.customersSeeing(loadChanges));
+            }
+        }
+        t = timed(phases, "line load", t);
+        CustomerViews.Refreshed done = views.refresh(everyone ? null : customers, rewriteAll);
+        timed(phases, "views", t);
+        log.info("customer view: route {}{}: {}; {} views built, {} written", route.id(), full ? " (full)" : "",
+                String.join(", ", phases), done.views(), done.written());
         context.set("customers-touched", done.views());
-        context.set("views-written", done.views());
+        context.set("views-written", done.written());
         context.set("alerts-raised", done.events());
         if (!failures.isEmpty()) {
             throw new IllegalStateException("connector " + connector + " (" + route.source().mapping() + "): " + failures.size()

@@ -69,48 +69,60 @@ public class CustomerViews {
         }
     }
 
-    public record Refreshed(int views, int events) {}
+    /** Views built, views written to the CRM (those whose figures differ from the stored row, or all), alerts raised. */
+    public record Refreshed(int views, int written, int events) {}
 
     Snapshot snapshot() {
         return new Snapshot(LocalDateTime.now(clock), lineLoads.current(),
                 hub.queryForList("SELECT connector, figure, source_system, as_of, failed_at, error FROM cv_source_state"));
     }
 
-    /** Works the line load out again from the open work orders, after they or the line calendars changed. */
+    /** Works the line load out again from the open work orders, after a full refresh of them or a change of the line calendars. */
     void rebuildLineLoad() {
         lineLoads.rebuild();
     }
 
+    /** The line calendars as the hub store has them now (to tell whether a refresh changed them). */
+    LineCalendar calendar() {
+        return lineLoads.calendar();
+    }
+
     /**
-     * Builds and writes the views of these customers (all CRM customers with an ERP code when null, a page of
-     * CHUNK at a time): memory holds one page of customers with their figures, whatever the number of customers.
+     * Builds the views of these customers (all CRM customers with an ERP code when null, a page of CHUNK at a time)
+     * and writes those whose row differs from the CRM's stored one in anything but its as-of and refreshed times
+     * (every one when rewriteAll: a full refresh stamps every view's as-of times anew). Memory holds one page of
+     * customers with their figures, whatever the number of customers.
      */
-    public Refreshed refresh(Collection<String> codes) {
+    public Refreshed refresh(Collection<String> codes, boolean rewriteAll) {
         Snapshot snap = snapshot();
-        int[] done = {0, 0};
+        int[] done = {0, 0, 0};
         if (codes == null) {
             String after = null;
             List<CrmCustomerViews.Customer> page;
             do {
                 page = crm.customersAfter(after, CHUNK);
-                write(snap, page, done);
+                write(snap, page, rewriteAll, done);
                 if (!page.isEmpty()) after = page.get(page.size() - 1).code();
             } while (page.size() == CHUNK);
         } else {
             List<String> list = new ArrayList<>(codes);
-            for (int i = 0; i < list.size(); i += CHUNK) write(snap, crm.customers(list.subList(i, Math.min(list.size(), i + CHUNK))), done);
+            for (int i = 0; i < list.size(); i += CHUNK) {
+                write(snap, crm.customers(list.subList(i, Math.min(list.size(), i + CHUNK))), rewriteAll, done);
+            }
         }
-        return new Refreshed(done[0], done[1]);
+        return new Refreshed(done[0], done[1], done[2]);
     }
 
-    private void write(Snapshot snap, List<CrmCustomerViews.Customer> customers, int[] done) {
+    private void write(Snapshot snap, List<CrmCustomerViews.Customer> customers, boolean rewriteAll, int[] done) {
         if (customers.isEmpty()) return;
         List<CustomerFigures> figures = compute(snap, customers);
         Map<String, Map<String, Object>> previous = crm.find(figures.stream().map(CustomerFigures::code).toList());
         List<Map<String, Object>> rows = new ArrayList<>();
         List<CustomerFiguresChanged> changed = new ArrayList<>();
         for (CustomerFigures f : figures) {
-            rows.add(row(f));
+            Map<String, Object> row = row(f);
+            if (!rewriteAll && ViewRows.same(row, previous.get(f.code()))) continue; // nothing changed materially: no write, no event
+            rows.add(row);
             Set<String> before = alerts(previous.get(f.code()));
             List<String> raised = f.alerts().stream().filter(a -> !before.contains(a)).toList();
             if (!raised.isEmpty()) {
@@ -119,11 +131,12 @@ public class CustomerViews {
             }
         }
         crm.upsert(rows);
-        done[0] += rows.size();
+        done[0] += figures.size();
+        done[1] += rows.size();
         if (!changed.isEmpty()) {
             // Published in a hub transaction: Spring Modulith's registry keeps them until every listener has run.
             hubTx.executeWithoutResult(tx -> changed.forEach(events::publishEvent));
-            done[1] += changed.size();
+            done[2] += changed.size();
         }
     }
 
@@ -147,12 +160,95 @@ public class CustomerViews {
                 }
             }
             case SHIPMENTS, CREDIT, RECEIVABLES -> out.addAll(changed.keys());
-            default -> { // a work order or calendar moves the line load of every customer with open orders
-                out.addAll(hub.queryForList("SELECT DISTINCT customer_code FROM cv_work_orders WHERE customer_code IS NOT NULL", String.class));
-                out.addAll(changed.customers()); // and the customers whose orders were closed or removed
-            }
+            // The customers of the orders replaced, before and after (closed or removed ones too); those who see a line
+            // load they moved: customersSeeing. A calendar change moves every load: customersWithOrders.
+            case WORK_ORDERS -> out.addAll(changed.customers());
+            case LINE_SHIFTS, HOLIDAYS -> { }
         }
         return out;
+    }
+
+    /** Every customer with open work orders (after the line calendars changed, every line load may have moved). */
+    Set<String> customersWithOrders() {
+        return new TreeSet<>(hub.queryForList("SELECT DISTINCT customer_code FROM cv_work_orders WHERE customer_code IS NOT NULL", String.class));
+    }
+
+    /**
+     * The customers whose CRM row shows a line load that differs between the load before these changes and now: the
+     * peak-line-load (the highest day load over their lines in their schedule window). The per-line figures and week
+     * loads are not stored in the row: the API and console work them out when asked. Customers and their lines are
+     * streamed from cv_work_orders grouped per customer and line; only customers with a changed day of one of their
+     * lines in their window are worked out twice.
+     */
+    Set<String> customersSeeing(Collection<LineLoads.Change> changes) {
+        Set<String> out = new TreeSet<>();
+        if (changes.isEmpty()) return out;
+        Map<String, java.util.NavigableSet<LocalDate>> days = new HashMap<>();
+        Map<String, Map<LocalDate, Double>> was = new HashMap<>();
+        for (LineLoads.Change c : changes) {
+            days.computeIfAbsent(c.line(), k -> new TreeSet<>()).add(c.day());
+            was.computeIfAbsent(c.line(), k -> new HashMap<>()).putIfAbsent(c.day(), c.before()); // the first change of a day has its before
+        }
+        Snapshot snap = snapshot();
+        LineLoad now = snap.load(), before = now.with(was);
+        List<String> connectors = snap.orderConnectors();
+        if (connectors.isEmpty()) return out;
+        CustomerLines current = new CustomerLines();
+        lineLoads.streaming().query("SELECT customer_code, line_code, MIN(planned_start), MAX(planned_end) FROM cv_work_orders "
+                + "WHERE connector IN (" + String.join(", ", java.util.Collections.nCopies(connectors.size(), "?")) + ") AND customer_code IS NOT NULL "
+                + "GROUP BY customer_code, line_code ORDER BY customer_code", rs -> {
+            if (!rs.getString(1).equals(current.customer)) {
+                if (current.moved(days, before, now)) out.add(current.customer);
+                current.start(rs.getString(1));
+            }
+            current.add(rs.getString(2), Times.of(rs.getTimestamp(3)), Times.of(rs.getTimestamp(4)));
+        }, connectors.toArray());
+        if (current.moved(days, before, now)) out.add(current.customer);
+        return out;
+    }
+
+    /** One customer's lines and schedule window, as the grouped rows of its work orders come in. */
+    private static final class CustomerLines {
+        String customer;
+        final Set<String> lines = new HashSet<>();
+        LocalDateTime start, end;
+
+        void start(String code) {
+            customer = code;
+            lines.clear();
+            start = null;
+            end = null;
+        }
+
+        void add(String line, LocalDateTime min, LocalDateTime max) {
+            if (line != null) lines.add(line);
+            if (min != null && (start == null || min.isBefore(start))) start = min;
+            if (max != null && (end == null || max.isAfter(end))) end = max;
+        }
+
+        /**
+         * Whether the line load the CRM row shows (peak-line-load: the highest day load over the customer's lines in
+         * their window, CustomerFigures.peakLineLoad) differs between the two loads; no line figures without a window.
+         */
+        boolean moved(Map<String, java.util.NavigableSet<LocalDate>> changedDays, LineLoad before, LineLoad now) {
+            if (customer == null || start == null || end == null) return false;
+            LocalDate from = start.toLocalDate(), to = end.toLocalDate();
+            boolean touched = false;
+            for (String line : lines) {
+                java.util.NavigableSet<LocalDate> d = changedDays.get(line);
+                touched |= d != null && !d.subSet(from, true, to, true).isEmpty();
+            }
+            return touched && !java.util.Objects.equals(peak(before, from, to), peak(now, from, to));
+        }
+
+        private Double peak(LineLoad load, LocalDate from, LocalDate to) {
+            Double max = null;
+            for (String line : lines) {
+                Double p = load.peakLoad(line, from, to);
+                if (p != null && (max == null || p > max)) max = p;
+            }
+            return max;
+        }
     }
 
     List<CustomerFigures> compute(Snapshot snap, List<CrmCustomerViews.Customer> customers) {

@@ -56,6 +56,9 @@ enum Figure {
 
     boolean hasField(String name) { return field(name) != null; }
 
+    /** A customer's rows that occupy a line from a planned start to a planned end (work orders): they make the line load. */
+    boolean occupiesLines() { return hasField("customer") && hasField("line") && hasField("planned-start") && hasField("planned-end"); }
+
     static Figure byMappingName(String name) {
         for (Figure f : values()) if (f.mappingName.equals(name)) return f;
         throw new IllegalArgumentException("unknown figure '" + name + "' (known: stock, safety-stock, shipments, credit, "

@@ -43,6 +43,8 @@ import java.util.TreeSet;
 class FigureRefresh {
     private static final Logger log = LoggerFactory.getLogger(FigureRefresh.class);
     private static final int CHUNK = 500;
+    /** Work orders read again by key up to this many move the load of their days; more, the whole load is worked out again. */
+    private static final int LOAD_BY_DAYS_KEYS = 4 * CHUNK;
     private static final int BATCH = 1000;
     private static final int SCAN_PAGE = RowBatches.IN_LIST;
     private static final List<String> KEY_ROW_COLUMNS = List.of("connector", "figure", "key_value", "source_rows");
@@ -51,9 +53,13 @@ class FigureRefresh {
 
     /**
      * What changed: every key (all = true, a full refresh) or these first keys; for figures with a customer,
-     * the customers of the rows replaced, before and after (a work order closed names the customer it left).
+     * the customers of the rows replaced, before and after (a work order closed names the customer it left);
+     * for work orders, the lines and days whose load they moved (worked out again in the same hub transaction), or
+     * loadRebuild when so many were read again that the whole load is worked out again at once instead.
+     * Recovered: the figure's last refresh had failed (its views show it stale until rebuilt).
      */
-    record Changed(Figure figure, boolean all, Set<String> keys, Set<String> customers, long rows) {}
+    record Changed(Figure figure, boolean all, Set<String> keys, Set<String> customers, long rows,
+                   List<LineLoads.Change> loadChanges, boolean loadRebuild, boolean recovered) {}
 
     private final ConnectorCatalog connectors;
     private final JdbcTemplate hub;
@@ -61,8 +67,11 @@ class FigureRefresh {
     private final TransactionTemplate hubTx;
     private final Clock clock;
     private final CustomerViewSettings settings;
+    private final LineLoads lineLoads;
 
-    FigureRefresh(ConnectorCatalog connectors, JdbcTemplate hub, TransactionTemplate hubTx, Clock clock, CustomerViewSettings settings) {
+    FigureRefresh(ConnectorCatalog connectors, JdbcTemplate hub, TransactionTemplate hubTx, Clock clock, CustomerViewSettings settings,
+                  LineLoads lineLoads) {
+        this.lineLoads = lineLoads;
         this.connectors = connectors;
         this.hub = hub;
         this.hubNamed = new NamedParameterJdbcTemplate(hub);
@@ -90,6 +99,7 @@ class FigureRefresh {
         LocalDateTime now = LocalDateTime.now(clock);
         String watermark = state == null ? null : (String) state.get("watermark");
         LocalDateTime fullAt = state == null ? null : Times.of(state.get("full_at"));
+        boolean recovered = state != null && state.get("failed_at") != null;
         boolean full = forceFull || watermark == null || fullAt == null
                 || fullAt.isBefore(now.minusHours(settings.fullRefreshHours()))
                 || !counted(connector, figure); // rows read before V22 have no counts yet
@@ -113,13 +123,13 @@ class FigureRefresh {
             long rows = hubTx.execute(s -> {
                 hub.update("DELETE FROM " + figure.table + " WHERE connector = ?", connector);
                 hub.update("DELETE FROM cv_key_rows WHERE connector = ? AND figure = ?", connector, figure.mappingName);
-                RowWriter writer = new RowWriter(connector, figure, null);
+                RowWriter writer = new RowWriter(connector, figure, null, null);
                 streaming.query(select(figure, q, kept), params, writer::add);
                 writer.finish();
                 saveState(connector, figure, mapping.system(), newMark, true, now);
                 return writer.rows;
             });
-            return new Changed(figure, true, Set.of(), Set.of(), rows);
+            return new Changed(figure, true, Set.of(), Set.of(), rows, List.of(), figure.occupiesLines(), recovered);
         }
 
         // Changed keys after the watermark.
@@ -149,18 +159,25 @@ class FigureRefresh {
         });
         if (rowversion && upper != null && later(String.valueOf(upper), newMark[0], true)) newMark[0] = String.valueOf(upper);
         Set<String> customers = new TreeSet<>();
+        // Each chunk works out the load of its orders' days again (a read of the orders on those days): for many
+        // chunks, one rebuild of the whole load afterwards costs less.
+        boolean byDays = keys.size() <= LOAD_BY_DAYS_KEYS;
+        List<LineLoads.Change> loadChanges = figure.occupiesLines() && byDays ? new ArrayList<>() : null;
         // The watermark moves with the last chunk only: a run stopped half-way reads the rest again.
-        long rows = reread(connector, figure, q, kept, key0, params, streaming, new ArrayList<>(keys), customers,
+        long rows = reread(connector, figure, q, kept, key0, params, streaming, new ArrayList<>(keys), customers, loadChanges,
                 () -> saveState(connector, figure, mapping.system(), newMark[0], false, now));
         Set<String> vanished = vanished(connector, figure, q, kept, key0, params, source);
         vanished.removeAll(keys);
         if (!vanished.isEmpty()) {
             log.info("customer view: connector {} figure {}: {} keys lost source rows without a new version, read again",
                     connector, figure.mappingName, vanished.size());
-            rows += reread(connector, figure, q, kept, key0, params, streaming, new ArrayList<>(vanished), customers, null);
+            byDays &= vanished.size() <= LOAD_BY_DAYS_KEYS;
+            rows += reread(connector, figure, q, kept, key0, params, streaming, new ArrayList<>(vanished), customers,
+                    byDays ? loadChanges : null, null);
             keys.addAll(vanished);
         }
-        return new Changed(figure, false, Collections.unmodifiableSet(keys), customers, rows);
+        return new Changed(figure, false, Collections.unmodifiableSet(keys), customers, rows, loadChanges == null ? List.of() : loadChanges,
+                figure.occupiesLines() && !byDays, recovered);
     }
 
     /** For work orders: only the mapping's open states (in SQL, so that the counts compare like with like). */
@@ -171,9 +188,14 @@ class FigureRefresh {
         return " AND " + state + " IN (:openStates)";
     }
 
-    /** Replaces the hub's rows of these first keys, CHUNK keys per hub transaction; afterLast runs in the last one. */
+    /**
+     * Replaces the hub's rows of these first keys, CHUNK keys per hub transaction; afterLast runs in the last one.
+     * For work orders (loadChanges not null), the line load of the days the replaced orders occupied, before and
+     * after, is worked out again in the same transaction.
+     */
     private long reread(String connector, Figure figure, CustomerViewMapping.FigureQuery q, String kept, String key0, MapSqlParameterSource params,
-                        NamedParameterJdbcTemplate streaming, List<String> keyList, Set<String> customers, Runnable afterLast) {
+                        NamedParameterJdbcTemplate streaming, List<String> keyList, Set<String> customers, List<LineLoads.Change> loadChanges,
+                        Runnable afterLast) {
         long rows = 0;
         int passes = afterLast == null ? keyList.size() : Math.max(1, keyList.size());
         for (int i = 0; i < passes; i += CHUNK) {
@@ -185,16 +207,24 @@ class FigureRefresh {
                     MapSqlParameterSource k = new MapSqlParameterSource("c", connector).addValue("keys", chunk).addValue("f", figure.mappingName);
                     String byKey = " WHERE connector = :c AND " + figure.keys.get(0).column() + " IN (:keys)";
                     Figure.Field customer = figure.field("customer");
-                    if (customer != null) {
+                    LineDays occupied = figure.occupiesLines() && loadChanges != null ? new LineDays() : null;
+                    if (occupied != null) {
+                        hubNamed.query("SELECT " + customer.column() + ", " + figure.field("line").column() + ", "
+                                + figure.field("planned-start").column() + ", " + figure.field("planned-end").column() + " FROM " + figure.table + byKey, k, rs -> {
+                            if (rs.getString(1) != null) customers.add(rs.getString(1));
+                            occupied.add(rs.getString(2), Times.of(rs.getTimestamp(3)), Times.of(rs.getTimestamp(4)));
+                        });
+                    } else if (customer != null) {
                         hubNamed.query("SELECT DISTINCT " + customer.column() + " FROM " + figure.table + byKey, k,
                                 rs -> { if (rs.getString(1) != null) customers.add(rs.getString(1)); });
                     }
                     hubNamed.update("DELETE FROM " + figure.table + byKey, k);
                     hubNamed.update("DELETE FROM cv_key_rows WHERE connector = :c AND figure = :f AND key_value IN (:keys)", k);
                     params.addValue("keys", chunk);
-                    RowWriter writer = new RowWriter(connector, figure, customers);
+                    RowWriter writer = new RowWriter(connector, figure, customers, occupied);
                     streaming.query(select(figure, q, kept + " AND " + key0 + " IN (:keys)"), params, writer::add);
                     writer.finish();
+                    if (occupied != null) loadChanges.addAll(lineLoads.recompute(occupied.days));
                     n = writer.rows;
                 }
                 if (last && afterLast != null) afterLast.run();
@@ -215,6 +245,19 @@ class FigureRefresh {
                 Long.class, connector, figure.mappingName);
         Set<String> out = new LinkedHashSet<>();
         if (java.util.Objects.equals(inSource, inHub)) return out;
+        long started = System.nanoTime();
+        try {
+            scan(connector, figure, q, kept, key0, params, source, out);
+        } finally {
+            log.info("customer view: connector {} figure {}: {} source rows, {} in the hub: key scan {} s, {} keys differ", connector,
+                    figure.mappingName, inSource, inHub, String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - started) / 1e9), out.size());
+        }
+        return out;
+    }
+
+    /** Pages of the hub's keys counted in the source: a count per page, per key where the page's differs. */
+    private void scan(String connector, Figure figure, CustomerViewMapping.FigureQuery q, String kept, String key0,
+                      MapSqlParameterSource params, NamedParameterJdbcTemplate source, Set<String> out) {
         String after = null;
         while (true) {
             List<Object[]> page = after == null
@@ -226,6 +269,14 @@ class FigureRefresh {
             if (page.isEmpty()) break;
             Map<String, Long> there = new java.util.HashMap<>();
             params.addValue("keys", page.stream().map(r -> (String) r[0]).toList());
+            // Most pages lost nothing: one count for the page first, the count per key only when it differs.
+            Long pageInSource = source.queryForObject("SELECT COUNT(*) FROM " + q.from() + kept + " AND " + key0 + " IN (:keys)", params, Long.class);
+            long pageInHub = page.stream().mapToLong(r -> (Long) r[1]).sum();
+            if (pageInSource != null && pageInSource == pageInHub) {
+                if (page.size() < SCAN_PAGE) break;
+                after = (String) page.get(page.size() - 1)[0];
+                continue;
+            }
             source.query("SELECT " + key0 + ", COUNT(*) FROM " + q.from() + kept + " AND " + key0 + " IN (:keys) GROUP BY " + key0, params, rs -> {
                 String k = keyText(figure, rs);
                 there.merge(k == null ? "" : k, rs.getLong(2), Long::sum);
@@ -236,7 +287,6 @@ class FigureRefresh {
             if (page.size() < SCAN_PAGE) break;
             after = (String) page.get(page.size() - 1)[0];
         }
-        return out;
     }
 
     private boolean counted(String connector, Figure figure) {
@@ -263,6 +313,8 @@ class FigureRefresh {
         private final Figure figure;
         private final Set<String> customers;
         private final int customerAt;
+        private final LineDays occupied;
+        private final int lineAt, startAt, endAt;
         private final List<Object[]> batch = new ArrayList<>();
         private final List<Object[]> keyBatch = new ArrayList<>();
         private Object[] pending;
@@ -271,11 +323,15 @@ class FigureRefresh {
         private int skipped;
         long rows;
 
-        RowWriter(String connector, Figure figure, Set<String> customers) {
+        RowWriter(String connector, Figure figure, Set<String> customers, LineDays occupied) {
             this.connector = connector;
             this.figure = figure;
             this.customers = customers;
             this.customerAt = figure.fields().indexOf(figure.field("customer"));
+            this.occupied = occupied;
+            this.lineAt = figure.fields().indexOf(figure.field("line"));
+            this.startAt = figure.fields().indexOf(figure.field("planned-start"));
+            this.endAt = figure.fields().indexOf(figure.field("planned-end"));
         }
 
         void add(ResultSet rs) throws SQLException {
@@ -314,6 +370,7 @@ class FigureRefresh {
             batch.add(a);
             rows++;
             if (customers != null && customerAt >= 0 && r[customerAt] != null) customers.add((String) r[customerAt]);
+            if (occupied != null) occupied.add((String) r[lineAt], Times.of(r[startAt]), Times.of(r[endAt]));
             if (batch.size() >= BATCH) flush();
         }
 
@@ -329,6 +386,17 @@ class FigureRefresh {
             RowBatches.insert(hub, "cv_key_rows", KEY_ROW_COLUMNS, keyBatch);
             batch.clear();
             keyBatch.clear();
+        }
+    }
+
+    /** The days per line that work orders occupy (LineLoad.firstDay to lastDay): bounded by lines x days, not by orders. */
+    private static final class LineDays {
+        final Map<String, java.util.TreeSet<java.time.LocalDate>> days = new java.util.HashMap<>();
+
+        void add(String line, LocalDateTime start, LocalDateTime end) {
+            if (line == null || start == null || end == null) return;
+            java.util.TreeSet<java.time.LocalDate> set = days.computeIfAbsent(line, k -> new java.util.TreeSet<>());
+            for (java.time.LocalDate d = LineLoad.firstDay(start); !d.isAfter(LineLoad.lastDay(end)); d = d.plusDays(1)) set.add(d);
         }
     }
 
@@ -378,7 +446,7 @@ class FigureRefresh {
     }
 
     private Map<String, Object> state(String connector, Figure figure) {
-        List<Map<String, Object>> rows = hub.queryForList("SELECT watermark, full_at FROM cv_source_state WHERE connector = ? AND figure = ?",
+        List<Map<String, Object>> rows = hub.queryForList("SELECT watermark, full_at, failed_at FROM cv_source_state WHERE connector = ? AND figure = ?",
                 connector, figure.mappingName);
         return rows.isEmpty() ? null : rows.get(0);
     }

@@ -33,6 +33,15 @@ public final class LineCalendar {
 
     public Set<String> lines() { return shifts.keySet(); }
 
+    /** The same shifts per line (in the same order) and the same holidays: the line load worked out with one holds for the other. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LineCalendar c && shifts.equals(c.shifts) && holidays.equals(c.holidays);
+    }
+
+    @Override
+    public int hashCode() { return 31 * shifts.hashCode() + holidays.hashCode(); }
+
     public boolean holiday(LocalDate day) { return holidays.contains(day); }
 
     public double availableHours(String line, LocalDate day) {

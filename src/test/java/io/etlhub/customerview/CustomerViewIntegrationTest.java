@@ -285,6 +285,79 @@ class CustomerViewIntegrationTest extends HubIntegrationTest {
     }
 
     @Test
+    void incrementalMesRefreshWritesExactlyTheViewsWhoseFiguresMoved() {
+        new CrmWriter(crmDb()).insertCustomers(List.of(new CrmWriter.Customer(3, "C002", "北方机械", "陈静"),
+                new CrmWriter.Customer(4, "C003", "西部仪表", "陈静")));
+        LocalDateTime now = LocalDateTime.now(clock);
+        CustomerViewSourceWriter mes = new CustomerViewSourceWriter(mesDb());
+        // WO4 (C002): T 16:00-20:00 on L1, 4 h beside WO1's 16 h and WO2's 8 h: T carries 28 h of 16 = 1.75.
+        // WO5 (C003): T+10 08:00-16:00, alone on its day: 8 / 16 = 0.5; T+10 is in another week than T.
+        mes.mesWorkOrders(List.of(
+                new Object[] {4, "WO4", "C002", "PO-801", "M100", 40, Timestamp.valueOf(t.plusDays(5).atStartOfDay()), "CONFIRMED", Timestamp.valueOf(now)},
+                new Object[] {5, "WO5", "C003", "PO-802", "M100", 100, Timestamp.valueOf(t.plusDays(20).atStartOfDay()), "CONFIRMED", Timestamp.valueOf(now)}));
+        mes.mesTasks(List.of(
+                new Object[] {41, 4, "L1", Timestamp.valueOf(t.atTime(16, 0)), Timestamp.valueOf(t.atTime(20, 0)), 40, Timestamp.valueOf(now)},
+                new Object[] {51, 5, "L1", Timestamp.valueOf(t.plusDays(10).atTime(8, 0)), Timestamp.valueOf(t.plusDays(10).atTime(16, 0)), 100,
+                        Timestamp.valueOf(now)}));
+        // Every order last changed two hours ago, the finished WO3 one hour ago: the first run's watermark is an hour ago, so the
+        // next run reads again only WO3 (within the minute of overlap) and what changes below.
+        for (String table : List.of("pro_workorder", "pro_task")) mesDb().update("UPDATE " + table + " SET update_time = ?", Timestamp.valueOf(now.minusHours(2)));
+        mesDb().update("UPDATE pro_workorder SET update_time = ? WHERE workorder_id = 3", Timestamp.valueOf(now.minusHours(1)));
+        assertThat(run("mes").succeeded()).isTrue();
+        assertThat((BigDecimal) crmView("C001").get("peak_line_load")).isEqualByComparingTo("1.75");   // (16 + 8 + 4) / 16 on T
+        assertThat((BigDecimal) crmView("C002").get("peak_line_load")).isEqualByComparingTo("1.75");
+        assertThat((BigDecimal) crmView("C003").get("peak_line_load")).isEqualByComparingTo("0.5");
+        Map<String, Object> c003Before = crmView("C003");
+
+        // WO4 is finished (C002's only order); WO5's quantity changes, which C003's view does not show.
+        mesDb().update("UPDATE pro_workorder SET status = 'FINISHED', update_time = ? WHERE workorder_id = 4", Timestamp.valueOf(now));
+        mesDb().update("UPDATE pro_task SET quantity = 120, update_time = ? WHERE task_id = 51", Timestamp.valueOf(now));
+        RunSummary inc = run("mes");
+        assertThat(inc.succeeded()).as(inc.error()).isTrue();
+        // Built: C002 and C003 by their own orders, C001 by the load of T that WO4 left (its own orders were not read again).
+        assertThat(inc.count("customers-touched")).isEqualTo(3);
+        // Written: C001 and C002; C003's row says the same as before.
+        assertThat(inc.count("views-written")).isEqualTo(2);
+        Map<String, Object> c001 = crmView("C001");
+        assertThat((BigDecimal) c001.get("peak_line_load")).isEqualByComparingTo("1.5");               // (16 + 8) / 16 on T
+        assertThat(((Number) c001.get("open_orders")).intValue()).isEqualTo(2);
+        assertThat(views.figures("C001").lines().get("L1").peakDayLoad()).isEqualTo(1.5);
+        Map<String, Object> c002 = crmView("C002");
+        assertThat(((Number) c002.get("open_orders")).intValue()).isZero();
+        assertThat(c002.get("peak_line_load")).isNull();
+        assertThat(c002.get("schedule_start")).isNull();
+        assertThat(crmView("C003")).isEqualTo(c003Before);                                               // not written, not even its times
+        assertThat(views.figures("C003").lines().get("L1").peakDayLoad()).isEqualTo(0.5);
+        // The stored load is what a full rebuild works out: T 24 h, T+1 4 h, T+10 8 h.
+        assertThat(hub.queryForList("SELECT load_date, scheduled_hours FROM cv_line_load WHERE line_code = 'L1' ORDER BY load_date"))
+                .extracting(r -> ((java.sql.Date) r.get("load_date")).toLocalDate() + "=" + ((Number) r.get("scheduled_hours")).doubleValue())
+                .containsExactly(t + "=24.0", t.plusDays(1) + "=4.0", t.plusDays(10) + "=8.0");
+    }
+
+    @Test
+    void aNewHolidayWorksTheWholeLineLoadOutAgain() {
+        // The orders last changed two hours ago: the next run reads none of them again, only the holidays.
+        LocalDateTime now = LocalDateTime.now(clock);
+        for (String table : List.of("pro_workorder", "pro_task")) mesDb().update("UPDATE " + table + " SET update_time = ?", Timestamp.valueOf(now.minusHours(2)));
+        assertThat(run("mes").succeeded()).isTrue();
+        assertThat((BigDecimal) crmView("C001").get("peak_line_load")).isEqualByComparingTo("1.5");      // (16 + 8) / 16 on T
+
+        // T becomes a holiday: no shift starts on T, so WO1 keeps only T+1 08:00-12:00 (4 h) and WO2 (T 12:00-20:00) none.
+        new CustomerViewSourceWriter(mesDb()).mesHolidays(List.<Object[]>of(
+                new Object[] {2, Timestamp.valueOf(t.atStartOfDay()), "HOLIDAY", Timestamp.valueOf(now)}));
+        RunSummary holiday = run("mes");
+        assertThat(holiday.succeeded()).as(holiday.error()).isTrue();
+        assertThat(holiday.count("customers-touched")).isEqualTo(1);                                    // every customer with open orders
+        assertThat(holiday.count("views-written")).isEqualTo(1);
+        Map<String, Object> c = crmView("C001");
+        assertThat((BigDecimal) c.get("peak_line_load")).isEqualByComparingTo("0.25");                  // 4 / 16 on T+1; T has no hours
+        assertThat(((Number) c.get("open_orders")).intValue()).isEqualTo(2);
+        assertThat(hub.queryForList("SELECT load_date, scheduled_hours FROM cv_line_load WHERE line_code = 'L1' ORDER BY load_date"))
+                .extracting(r -> ((java.sql.Date) r.get("load_date")).toLocalDate() + "=" + ((Number) r.get("scheduled_hours")).doubleValue())
+                .containsExactly(t.plusDays(1) + "=4.0");
+    }
+
+    @Test
     void incrementalRefreshDropsShipmentsThatLeftTheWindow() {
         run("k3");
         assertThat((BigDecimal) crmView("K001").get("min_cover_days")).isEqualByComparingTo("30.0");

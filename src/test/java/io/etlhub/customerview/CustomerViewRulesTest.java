@@ -46,6 +46,54 @@ class CustomerViewRulesTest {
     }
 
     @Test
+    void lineLoadIsTheSameWhateverTheOrderAndWhenADayIsWorkedOutAlone() {
+        // C: 12 Mar 20:20-23:40 = 3 h 20 min on the 12th; 20 minutes is no whole number of hundredths of an hour.
+        WorkOrder c = order("C", "C2", LocalDateTime.of(2026, 3, 12, 20, 20), LocalDateTime.of(2026, 3, 12, 23, 40), null);
+        LineLoad forward = new LineLoad(CALENDAR, List.of(A, B, c)), backward = new LineLoad(CALENDAR, List.of(c, B, A));
+        LocalDate d12 = LocalDate.of(2026, 3, 12);
+        // 16 + 8 + 3 1/3 = 27 1/3 h, summed as minutes: 1,640 / 60.
+        assertThat(forward.scheduledHours("L1", d12)).isEqualTo(1640 / 60.0).isEqualTo(backward.scheduledHours("L1", d12));
+        assertThat(forward.peakLoad("L1", LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 14))).isEqualTo(1640 / 60.0 / 16);
+        assertThat(forward.peakLoad("L1", LocalDate.of(2026, 3, 14), LocalDate.of(2026, 3, 14))).isNull();  // the holiday only
+        // B's load moved off the 12th: the load before, with the 12th as it was, still answers for the old figures.
+        LineLoad without = new LineLoad(CALENDAR, List.of(A, c));
+        LineLoad before = without.with(Map.of("L1", Map.of(d12, forward.scheduledHours("L1", d12))));
+        assertThat(without.peakLoad("L1", d12, d12)).isEqualTo(1160 / 60.0 / 16);                      // 16 h + 3 1/3 h
+        assertThat(before.peakLoad("L1", d12, d12)).isEqualTo(forward.peakLoad("L1", d12, d12));
+        assertThat(before.weekLoad("L1", d12)).isEqualTo(forward.weekLoad("L1", d12));
+    }
+
+    @Test
+    void aViewRowIsTheSameWhenOnlyItsTimesMoved() {
+        Map<String, Object> stored = new java.util.LinkedHashMap<>();
+        stored.put("customer-code", "C001");
+        stored.put("schedule-start", java.sql.Timestamp.valueOf(LocalDateTime.of(2026, 3, 12, 8, 0)));
+        stored.put("peak-line-load", new BigDecimal("1.5000"));
+        stored.put("open-orders", 2);
+        stored.put("schedule-stale", Boolean.FALSE);
+        stored.put("cover-item", null);
+        stored.put("schedule-as-of", java.sql.Timestamp.valueOf(LocalDateTime.of(2026, 3, 1, 0, 0)));
+        stored.put("refreshed-at", java.sql.Timestamp.valueOf(LocalDateTime.of(2026, 3, 1, 0, 0)));
+        Map<String, Object> row = new java.util.LinkedHashMap<>(stored);
+        row.put("schedule-start", java.sql.Timestamp.valueOf(LocalDateTime.of(2026, 3, 12, 8, 0, 0, 400_000))); // below a millisecond
+        row.put("peak-line-load", new BigDecimal("1.5"));
+        row.put("open-orders", 2L);
+        row.put("schedule-stale", 0);
+        row.put("schedule-as-of", java.sql.Timestamp.valueOf(LocalDateTime.of(2026, 3, 2, 0, 0)));
+        row.put("refreshed-at", java.sql.Timestamp.valueOf(LocalDateTime.of(2026, 3, 2, 0, 0)));
+        assertThat(ViewRows.same(row, stored)).isTrue();
+        assertThat(ViewRows.same(row, null)).isFalse();                                                    // no stored row yet
+        row.put("peak-line-load", new BigDecimal("1.4999"));
+        assertThat(ViewRows.same(row, stored)).isFalse();
+        row.put("peak-line-load", new BigDecimal("1.5"));
+        row.put("schedule-stale", 1);
+        assertThat(ViewRows.same(row, stored)).isFalse();
+        row.put("schedule-stale", 0);
+        row.put("cover-item", "M100");
+        assertThat(ViewRows.same(row, stored)).isFalse();
+    }
+
+    @Test
     void scheduleWindowAndLateRisk() {
         WorkOrder done = new WorkOrder("D", "C1", null, "M100", "L1", LocalDateTime.of(2026, 1, 1, 8, 0),
                 LocalDateTime.of(2026, 4, 1, 8, 0), BigDecimal.ONE, "CLOSED", null);
