@@ -75,7 +75,10 @@ public final class ArchiveImporter {
                 if (issue.kind() == CellIssue.Kind.CHANGED) n[2]++;
                 writer.issue(issue);
             });
-            reader.read(file, new ProgressSink(sheets, progress));
+            try (RulesThread rules = new RulesThread(new ProgressSink(sheets, progress))) {
+                reader.read(file, rules);
+                rules.finish();
+            }
             writer.flush();
             unmapped.addAll(sheets.unmappedColumns());
             if (!sheets.anyCell()) throw messages.failure("archive.error.no-rows", null, displayName);

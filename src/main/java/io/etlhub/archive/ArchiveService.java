@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,14 +36,23 @@ public class ArchiveService {
         this.hub = hub;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** At start: imports cut short by the last stop are ended (see {@link #cleanOrphans()}); each import does it again first. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void endInterruptedImports() {
         cleanOrphans();
     }
 
-    /** Deletes the staged rows of imports whose process died mid-import (their CRM transaction never committed). */
+    /**
+     * Ends the imports whose process died mid-import (their CRM transaction never committed): their staging files are
+     * deleted and they are FAILED, "interrupted", in the history.
+     */
     private void cleanOrphans() {
         try {
-            int deleted = new ArchiveStaging(hub, workFolder()).cleanOrphans();
-            if (deleted > 0) log.info("deleted {} staging file(s) of archive imports that did not finish, in {}", deleted, workFolder());
+            List<Long> ended = new ArchiveStaging(hub, workFolder()).cleanOrphans(messages(null).get("archive.error.interrupted"),
+                    java.time.LocalDateTime.now(clock));
+            if (!ended.isEmpty()) log.info("archive imports {} did not finish (the hub stopped): marked FAILED, staging files deleted from {}", ended, workFolder());
         } catch (RuntimeException e) {
             log.warn("archive staging files in {} not cleaned: {}", workFolder(), e.toString());
         }

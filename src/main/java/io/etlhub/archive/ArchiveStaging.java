@@ -37,9 +37,20 @@ public final class ArchiveStaging {
         this.workFolder = workFolder;
     }
 
-    /** Deletes the staging files of imports that died with their process; returns how many. */
-    public int cleanOrphans() {
-        return StagingFile.cleanOrphans(workFolder);
+    /**
+     * Deletes the staging files of imports that died with their process (their CRM transaction died with it, so the CRM
+     * kept nothing), and ends those imports as FAILED with {@code error}, as a failed import ends: no staged rows, no lines
+     * of CRM merges. Returns the imports ended.
+     */
+    public List<Long> cleanOrphans(String error, LocalDateTime now) {
+        List<Long> imports = StagingFile.cleanOrphans(workFolder);
+        for (long id : imports) {
+            hub.update("UPDATE archive_import SET status = 'FAILED', error = ?, ended_at = ? WHERE id = ? AND status = 'RUNNING'",
+                    cut(error, 2000), Timestamp.valueOf(now), id);
+            hub.update("DELETE FROM archive_staging WHERE import_id = ?", id);
+            dropCrmLines(id);
+        }
+        return imports;
     }
 
     private Dialect dialect;
@@ -98,13 +109,7 @@ public final class ArchiveStaging {
         private List<Object[]> rows = new ArrayList<>(BATCH);
         private List<Object[]> issues = new ArrayList<>(BATCH);
         private List<CellIssue> issueLines = new ArrayList<>(BATCH);
-        private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "archive-staging");
-            t.setDaemon(true);
-            return t;
-        });
-        private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2);
-        private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        private final OrderedWorker background = new OrderedWorker("archive-staging", 2);
         private final CompanyIndex companies;
         /** Where each report line goes once stored, on the writer's thread, in the order the lines came. */
         private final Consumer<CellIssue> stored;
@@ -125,7 +130,7 @@ public final class ArchiveStaging {
             this.file = StagingFile.create(workFolder, importId);
         }
 
-        /** The companies as far as reading could tell, for {@link #assignCompanies(long, CustomerKeys, Writer)}. */
+        /** The companies as far as reading could tell (made on the writer's thread: read them after {@link #flush()}). */
         CompanyIndex companies() { return companies; }
 
         /** The VALID rows staged so far. */
@@ -137,9 +142,8 @@ public final class ArchiveStaging {
             String code = isValid ? creditCode : null;
             long at = ++seq;
             if (isValid) valid++;
-            long companySeq = isValid ? companies.companySeq(code, at) : at;
-            // The values are written on the writer's thread: the reading thread is the import's bottleneck.
-            rows.add(new Object[] {at, companySeq, cut(row.sheet(), 100), row.row(), isValid, code, isValid ? cut(nameKey, 300) : null,
+            // The company and the record are made on the writer's thread: the reading thread is the import's bottleneck.
+            rows.add(new Object[] {at, null, cut(row.sheet(), 100), row.row(), isValid, code, isValid ? cut(nameKey, 300) : null,
                     row.values()});
             if (rows.size() >= BATCH) flushRows();
         }
@@ -156,9 +160,7 @@ public final class ArchiveStaging {
             flushRows();
             submit(file::finishWriting);
             flushIssues();
-            inFlight.acquireUninterruptibly(2);
-            inFlight.release(2);
-            rethrow();
+            background.await();
         }
 
         /**
@@ -167,11 +169,8 @@ public final class ArchiveStaging {
          */
         @Override
         public void close() {
-            background.shutdown();
             try {
-                background.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                background.close();
             } finally {
                 file.close();
             }
@@ -184,7 +183,9 @@ public final class ArchiveStaging {
             submit(() -> {
                 for (Object[] r : batch) {
                     @SuppressWarnings("unchecked") Map<String, String> values = (Map<String, String>) r[7];
-                    file.append((long) r[0], (long) r[1], (String) r[2], (int) r[3], (boolean) r[4], (String) r[5], (String) r[6], values);
+                    long at = (long) r[0];
+                    long companySeq = (boolean) r[4] ? companies.companySeq((String) r[5], at) : at;
+                    file.append(at, companySeq, (String) r[2], (int) r[3], (boolean) r[4], (String) r[5], (String) r[6], values);
                 }
             });
         }
@@ -235,22 +236,7 @@ public final class ArchiveStaging {
         }
 
         private void submit(Runnable write) {
-            rethrow();
-            inFlight.acquireUninterruptibly();
-            background.execute(() -> {
-                try {
-                    if (failure.get() == null) write.run();
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    inFlight.release();
-                }
-            });
-        }
-
-        private void rethrow() {
-            RuntimeException e = failure.get();
-            if (e != null) throw e;
+            background.submit(write);
         }
     }
 

@@ -23,7 +23,10 @@ public final class CrmColumnLimits {
             if (precision > 0) {
                 String digits = value.startsWith("-") ? value.substring(1) : value;
                 int dot = digits.indexOf('.');
-                int integerDigits = (dot < 0 ? digits : digits.substring(0, dot)).replaceFirst("^0+(?=.)", "").length();
+                String integer = dot < 0 ? digits : digits.substring(0, dot);
+                int zeros = 0; // leading zeros, keeping the last digit ("000" has one digit)
+                while (zeros < integer.length() - 1 && integer.charAt(zeros) == '0') zeros++;
+                int integerDigits = integer.length() - zeros;
                 if (integerDigits > precision - scale) return new String[] {"archive.reason.too-large", String.valueOf(precision - scale)};
             }
             return null;

@@ -121,6 +121,10 @@ public final class CrmCustomerMerge {
             Match m = match(c.values);
             if (m != null) matches.put(c, m);
         }
+        // The companies that match no customer are inserted whatever the read below finds: their values are made ready
+        // first, while a threaded session still writes the page before (the read waits for that write).
+        Map<Company, Object[]> ready = new HashMap<>();
+        for (Company c : companies) if (!matches.containsKey(c)) ready.put(c, insertArgs(c.values));
         List<Long> matched = matches.values().stream().map(Match::id).distinct().toList();
         Map<Long, CrmRow> rows = matched.isEmpty() ? new HashMap<>() : crmSession.call(tx -> load(matched));
         List<Company> inserts = new ArrayList<>();
@@ -159,7 +163,7 @@ public final class CrmCustomerMerge {
                 byCode.putIfAbsent(code, m.id());
             }
         }
-        write(inserts, rows, updatedBy, crmSession);
+        write(inserts, ready, rows, updatedBy, crmSession);
         inserted += inserts.size();
     }
 
@@ -212,9 +216,10 @@ public final class CrmCustomerMerge {
     }
 
     /** Prepares the page's INSERT and UPDATE arguments here and hands them to the session to write. */
-    private void write(List<Company> inserts, Map<Long, CrmRow> rows, Map<Long, Company> updatedBy, CrmSession crmSession) {
+    private void write(List<Company> inserts, Map<Company, Object[]> ready, Map<Long, CrmRow> rows, Map<Long, Company> updatedBy,
+                       CrmSession crmSession) {
         List<Object[]> insertArgs = new ArrayList<>();
-        for (Company c : inserts) insertArgs.add(insertArgs(c.values));
+        for (Company c : inserts) insertArgs.add(ready.containsKey(c) ? ready.get(c) : insertArgs(c.values));
         // Updates grouped by the columns they set, one batch per group.
         Map<CrmTable.Statement, List<Object[]>> updates = new LinkedHashMap<>();
         Map<CrmTable.Statement, List<Company>> updateOwners = new LinkedHashMap<>();

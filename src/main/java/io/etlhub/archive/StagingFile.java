@@ -88,19 +88,28 @@ final class StagingFile implements AutoCloseable {
         }
     }
 
-    /** Deletes the staging files no running import holds (left by a process that died mid-import). */
-    static int cleanOrphans(Path folder) {
-        if (!Files.isDirectory(folder)) return 0;
-        int deleted = 0;
+    /**
+     * Deletes the staging files no running import holds (left by a process that died mid-import); returns the ids of
+     * their imports.
+     */
+    static List<Long> cleanOrphans(Path folder) {
+        List<Long> imports = new ArrayList<>();
+        if (!Files.isDirectory(folder)) return imports;
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList()) {
-                if (deleteIfUnlocked(f)) deleted++;
+                if (deleteIfUnlocked(f)) {
+                    java.util.regex.Matcher id = ORPHAN.matcher(f.getFileName().toString());
+                    if (id.matches()) imports.add(Long.parseLong(id.group(1)));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean the staging folder " + folder, e);
         }
-        return deleted;
+        return imports;
     }
+
+    /** import-<import id>-<random>.staging */
+    private static final java.util.regex.Pattern ORPHAN = java.util.regex.Pattern.compile("import-(\\d{1,18})-.*");
 
     private static boolean deleteIfUnlocked(Path file) throws IOException {
         if (OPEN.contains(file.toAbsolutePath().normalize())) return false; // a running import of this process

@@ -165,6 +165,21 @@ public class HubStoreMigrations {
     }
 
     @Bean
+    JavaMigration hubStoreReceiptBatchEffects() {
+        return receiptBatchEffects();
+    }
+
+    /**
+     * Receipts, issue 15: a batch's per-opportunity effects are one text in its receipt_batch row instead of a
+     * receipt_batch_effect row each (a first load wrote nearly one per document); batches recorded before keep
+     * theirs in receipt_batch_effect. MEDIUMTEXT: a batch of 5,000 documents can move 5,000 opportunities.
+     */
+    static SchemaChanges receiptBatchEffects() {
+        return SchemaChanges.version("30.1", "receipt batches: effects in the batch row")
+                .addColumn("receipt_batch", "effects", "MEDIUMTEXT");
+    }
+
+    @Bean
     JavaMigration hubStoreLapseLinesByCapture() {
         return lapseLinesByCapture();
     }
@@ -219,7 +234,7 @@ public class HubStoreMigrations {
         SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION, VENDOR_LOCATION + vendor)
                 .javaMigrations(javaMigration(), archiveCompanies(), archiveStagingLean(), archiveStagingWithoutGroupingIndexes(),
                         qualityNotConfigured(), receiptLedgerLastDates(), lapseLinesByCapture(), lapseVisitsByCardOnly(),
-                        receiptEventBatchIndex(), receiptLedgerFirstSeen(), customerViewOrdersByCustomerLine()).load(), "hub store",
+                        receiptEventBatchIndex(), receiptLedgerFirstSeen(), customerViewOrdersByCustomerLine(), receiptBatchEffects()).load(), "hub store",
                 EARLIER_CHECKSUMS);
     }
 }

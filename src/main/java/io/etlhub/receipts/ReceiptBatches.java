@@ -1,6 +1,5 @@
 package io.etlhub.receipts;
 
-import io.etlhub.connector.BulkInsert;
 import io.etlhub.crm.CrmOpportunities;
 import io.etlhub.pipeline.FaultInjection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +38,6 @@ public class ReceiptBatches {
     private final CrmOpportunities crm;
     private final FaultInjection faults;
     private final Clock clock;
-    /** Made on first use: it asks the hub store which database it is. */
-    private volatile BulkInsert effectInsert;
 
     public ReceiptBatches(JdbcTemplate hub, TransactionTemplate hubTx, ReceiptLedger ledger, CrmOpportunities crm,
                           FaultInjection faults, Clock clock) {
@@ -105,11 +102,8 @@ public class ReceiptBatches {
             }
             String recorded = null;
             if (!deltas.isEmpty()) {
-                hub.update("INSERT INTO receipt_batch (batch_id, route_id, run_id, state, created_at) VALUES (?, ?, ?, 'PENDING', ?)",
-                        batchId, routeId, runId, Timestamp.valueOf(now));
-                List<Object[]> rows = new ArrayList<>();
-                deltas.forEach((opp, delta) -> rows.add(new Object[] {batchId, opp, delta}));
-                effectInsert().insert(rows);
+                hub.update("INSERT INTO receipt_batch (batch_id, route_id, run_id, state, created_at, effects) "
+                        + "VALUES (?, ?, ?, 'PENDING', ?, ?)", batchId, routeId, runId, Timestamp.valueOf(now), BatchEffects.write(deltas));
                 recorded = batchId;
             }
             if (inSameHubTransaction != null) inSameHubTransaction.run();
@@ -123,22 +117,25 @@ public class ReceiptBatches {
      */
     private List<CrmOpportunities.BatchEffect> summedEffects(List<String> batchIds) {
         Map<Long, BigDecimal> deltas = new TreeMap<>();
+        List<String> asRows = new ArrayList<>();
         for (int from = 0; from < batchIds.size(); from += 500) {
+            named.query("SELECT batch_id, effects FROM receipt_batch WHERE batch_id IN (:ids)",
+                    new MapSqlParameterSource("ids", batchIds.subList(from, Math.min(batchIds.size(), from + 500))), rs -> {
+                        String text = rs.getString(2);
+                        if (text == null) asRows.add(rs.getString(1));
+                        else BatchEffects.addTo(text, deltas);
+                    });
+        }
+        // Batches an older hub recorded (before hub migration 30.1) have their effects as rows.
+        for (int from = 0; from < asRows.size(); from += 500) {
             named.query("SELECT opportunity_id, SUM(delta_amount) FROM receipt_batch_effect WHERE batch_id IN (:ids) GROUP BY opportunity_id",
-                    new MapSqlParameterSource("ids", batchIds.subList(from, Math.min(batchIds.size(), from + 500))),
+                    new MapSqlParameterSource("ids", asRows.subList(from, Math.min(asRows.size(), from + 500))),
                     rs -> { deltas.merge(rs.getLong(1), rs.getBigDecimal(2), BigDecimal::add); });
         }
         Map<Long, LocalDate> lastDates = ledger.lastPositiveReceiptDates(deltas.keySet());
         List<CrmOpportunities.BatchEffect> effects = new ArrayList<>(deltas.size());
         deltas.forEach((opp, delta) -> effects.add(new CrmOpportunities.BatchEffect(opp, delta, lastDates.get(opp))));
         return effects;
-    }
-
-    private BulkInsert effectInsert() {
-        if (effectInsert == null) {
-            effectInsert = BulkInsert.into(hub, "receipt_batch_effect", List.of("batch_id", "opportunity_id", "delta_amount"));
-        }
-        return effectInsert;
     }
 
     private void complete(List<String> batchIds) {

@@ -14,10 +14,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /** receipt_ledger and receipt_event in the hub store. */
 @Repository
@@ -59,12 +58,15 @@ public class ReceiptLedger {
         return byId;
     }
 
-    /** Documents of a route that are still live in the ledger (anything but reversed). */
-    public Set<String> liveDocumentIds(String routeId) {
-        Set<String> ids = new HashSet<>();
+    /**
+     * Each document of a route that is still live in the ledger (anything but reversed), handed over as read:
+     * the key scan compares them with the source's keys without a second set of a million ids. Returns how many.
+     */
+    long forEachLiveDocumentId(String routeId, Consumer<String> action) {
+        long[] count = {0};
         hub.query("SELECT document_id FROM receipt_ledger WHERE route_id = ? AND state <> 'REVERSED'",
-                rs -> { ids.add(rs.getString(1)); }, routeId);
-        return ids;
+                rs -> { count[0]++; action.accept(rs.getString(1)); }, routeId);
+        return count[0];
     }
 
     public List<LedgerEntry> inStates(Collection<LedgerEntry.State> states, int limit) {
@@ -84,14 +86,25 @@ public class ReceiptLedger {
         return hub.query("SELECT " + COLUMNS + " FROM receipt_ledger WHERE opportunity_id = ? ORDER BY document_date", MAPPER, opportunityId);
     }
 
-    /** Latest date of an applied positive receipt per opportunity, as the ledger holds it now. */
+    /**
+     * Latest date of an applied positive receipt per opportunity, as the ledger holds it now. Each is the first
+     * entry with a positive amount on a backward walk of the opportunity's applied entries in
+     * ix_receipt_ledger_opportunity_last (opportunity, state, date, amount): a few index entries however many
+     * receipts it has. A MAX per opportunity read all of them, once per commit interval, which grew with the
+     * ledger (issue 15: 110 million index entries for a first load of 1,000,000 receipts).
+     */
     Map<Long, LocalDate> lastPositiveReceiptDates(Collection<Long> opportunityIds) {
         Map<Long, LocalDate> dates = new HashMap<>();
         List<Long> ids = new ArrayList<>(opportunityIds);
         for (int from = 0; from < ids.size(); from += 1000) {
-            named.query("SELECT opportunity_id, MAX(document_date) FROM receipt_ledger WHERE opportunity_id IN (:ids) "
-                            + "AND state = 'APPLIED' AND applied_amount > 0 GROUP BY opportunity_id",
-                    new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 1000))),
+            // The ids are numbers, written as literals: a derived table of bound parameters has no type on H2.
+            StringBuilder list = new StringBuilder();
+            for (Long id : ids.subList(from, Math.min(ids.size(), from + 1000))) {
+                list.append(list.length() == 0 ? "SELECT " + id + " AS id" : " UNION ALL SELECT " + id);
+            }
+            hub.query("SELECT o.id, (SELECT l.document_date FROM receipt_ledger l WHERE l.opportunity_id = o.id "
+                            + "AND l.state = 'APPLIED' AND l.applied_amount > 0 ORDER BY l.document_date DESC LIMIT 1) "
+                            + "FROM (" + list + ") o",
                     rs -> {
                         Date d = rs.getDate(2);
                         dates.put(rs.getLong(1), d == null ? null : d.toLocalDate());
@@ -112,7 +125,7 @@ public class ReceiptLedger {
                 inserts.add(values);
             } else {
                 Object[] shifted = new Object[values.length];
-                System.arraycopy(values, 2, shifted, 0, values.length - 2);
+                for (int i = 2; i < values.length; i++) shifted[i - 2] = jdbcValue(values[i]);
                 shifted[values.length - 2] = e.system();
                 shifted[values.length - 1] = e.documentId();
                 updates.add(shifted);
@@ -210,13 +223,19 @@ public class ReceiptLedger {
         return implied;
     }
 
+    /** A ledger row's values in column order; dates and times as java.time values, which BulkInsert writes as they are. */
     private static Object[] values(LedgerEntry e) {
-        return new Object[] {e.system(), e.documentId(), e.routeId(), e.documentNo(),
-                e.documentDate() == null ? null : Date.valueOf(e.documentDate()), e.customerCode(), e.currency(),
+        return new Object[] {e.system(), e.documentId(), e.routeId(), e.documentNo(), e.documentDate(), e.customerCode(), e.currency(),
                 e.exchangeRate(), e.amount(), e.localAmount(), e.memo(), e.sourceVersion(), e.contentHash(),
                 e.state().name(), e.reason(), truncate(e.reasonDetail(), 2000), e.opportunityId(), e.opportunityNo(),
-                e.appliedAmount(), e.appliedCurrency(), e.manualOpportunityNo(),
-                Timestamp.valueOf(e.firstSeenAt()), Timestamp.valueOf(e.updatedAt())};
+                e.appliedAmount(), e.appliedCurrency(), e.manualOpportunityNo(), e.firstSeenAt(), e.updatedAt()};
+    }
+
+    /** A value for a bound JDBC parameter: dates and times as java.sql types, converted by the driver as everywhere else. */
+    private static Object jdbcValue(Object v) {
+        if (v instanceof LocalDate d) return Date.valueOf(d);
+        if (v instanceof LocalDateTime t) return Timestamp.valueOf(t);
+        return v;
     }
 
     private static String truncate(String s, int max) {

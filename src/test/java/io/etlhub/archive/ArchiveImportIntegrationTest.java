@@ -273,6 +273,30 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
         assertThat(stagingFiles()).isEmpty();
     }
 
+    /**
+     * A hub stopped in the middle of an import (killed: its staging file stays, unlocked, its import RUNNING, its CRM
+     * transaction gone with the connection) leaves nothing behind once the next import starts: the import is FAILED as
+     * interrupted, its staged rows, its file and the lines of CRM merges that were never committed are gone.
+     */
+    @Test
+    void anImportCutShortByAStopIsEndedAsInterruptedAndCleanedUp() throws Exception {
+        hub.update("INSERT INTO archive_import (id, file_name, sha256, kind, status, started_at) VALUES "
+                + "(900, 'cut.xlsx', 'abc', 'customers', 'RUNNING', '2026-11-24 10:00:00')");
+        hub.update("INSERT INTO archive_staging (import_id, seq, sheet_name, row_no, status, payload) VALUES (900, 1, 'S', 2, 'VALID', '{}')");
+        hub.update("INSERT INTO archive_issue (import_id, sheet_name, row_no, kind, reason) VALUES (900, 'S', 2, 'CHANGED', 'archive.reason.phone'), "
+                + "(900, 'S', 3, 'CRM_MERGED', 'archive.reason.crm-merged.name')");
+        Path work = Files.createDirectories(Path.of(archive.settings().workDirOr()));
+        Path left = Files.writeString(work.resolve("import-900-cut" + StagingFile.SUFFIX), "staged rows of the stopped import");
+
+        assertCounts(run(archive()), 2, 2, 0, 2, 1);
+
+        assertThat(left).doesNotExist();
+        assertThat(hub.queryForMap("SELECT status, error FROM archive_import WHERE id = 900")).containsEntry("status", "FAILED")
+                .containsEntry("error", "导入中断（导入过程中中台停止运行）；CRM未作任何修改，可重新导入该文件");
+        assertThat(hub.queryForObject("SELECT COUNT(*) FROM archive_staging WHERE import_id = 900", Integer.class)).isZero();
+        assertThat(hub.queryForList("SELECT kind FROM archive_issue WHERE import_id = 900", String.class)).containsExactly("CHANGED");
+    }
+
     /** The staging files left in the work folder (none once an import has ended, whichever way). */
     private List<Path> stagingFiles() throws Exception {
         Path work = Path.of(archive.settings().workDirOr());

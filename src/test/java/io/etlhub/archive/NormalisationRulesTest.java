@@ -175,4 +175,14 @@ class NormalisationRulesTest {
         assertThat(ArchiveMapping.headerKey(" *客户 名称：")).isEqualTo("客户名称");
         assertThat(ArchiveMapping.headerKey("E-Mail")).isEqualTo("e-mail");
     }
+
+    @Test
+    void aDecimalsIntegerDigitsAreCountedWithoutLeadingZeros() {
+        CrmColumnLimits.Limit money = new CrmColumnLimits.Limit(0, 5, 2); // DECIMAL(5,2): three digits before the point
+        assertThat(money.check("000123.45")).isNull();
+        assertThat(money.check("-0999")).isNull();
+        assertThat(money.check("0000")).isNull();
+        assertThat(money.check("1234")).containsExactly("archive.reason.too-large", "3");
+        assertThat(money.check("-01234.5")).containsExactly("archive.reason.too-large", "3");
+    }
 }

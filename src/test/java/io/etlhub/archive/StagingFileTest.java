@@ -50,7 +50,7 @@ class StagingFileTest {
         try (StagingFile running = StagingFile.create(work, 4)) {
             running.append(1, 1, "S", 2, true, null, "甲公司", Map.of("name", "甲公司"));
 
-            assertThat(StagingFile.cleanOrphans(work)).isEqualTo(1);
+            assertThat(StagingFile.cleanOrphans(work)).containsExactly(3L);
             assertThat(orphan).doesNotExist();
             assertThat(running.path()).exists();
             assertThat(unrelated).exists();
@@ -58,6 +58,6 @@ class StagingFileTest {
             running.finishWriting();
             assertThat(running.read(1).nameKey()).isEqualTo("甲公司");
         }
-        assertThat(StagingFile.cleanOrphans(work.resolve("not-there"))).isZero();
+        assertThat(StagingFile.cleanOrphans(work.resolve("not-there"))).isEmpty();
     }
 }

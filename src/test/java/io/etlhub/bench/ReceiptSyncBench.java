@@ -50,11 +50,14 @@ public final class ReceiptSyncBench {
         generate(new JdbcTemplate(u8Source), new JdbcTemplate(crmSource), receipts, opportunities);
         System.out.printf("generated %,d U8 receipts for %,d opportunities in %.1f s%n", receipts, opportunities, secs(t0));
 
+        ServerProfile copyProfile = ServerProfile.wanted() ? new ServerProfile(copy, db.user(), db.password()) : null;
+        if (copyProfile != null) copyProfile.start();
         Cpu copyCpu = Cpu.now();
         long copyStart = System.nanoTime();
         long copied = rawCopy(u8, copy, db);
         double copySeconds = secs(copyStart);
         copyCpu = copyCpu.since();
+        if (copyProfile != null) copyProfile.print("raw copy");
 
         for (String name : List.of("hub", "crm", "u8", "k3")) {
             String url = Map.of("hub", hub, "crm", crm, "u8", u8, "k3", k3).get(name);
@@ -65,11 +68,14 @@ public final class ReceiptSyncBench {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(EtlHubApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--etlhub.scheduler.enabled=false", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+        ServerProfile profile = ServerProfile.wanted() ? new ServerProfile(hub, db.user(), db.password()) : null;
+        if (profile != null) profile.start();
         Cpu syncCpu = Cpu.now();
         long syncStart = System.nanoTime();
         RunSummary summary = context.getBean(RouteRunner.class).run("receipts-u8", Trigger.CLI, "bench", Map.of());
         double syncSeconds = secs(syncStart);
         syncCpu = syncCpu.since();
+        if (profile != null) profile.print("sync");
 
         // The incremental case: 1,000 new receipts on top of everything applied, a run as the scheduler starts it.
         insertReceipts(new JdbcTemplate(u8Source), receipts + 1, receipts + INCREMENT, opportunities, new Random(2));
@@ -93,8 +99,8 @@ public final class ReceiptSyncBench {
         System.out.printf("raw copy : %,d rows in %6.1f s = %,8.0f rows/s%n", copied, copySeconds, copied / copySeconds);
         System.out.printf("sync     : %,d rows in %6.1f s = %,8.0f rows/s (status %s, applied %,d)%n", summary.count("read"), syncSeconds,
                 summary.count("read") / syncSeconds, summary.status(), summary.count("applied"));
-        System.out.printf("cpu      : raw copy: Java %.1f s, MariaDB %.1f s; sync: Java %.1f s, MariaDB %.1f s%n",
-                copyCpu.client(), copyCpu.server(), syncCpu.client(), syncCpu.server());
+        System.out.printf("cpu      : raw copy: Java %.1f s (GC pauses %.1f s), MariaDB %.1f s; sync: Java %.1f s (GC pauses %.1f s), MariaDB %.1f s%n",
+                copyCpu.client(), copyCpu.gc(), copyCpu.server(), syncCpu.client(), syncCpu.gc(), syncCpu.server());
         System.out.printf("ratio    : sync runs at %.2fx the raw rate (goal >= 0.5x; goal < 60 s)%n",
                 (summary.count("read") / syncSeconds) / (copied / copySeconds));
         System.out.printf("increment: %,d new receipts on top of %,d applied: run %.1f s, CRM committed %.1f s after the run's start "
@@ -163,20 +169,22 @@ public final class ReceiptSyncBench {
 
     /**
      * CPU seconds of this JVM and of the MariaDB server the bench started (0 for an external one):
-     * on a shared 2-core machine they say whether the client or the database is the limit.
+     * on a shared 2-core machine they say whether the client or the database is the limit; and the JVM's GC pause time.
      */
-    private record Cpu(double client, double server) {
+    private record Cpu(double client, double server, double gc) {
         static Cpu now() throws Exception {
             double server = 0;
             for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
                 if (p.info().command().orElse("").endsWith("mariadbd")) server += procSeconds(p.pid());
             }
-            return new Cpu(procSeconds(ProcessHandle.current().pid()), server);
+            double gc = 0;
+            for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) gc += collector.getCollectionTime() / 1000.0;
+            return new Cpu(procSeconds(ProcessHandle.current().pid()), server, gc);
         }
 
         Cpu since() throws Exception {
             Cpu end = now();
-            return new Cpu(end.client - client, end.server - server);
+            return new Cpu(end.client - client, end.server - server, end.gc - gc);
         }
 
         /** utime + stime of /proc/<pid>/stat, in clock ticks of 1/100 s. */

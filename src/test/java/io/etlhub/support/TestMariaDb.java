@@ -79,6 +79,10 @@ public final class TestMariaDb {
                     // A bench with millions of rows asks for more (-Dbench.bufferPool=4G).
                     .addArg("--innodb-buffer-pool-size=" + System.getProperty("bench.bufferPool", "512M"))
                     .addArg("--innodb-flush-log-at-trx-commit=2").addArg("--sync-binlog=0").addArg("--skip-name-resolve");
+            // A bench's profile asks for more (-Dbench.serverArgs="--performance-schema=ON").
+            for (String arg : System.getProperty("bench.serverArgs", "").trim().split("\\s+")) {
+                if (!arg.isEmpty()) config.addArg(arg);
+            }
             var built = config.build();
             DB db = PatientDb.create(built);
             db.start();
