@@ -8,7 +8,7 @@ import java.util.Locale;
  * An action a service refused (unknown opportunity, receipt already applied, a bad cron, ...): the reader's sentence is
  * the bundle's {@code key} with its arguments (an argument may itself be a MessageSourceResolvable, translated too);
  * the English message is for logs. Console pages show {@link #text} in the reader's language; the API answers
- * {@code {"code": key, "error": text}} ({@link ApiError}).
+ * {@code {"code": key, "error": text}} ({@link ApiErrors}).
  */
 public class Refusal extends IllegalArgumentException implements KeyedFailure {
     private final String key;
