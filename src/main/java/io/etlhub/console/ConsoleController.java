@@ -107,20 +107,20 @@ class ConsoleController {
 
     @PostMapping("/console/routes/{id}/start")
     String start(@PathVariable String id, Principal user, RedirectAttributes flash) {
-        try {
+        return act(flash, () -> {
             io.etlhub.pipeline.RouteAdmin.RouteStatus started = admin.start(id, user.getName());
             // its source is down: the start is accepted and Camel retries it with back-off
-            flash.addFlashAttribute("notice", !"Restarting".equals(started.state()) ? text("console.notice.started", id)
-                    : text("console.notice.startWaiting", id, started.startProblem() == null ? "-" : started.startProblem()));
-        } catch (RuntimeException e) {
-            flash.addFlashAttribute("error", failed(e));
-        }
-        return "redirect:/console/routes";
+            return !"Restarting".equals(started.state()) ? text("console.notice.started", id)
+                    : text("console.notice.startWaiting", id, started.startProblem() == null ? "-" : started.startProblem());
+        });
     }
 
     @PostMapping("/console/routes/{id}/stop")
     String stop(@PathVariable String id, Principal user, RedirectAttributes flash) {
-        return act(flash, () -> admin.stop(id, user.getName()), "console.notice.stopped", id);
+        return act(flash, () -> {
+            admin.stop(id, user.getName());
+            return text("console.notice.stopped", id);
+        });
     }
 
     @PostMapping("/console/routes/{id}/schedule")
@@ -145,10 +145,10 @@ class ConsoleController {
         return "redirect:/console/runs/" + summary.runId();
     }
 
-    private String act(RedirectAttributes flash, Runnable action, String noticeKey, String id) {
+    /** A route action from the routes page: its notice, or why it failed, shown there. */
+    private String act(RedirectAttributes flash, java.util.function.Supplier<String> actionAndNotice) {
         try {
-            action.run();
-            flash.addFlashAttribute("notice", text(noticeKey, id));
+            flash.addFlashAttribute("notice", actionAndNotice.get());
         } catch (RuntimeException e) {
             flash.addFlashAttribute("error", failed(e));
         }
