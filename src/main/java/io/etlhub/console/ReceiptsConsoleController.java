@@ -1,6 +1,6 @@
 package io.etlhub.console;
 
-import io.etlhub.pipeline.Refusal;
+import io.etlhub.pipeline.ErrorTexts;
 import io.etlhub.receipts.LedgerEntry;
 import io.etlhub.receipts.UnmatchedReceipts;
 import org.springframework.context.MessageSource;
@@ -30,9 +30,11 @@ class ReceiptsConsoleController {
     private final MessageSource messages;
     private final CrmCustomers customers;
     private final ReconciliationService reconciliation;
+    private final ErrorTexts errorTexts;
 
     ReceiptsConsoleController(UnmatchedReceipts queue, MessageSource messages, CrmCustomers customers,
-                              ReconciliationService reconciliation) {
+                              ReconciliationService reconciliation, ErrorTexts errorTexts) {
+        this.errorTexts = errorTexts;
         this.customers = customers;
         this.reconciliation = reconciliation;
         this.queue = queue;
@@ -71,7 +73,7 @@ class ReceiptsConsoleController {
             flash.addFlashAttribute("error", text("receipts.assign.customer-mismatch", e.documentNo(), e.receiptCustomer(),
                     e.opportunityNo(), e.opportunityCustomer()));
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("error", Refusal.text(e, messages, LocaleContextHolder.getLocale()));
+            flash.addFlashAttribute("error", failure(e));
         }
         return "redirect:/console/receipts";
     }
@@ -83,9 +85,15 @@ class ReceiptsConsoleController {
             LedgerEntry after = queue.dismiss(system, documentId, user.getName(), note);
             flash.addFlashAttribute("notice", text("console.receipts.dismissed", documentId));
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("error", Refusal.text(e, messages, LocaleContextHolder.getLocale()));
+            flash.addFlashAttribute("error", failure(e));
         }
         return "redirect:/console/receipts";
+    }
+
+    /** A refusal's own sentence; any other failure without SQL or server paths for finance (ErrorTexts). */
+    private String failure(RuntimeException e) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        return errorTexts.explain(e, locale).withDetail(messages, locale);
     }
 
     private static String nz(String s) { return s == null ? "" : s; }
