@@ -52,7 +52,7 @@ public final class CrmOpportunityChecks {
         String sql = "SELECT " + o.col("id") + " AS record_id, " + o.col("number") + " AS record_no, " + o.col("owner")
                 + " AS owner, " + o.col("planned-receipt-date") + " AS since, " + o.col("signed-amount") + " AS signed_amount, "
                 + o.col("currency") + " AS currency" + overdueFrom();
-        return crm.query(dialect.limit(RankedFindings.byOwner(sql), limit), row, end);
+        return crm.query(RankedFindings.byOwner(sql, dialect, limit), row, end);
     }
 
     /** The owner of each opportunity (by id), read in chunks. */
