@@ -143,7 +143,7 @@ public class HubStoreMigrations {
 
     /**
      * Receipts, issue 15: no query reads receipt_event by batch id (the batches' effects are in
-     * receipt_batch_effect), so the index on it only cost a write per event row.
+     * receipt_batch.effects, older batches' in receipt_batch_effect), so the index on it only cost a write per event row.
      */
     static SchemaChanges receiptEventBatchIndex() {
         return SchemaChanges.version("26.1", "receipt events: no index on the batch id")

@@ -1,5 +1,6 @@
 package io.etlhub.receipts;
 
+import io.etlhub.connector.RowBatches;
 import io.etlhub.crm.CrmOpportunities;
 import io.etlhub.pipeline.FaultInjection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -140,9 +141,9 @@ public class ReceiptBatches {
 
     private void complete(List<String> batchIds) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
-        for (int from = 0; from < batchIds.size(); from += 1000) {
+        for (List<String> chunk : RowBatches.chunks(batchIds, RowBatches.IN_LIST)) {
             named.update("UPDATE receipt_batch SET state = 'DONE', completed_at = :now WHERE batch_id IN (:ids)",
-                    new MapSqlParameterSource("now", now).addValue("ids", batchIds.subList(from, Math.min(batchIds.size(), from + 1000))));
+                    new MapSqlParameterSource("now", now).addValue("ids", chunk));
         }
     }
 }

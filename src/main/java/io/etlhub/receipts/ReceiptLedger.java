@@ -1,6 +1,7 @@
 package io.etlhub.receipts;
 
 import io.etlhub.connector.BulkInsert;
+import io.etlhub.connector.RowBatches;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -96,10 +97,10 @@ public class ReceiptLedger {
     Map<Long, LocalDate> lastPositiveReceiptDates(Collection<Long> opportunityIds) {
         Map<Long, LocalDate> dates = new HashMap<>();
         List<Long> ids = new ArrayList<>(opportunityIds);
-        for (int from = 0; from < ids.size(); from += 1000) {
+        for (List<Long> chunk : RowBatches.chunks(ids, RowBatches.IN_LIST)) {
             // The ids are numbers, written as literals: a derived table of bound parameters has no type on H2.
             StringBuilder list = new StringBuilder();
-            for (Long id : ids.subList(from, Math.min(ids.size(), from + 1000))) {
+            for (Long id : chunk) {
                 list.append(list.length() == 0 ? "SELECT " + id + " AS id" : " UNION ALL SELECT " + id);
             }
             hub.query("SELECT o.id, (SELECT l.document_date FROM receipt_ledger l WHERE l.opportunity_id = o.id "
@@ -207,10 +208,8 @@ public class ReceiptLedger {
         }
         List<Object[]> implied = new ArrayList<>();
         changed.forEach((system, byId) -> {
-            List<String> ids = new ArrayList<>(byId.keySet());
-            for (int from = 0; from < ids.size(); from += 1000) {
-                MapSqlParameterSource p = new MapSqlParameterSource().addValue("system", system)
-                        .addValue("ids", ids.subList(from, Math.min(ids.size(), from + 1000)));
+            for (List<String> chunk : RowBatches.chunks(new ArrayList<>(byId.keySet()), RowBatches.IN_LIST)) {
+                MapSqlParameterSource p = new MapSqlParameterSource().addValue("system", system).addValue("ids", chunk);
                 for (String id : named.queryForList("SELECT l.document_id FROM receipt_ledger l WHERE l.source_system = :system "
                         + "AND l.document_id IN (:ids) AND NOT EXISTS (SELECT 1 FROM receipt_event e "
                         + "WHERE e.source_system = l.source_system AND e.document_id = l.document_id)", p, String.class)) {

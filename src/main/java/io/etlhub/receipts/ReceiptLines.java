@@ -1,6 +1,7 @@
 package io.etlhub.receipts;
 
 import io.etlhub.connector.IncrementalReader;
+import io.etlhub.connector.RowBatches;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -17,9 +18,6 @@ import java.util.Map;
  * the names {@link ReceiptRows} reads.
  */
 final class ReceiptLines {
-    /** Keys per query: well under SQL Server's 2,100 parameters. */
-    private static final int KEYS_PER_QUERY = 1000;
-
     private final ReceiptSourceMapping mapping;
     private final JdbcTemplate source;
     private final NamedParameterJdbcTemplate named;
@@ -41,8 +39,9 @@ final class ReceiptLines {
             row.put("line_count", 0L);
             row.put("empty_line_no", 0L);
         }
-        for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
-            MapSqlParameterSource p = new MapSqlParameterSource("keys", keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY)));
+        // IN_LIST keys per query: well under SQL Server's 2,100 parameters.
+        for (List<Object> chunk : RowBatches.chunks(keys, RowBatches.IN_LIST)) {
+            MapSqlParameterSource p = new MapSqlParameterSource("keys", chunk);
             named.query(mapping.linesSql(), p, rs -> {
                 Map<String, Object> row = byKey.get(String.valueOf(rs.getObject("line_document")));
                 if (row == null) return;

@@ -5,6 +5,7 @@ import io.etlhub.connector.Dialect;
 import io.etlhub.connector.IncrementalReader;
 import io.etlhub.connector.IncrementalReader.Cursor;
 import io.etlhub.connector.MappingCatalog;
+import io.etlhub.connector.RowBatches;
 import io.etlhub.connector.TableNeed;
 import io.etlhub.crm.CrmOpportunities;
 import io.etlhub.crm.Opportunity;
@@ -249,9 +250,7 @@ class ReceiptSync implements RouteJob {
             missing = needed;
         }
         List<String> lookUp = new ArrayList<>(missing);
-        for (int from = 0; from < lookUp.size(); from += 1000) {
-            known.putAll(crm.findByNumbers(lookUp.subList(from, Math.min(lookUp.size(), from + 1000))));
-        }
+        for (List<String> chunk : RowBatches.chunks(lookUp, RowBatches.IN_LIST)) known.putAll(crm.findByNumbers(chunk));
         LocalDateTime now = LocalDateTime.now(clock);
         List<ReceiptDecision> decisions = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) {
