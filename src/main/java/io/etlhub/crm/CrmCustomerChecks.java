@@ -48,7 +48,7 @@ public final class CrmCustomerChecks {
                 + " AS owner, COALESCE(" + lastEdit + ", c." + customer.col("created-at") + ") AS since FROM " + customer.table()
                 + " c WHERE c." + customer.col("created-at") + " < ? AND NOT EXISTS (SELECT 1 FROM " + changes.table() + " y WHERE y."
                 + changes.col("customer-id") + " = " + id + " AND y." + changedAt + " >= ? AND y." + changedAt + " < ?)";
-        return crm.query(dialect.limit(RankedFindings.byOwner(sql), limit), row, end, end, windowStart, end);
+        return crm.query(RankedFindings.byOwner(sql, dialect, limit), row, end, end, windowStart, end);
     }
 
     private List<String> blanks(List<String> fields) {
@@ -77,6 +77,6 @@ public final class CrmCustomerChecks {
         String sql = "SELECT c." + customer.col("id") + " AS record_id, c." + customer.col("name") + " AS record_no, c."
                 + customer.col("owner") + " AS owner, " + created + " AS since" + flags + " FROM " + customer.table() + " c WHERE "
                 + created + " < ? AND (" + String.join(" OR ", blanks) + ")";
-        return crm.query(dialect.limit(RankedFindings.byOwner(sql), limit), row, end);
+        return crm.query(RankedFindings.byOwner(sql, dialect, limit), row, end);
     }
 }

@@ -92,6 +92,6 @@ public final class CrmLeadChecks {
         };
         String sql = "SELECT " + lead.col("id") + " AS record_id, " + lead.col("number") + " AS record_no, " + lead.col("owner")
                 + " AS owner, " + created() + " AS since" + extra + inPeriod() + " AND " + condition(check);
-        return crm.query(dialect.limit(RankedFindings.byOwner(sql), limit), row, start, end);
+        return crm.query(RankedFindings.byOwner(sql, dialect, limit), row, start, end);
     }
 }

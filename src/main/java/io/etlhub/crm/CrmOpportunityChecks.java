@@ -1,6 +1,7 @@
 package io.etlhub.crm;
 
 import io.etlhub.connector.Dialect;
+import io.etlhub.connector.RowBatches;
 import io.etlhub.connector.TableMapping;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -17,8 +18,6 @@ import java.util.stream.Collectors;
  * date passed, nothing received, stage not one of no-receipt-stages) and the owners of opportunities.
  */
 public final class CrmOpportunityChecks {
-    private static final int IN_CHUNK = 500;
-
     private final JdbcTemplate crm;
     private final Dialect dialect;
     private final CrmSchema schema;
@@ -53,19 +52,16 @@ public final class CrmOpportunityChecks {
         String sql = "SELECT " + o.col("id") + " AS record_id, " + o.col("number") + " AS record_no, " + o.col("owner")
                 + " AS owner, " + o.col("planned-receipt-date") + " AS since, " + o.col("signed-amount") + " AS signed_amount, "
                 + o.col("currency") + " AS currency" + overdueFrom();
-        return crm.query(dialect.limit(RankedFindings.byOwner(sql), limit), row, end);
+        return crm.query(RankedFindings.byOwner(sql, dialect, limit), row, end);
     }
 
     /** The owner of each opportunity (by id), read in chunks. */
     public Map<Long, String> owners(Collection<Long> ids) {
         TableMapping o = schema.table("opportunity");
-        List<Long> all = List.copyOf(ids);
         Map<Long, String> owners = new HashMap<>();
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            String marks = chunk.stream().map(i -> "?").collect(Collectors.joining(", "));
+        for (List<Long> chunk : RowBatches.chunks(List.copyOf(ids), RowBatches.IN_LIST)) {
             crm.query("SELECT " + o.col("id") + " AS id, " + o.col("owner") + " AS owner FROM " + o.table() + " WHERE " + o.col("id")
-                    + " IN (" + marks + ")", rs -> { owners.put(rs.getLong("id"), rs.getString("owner")); }, chunk.toArray());
+                    + " IN (" + RowBatches.marks(chunk.size()) + ")", rs -> { owners.put(rs.getLong("id"), rs.getString("owner")); }, chunk.toArray());
         }
         return owners;
     }

@@ -1,5 +1,7 @@
 package io.etlhub.crm;
 
+import io.etlhub.connector.Dialect;
+
 /**
  * The findings of a data-health rule ranked in the database, worst owner first: the inner query returns
  * record_id, record_no (where it has one), owner, since and its own columns. The same wrapping serves the
@@ -8,10 +10,15 @@ package io.etlhub.crm;
 public final class RankedFindings {
     private RankedFindings() {}
 
-    /** Owners ranked by their number of findings; the caller appends the row limit (Dialect.limit). */
+    /** Owners ranked by their number of findings; the caller appends the row limit (Dialect.limit, or the overload below). */
     public static String byOwner(String findingsSql) {
         return "SELECT z.* FROM (SELECT f.*, COUNT(*) OVER (PARTITION BY COALESCE(f.owner, '')) AS owner_findings FROM ("
                 + findingsSql + ") f) z ORDER BY z.owner_findings DESC, z.owner, z.since, z.record_id";
+    }
+
+    /** {@link #byOwner} with the row limit appended ({@link Dialect#limit}). */
+    public static String byOwner(String findingsSql, Dialect dialect, int limit) {
+        return dialect.limit(byOwner(findingsSql), limit);
     }
 
     /**

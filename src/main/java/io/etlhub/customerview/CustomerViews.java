@@ -1,5 +1,6 @@
 package io.etlhub.customerview;
 
+import io.etlhub.connector.RowBatches;
 import io.etlhub.crm.CrmCustomerViews;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,10 +106,7 @@ public class CustomerViews {
                 if (!page.isEmpty()) after = page.get(page.size() - 1).code();
             } while (page.size() == CHUNK);
         } else {
-            List<String> list = new ArrayList<>(codes);
-            for (int i = 0; i < list.size(); i += CHUNK) {
-                write(snap, crm.customers(list.subList(i, Math.min(list.size(), i + CHUNK))), rewriteAll, done);
-            }
+            for (List<String> chunk : RowBatches.chunks(new ArrayList<>(codes), CHUNK)) write(snap, crm.customers(chunk), rewriteAll, done);
         }
         return new Refreshed(done[0], done[1], done[2]);
     }
@@ -152,11 +150,9 @@ public class CustomerViews {
         Set<String> out = new TreeSet<>();
         switch (changed.figure()) {
             case STOCK, SAFETY_STOCK -> {
-                List<String> items = new ArrayList<>(changed.keys());
-                for (int i = 0; i < items.size(); i += 1000) {
+                for (List<String> items : RowBatches.chunks(new ArrayList<>(changed.keys()), RowBatches.IN_LIST)) {
                     named.query("SELECT DISTINCT customer_code FROM cv_shipments WHERE item_code IN (:items)",
-                            new MapSqlParameterSource("items", items.subList(i, Math.min(items.size(), i + 1000))),
-                            rs -> { out.add(rs.getString(1)); });
+                            new MapSqlParameterSource("items", items), rs -> { out.add(rs.getString(1)); });
                 }
             }
             case SHIPMENTS, CREDIT, RECEIVABLES -> out.addAll(changed.keys());
@@ -195,7 +191,7 @@ public class CustomerViews {
         if (connectors.isEmpty()) return out;
         CustomerLines current = new CustomerLines();
         lineLoads.streaming().query("SELECT customer_code, line_code, MIN(planned_start), MAX(planned_end) FROM cv_work_orders "
-                + "WHERE connector IN (" + String.join(", ", java.util.Collections.nCopies(connectors.size(), "?")) + ") AND customer_code IS NOT NULL "
+                + "WHERE connector IN (" + RowBatches.marks(connectors.size()) + ") AND customer_code IS NOT NULL "
                 + "GROUP BY customer_code, line_code ORDER BY customer_code", rs -> {
             if (!rs.getString(1).equals(current.customer)) {
                 if (current.moved(days, before, now)) out.add(current.customer);

@@ -46,13 +46,10 @@ class MemberTierSync {
 
     private long write(List<Object[]> batch) {
         if (batch.isEmpty()) return 0;
-        int[][] counts = tx.execute(s -> hub.batchUpdate("UPDATE lapse_member SET tier = ? WHERE card = ? AND tier <> ?", batch, batch.size(),
-                (ps, row) -> {
-                    for (int i = 0; i < row.length; i++) ps.setObject(i + 1, row[i]);
-                }));
+        int[] counts = tx.execute(s -> hub.batchUpdate("UPDATE lapse_member SET tier = ? WHERE card = ? AND tier <> ?", batch));
         batch.clear();
         long n = 0;
-        for (int[] chunk : counts) for (int c : chunk) n += Math.max(c, 0);
+        for (int c : counts) n += Math.max(c, 0);
         return n;
     }
 }

@@ -67,7 +67,7 @@ final class StageHistorySource {
 
     /** Findings ranked worst owner first, capped ({@link RankedFindings#byOwner}). */
     List<Finding> findings(String findingsSql, int limit, RowMapper<Finding> row, Object... args) {
-        return query(dialect.limit(RankedFindings.byOwner(findingsSql), limit), row, args);
+        return query(RankedFindings.byOwner(findingsSql, dialect, limit), row, args);
     }
 
     /** Findings of several rules in one pass (a kind column), ranked and capped per kind ({@link RankedFindings#byOwnerPerKind}). */
