@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * The hub's side of an import: the import history (by content hash) and the report lines in the hub store, the staged
  * rows in a local file of the hub's work folder ({@link StagingFile}). When reading could tell every row's company (every
  * VALID row has a credit code), the rows are merged straight from that file; otherwise they are loaded into the hub
- * store (multi-row INSERTs, {@link BulkInsert}) and given their companies by set-based SQL.
+ * store in bulk ({@link BulkInsert}) and given their companies by set-based SQL.
  */
 public final class ArchiveStaging {
     static final int BATCH = 1000;

@@ -113,6 +113,7 @@ public class ConnectorCatalog implements DisposableBean {
         if (c.properties() != null) {
             c.properties().forEach(hc::addDataSourceProperty);
         }
+        LocalFileLoads.allow(hc);
         return new HikariDataSource(hc);
     }
 

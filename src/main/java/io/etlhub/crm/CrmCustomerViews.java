@@ -171,7 +171,7 @@ public class CrmCustomerViews {
 
     /**
      * Replaces the view rows of these customers (values by logical column name) in one CRM transaction: DELETE, then
-     * literal multi-row INSERTs ({@link BulkInsert}; the driver's binding of a batch cost more than the rows).
+     * bulk inserts ({@link BulkInsert}; the driver's binding of a batch cost more than the rows).
      */
     public void upsert(List<Map<String, Object>> rows) {
         if (rows.isEmpty()) return;

@@ -97,8 +97,8 @@ public final class CrmTable {
     }
 
     /**
-     * Many rows of an {@link #insert} at once, as literal multi-row INSERTs ({@link BulkInsert}): on MySQL/MariaDB the
-     * driver's binding of every value costs more than the database spends on the rows (the archive import).
+     * Many rows of an {@link #insert} at once, in bulk ({@link BulkInsert}: a LOCAL file load or literal multi-row INSERTs):
+     * on MySQL/MariaDB the driver's binding of every value costs more than the database spends on the rows (the archive import).
      */
     public void insertAll(Statement insert, List<Object[]> rows) {
         if (insert.insertColumns == null) throw new IllegalArgumentException("not an INSERT: " + insert.sql);

@@ -47,6 +47,12 @@ public class ReceiptLedger {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** Whether the ledger holds any document of this source system (a first load finds none). */
+    boolean holdsAny(String system) {
+        return Boolean.TRUE.equals(hub.query("SELECT 1 FROM receipt_ledger WHERE source_system = ? LIMIT 1",
+                java.sql.ResultSet::next, system));
+    }
+
     public Map<String, LedgerEntry> find(String system, Collection<String> documentIds) {
         Map<String, LedgerEntry> byId = new HashMap<>();
         if (documentIds.isEmpty()) return byId;

@@ -118,8 +118,12 @@ class ReceiptSync implements RouteJob {
         List<String> pending = new ArrayList<>();
         // The next page is read and decided while this one is written: pages hold different documents
         // (each document has one version in the read range), so deciding one does not wait for the other.
+        // A first load (no document of this system in the ledger yet) has nothing to look up: every document
+        // read is new, and in the read range each document has one version, so no page finds another's.
+        // Should another route of the same system insert one meanwhile, the ledger's key refuses the batch whole.
+        boolean lookUp = ledger.holdsAny(mapping.system());
         PageSource decided = new PageSource(reader, new ReceiptLines(mapping, source), rows, mapping, cursor, upperBound,
-                batchSize, route.id());
+                batchSize, route.id(), lookUp);
         try (ReadAhead<DecidedPage> pages = new ReadAhead<>("receipts-read-" + route.id(), decided)) {
             for (DecidedPage page; (page = pages.next()) != null; ) {
                 context.count("read", page.read());
@@ -181,12 +185,13 @@ class ReceiptSync implements RouteJob {
         private final Long upperBound;
         private final int batchSize;
         private final String routeId;
+        private final boolean lookUp;
         private final Map<String, Opportunity> known = new HashMap<>();
         private Cursor cursor;
         private boolean done;
 
         PageSource(IncrementalReader reader, ReceiptLines lines, ReceiptRows rows, ReceiptSourceMapping mapping, Cursor cursor,
-                   Long upperBound, int batchSize, String routeId) {
+                   Long upperBound, int batchSize, String routeId, boolean lookUp) {
             this.reader = reader;
             this.lines = lines;
             this.rows = rows;
@@ -195,6 +200,7 @@ class ReceiptSync implements RouteJob {
             this.upperBound = upperBound;
             this.batchSize = batchSize;
             this.routeId = routeId;
+            this.lookUp = lookUp;
         }
 
         @Override
@@ -205,7 +211,7 @@ class ReceiptSync implements RouteJob {
             lines.addTo(page.rows());
             List<ReceiptDocument> docs = new ArrayList<>(page.rows().size());
             for (Map<String, Object> row : page.rows()) docs.add(toDocument(rows, mapping, row));
-            List<ReceiptDecision> decisions = decide(docs, routeId, mapping.customerCheck(), known);
+            List<ReceiptDecision> decisions = decide(docs, routeId, mapping.customerCheck(), known, lookUp);
             cursor = page.last();
             done = page.rows().size() < batchSize;
             return new DecidedPage(docs.size(), decisions, cursor);
@@ -225,16 +231,18 @@ class ReceiptSync implements RouteJob {
     }
 
     List<ReceiptDecision> decide(List<ReceiptDocument> docs, String routeId, CustomerCheck check) {
-        return decide(docs, routeId, check, new HashMap<>());
+        return decide(docs, routeId, check, new HashMap<>(), true);
     }
 
     /**
      * Decides a page. {@code known}: opportunities already looked up in this run, by number; the ones
      * the page needs besides are looked up and added, so a run asks the CRM for each opportunity once.
+     * {@code lookUpLedger}: whether the documents' ledger entries are looked up (not on a first load).
      */
-    private List<ReceiptDecision> decide(List<ReceiptDocument> docs, String routeId, CustomerCheck check, Map<String, Opportunity> known) {
+    private List<ReceiptDecision> decide(List<ReceiptDocument> docs, String routeId, CustomerCheck check, Map<String, Opportunity> known,
+                                         boolean lookUpLedger) {
         String system = docs.get(0).system();
-        Map<String, LedgerEntry> previous = ledger.find(system, docs.stream().map(ReceiptDocument::documentId).toList());
+        Map<String, LedgerEntry> previous = lookUpLedger ? ledger.find(system, docs.stream().map(ReceiptDocument::documentId).toList()) : Map.of();
         List<List<String>> candidates = new ArrayList<>(docs.size());
         Set<String> needed = new HashSet<>();
         for (ReceiptDocument d : docs) {

@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link BulkInsert} stores every value exactly as a bound parameter does, on MariaDB (literal
- * multi-row statements) and H2 (RowBatches' bound multi-row statements): texts with quotes, backslashes, control characters,
+ * {@link BulkInsert} stores every value exactly as a bound parameter does, on MariaDB (LOCAL file loads
+ * where the connection allows them, literal multi-row statements otherwise) and H2 (RowBatches' bound multi-row statements): texts with quotes, backslashes, control characters,
  * Chinese and emoji, also under sql_mode NO_BACKSLASH_ESCAPES; decimals, dates and timestamps; and it
  * writes in the caller's transaction.
  */
@@ -31,15 +32,59 @@ class BulkInsertIntegrationTest {
             "\u3000全角\u00A0", "\"double\" `back`", "\u007f\u0080 ctl", "_utf8mb4 X'41'");
 
     @Test
-    void mariaDbStoresEveryValueAsABoundParameterDoes() {
+    void mariaDbStoresEveryValueAsABoundParameterDoesThroughLiterals() {
+        mariaDbStoresEveryValueAsABoundParameterDoes("", false);
+    }
+
+    @Test
+    void mariaDbStoresEveryValueAsABoundParameterDoesThroughLocalFileLoads() {
+        mariaDbStoresEveryValueAsABoundParameterDoes("&allowLoadLocalInfileInPath=" + LocalFileLoads.folder(), true);
+    }
+
+    private static void mariaDbStoresEveryValueAsABoundParameterDoes(String urlSuffix, boolean files) {
         TestMariaDb db = TestMariaDb.get();
-        SingleConnectionDataSource source = new SingleConnectionDataSource(db.freshDatabase("it_bulk_insert"), db.user(), db.password(), true);
+        SingleConnectionDataSource source = new SingleConnectionDataSource(db.freshDatabase("it_bulk_insert") + urlSuffix, db.user(), db.password(), true);
         JdbcTemplate jdbc = new JdbcTemplate(source);
         createTables(jdbc, "TEXT", "DATETIME(3)");
+        assertThat(BulkInsert.into(jdbc, "bulk", COLUMNS).loadsFiles()).isEqualTo(files);
         compare(jdbc, source, true);
         // The driver escapes its bound texts as the session was when it connected; the literals need no escaping.
         jdbc.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')");
         compare(jdbc, source, false);
+        source.destroy();
+    }
+
+    /**
+     * A LOCAL load turns a duplicate key or a value too long into a warning and goes on, and warns where an INSERT
+     * rounds a decimal with only a note: BulkInsert undoes such a load and writes its rows as INSERT statements, so the
+     * duplicate and the long text fail as they always did (the caller's transaction keeps none of the rows) and the
+     * decimal is stored rounded as a bound parameter is.
+     */
+    @Test
+    void aLocalFileLoadThatSkipsOrAdjustsARowIsRedoneAsInserts() {
+        TestMariaDb db = TestMariaDb.get();
+        SingleConnectionDataSource source = new SingleConnectionDataSource(
+                db.freshDatabase("it_bulk_load_redone") + "&allowLoadLocalInfileInPath=" + LocalFileLoads.folder(), db.user(), db.password(), true);
+        JdbcTemplate jdbc = new JdbcTemplate(source);
+        jdbc.execute("CREATE TABLE bulk (id BIGINT PRIMARY KEY, txt VARCHAR(5), rate DECIMAL(9, 4))");
+        jdbc.update("INSERT INTO bulk VALUES (1, 'kept', 1.5)");
+        BulkInsert bulk = BulkInsert.into(jdbc, "bulk", List.of("id", "txt", "rate"));
+        assertThat(bulk.loadsFiles()).isTrue();
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(source));
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> bulk.insert(List.of(new Object[] {2L, "new", null}, new Object[] {1L, "dup", null}))))
+                .hasMessageContaining("Duplicate entry '1'");
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> bulk.insert(List.<Object[]>of(new Object[] {3L, "too long", null}))))
+                .hasMessageContaining("Data too long for column 'txt'");
+        assertThat(jdbc.queryForList("SELECT id, txt FROM bulk")).containsExactly(Map.of("id", 1L, "txt", "kept"));
+
+        tx.executeWithoutResult(status -> bulk.insert(List.of(new Object[] {4L, "a", new BigDecimal("6.123456789")},
+                new Object[] {5L, "b", new BigDecimal("-0.00005")})));
+        jdbc.update("INSERT INTO bulk VALUES (?, ?, ?), (?, ?, ?)", 6L, "a", new BigDecimal("6.123456789"), 7L, "b", new BigDecimal("-0.00005"));
+        assertThat(jdbc.queryForList("SELECT rate FROM bulk WHERE id IN (4, 5) ORDER BY id"))
+                .isEqualTo(jdbc.queryForList("SELECT rate FROM bulk WHERE id IN (6, 7) ORDER BY id"))
+                .extracting(r -> r.get("rate")).containsExactly(new BigDecimal("6.1235"), new BigDecimal("-0.0001"));
+        assertThat(LocalFileLoads.folder()).isEmptyDirectory();
         source.destroy();
     }
 
