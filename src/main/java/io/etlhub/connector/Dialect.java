@@ -1,5 +1,9 @@
 package io.etlhub.connector;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+
 /** The SQL differences the hub cares about, chosen from the JDBC URL. */
 public enum Dialect {
     SQLSERVER, MYSQL, H2;
@@ -42,6 +46,13 @@ public enum Dialect {
      */
     public int streamingFetchSize() {
         return this == MYSQL ? Integer.MIN_VALUE : 1000;
+    }
+
+    /** A JdbcTemplate on the data source that streams what it reads ({@link #streamingFetchSize}) instead of holding it whole. */
+    public JdbcTemplate streaming(DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.setFetchSize(streamingFetchSize());
+        return jdbc;
     }
 
     public String key() { return name().toLowerCase(); }

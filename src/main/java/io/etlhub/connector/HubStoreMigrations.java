@@ -2,6 +2,7 @@ package io.etlhub.connector;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,20 +39,17 @@ public class HubStoreMigrations {
         return flyway -> SchemaMigrations.migrate(flyway, "hub store", EARLIER_CHECKSUMS);
     }
 
-    /** Spring Boot hands every JavaMigration bean to the hub store's Flyway. */
+    /** Spring Boot's Flyway of the hub store (configured from spring.flyway.*) gets the Java migrations, as {@link #migrate} does. */
     @Bean
-    JavaMigration hubStoreIndexes() {
-        return javaMigration();
+    FlywayConfigurationCustomizer hubStoreJavaMigrations() {
+        return configuration -> configuration.javaMigrations(javaMigrations());
     }
 
-    @Bean
-    JavaMigration hubStoreArchiveCompanies() {
-        return archiveCompanies();
-    }
-
-    @Bean
-    JavaMigration hubStoreArchiveStagingLean() {
-        return archiveStagingLean();
+    /** The hub store's Java migrations, in version order: the one list both Spring's Flyway and {@link #migrate} take. */
+    static JavaMigration[] javaMigrations() {
+        return new JavaMigration[] {javaMigration(), archiveCompanies(), qualityNotConfigured(), receiptLedgerLastDates(),
+                lapseLinesByCapture(), lapseVisitsByCardOnly(), receiptEventBatchIndex(), receiptLedgerFirstSeen(),
+                archiveStagingLean(), archiveStagingWithoutGroupingIndexes(), customerViewOrdersByCustomerLine(), receiptBatchEffects()};
     }
 
     /**
@@ -64,11 +62,6 @@ public class HubStoreMigrations {
                 .dropIndex("archive_staging", "ix_archive_staging_np");
     }
 
-    @Bean
-    JavaMigration hubStoreArchiveStagingWithoutGroupingIndexes() {
-        return archiveStagingWithoutGroupingIndexes();
-    }
-
     /**
      * Archive import, issue 15: the name and company-key indexes served only the set-based grouping, which runs when a
      * row has no credit code and then reads the import's rows whole anyway; every staged row paid two long B-tree keys.
@@ -77,11 +70,6 @@ public class HubStoreMigrations {
         return SchemaChanges.version("27.5", "archive staging: no grouping indexes")
                 .dropIndex("archive_staging", "ix_archive_staging_name")
                 .dropIndex("archive_staging", "ix_archive_staging_company");
-    }
-
-    @Bean
-    JavaMigration hubStoreQualityNotConfigured() {
-        return qualityNotConfigured();
     }
 
     /**
@@ -120,11 +108,6 @@ public class HubStoreMigrations {
                 .addIndex("archive_staging", "ix_archive_staging_order", "import_id, company_seq, seq");
     }
 
-    @Bean
-    JavaMigration hubStoreReceiptLedgerLastDates() {
-        return receiptLedgerLastDates();
-    }
-
     /**
      * Receipts, issue 15: an opportunity's last receipt date (MAX(document_date) of its applied positive
      * receipts) read from one index, without a row look-up per receipt. It replaces the index on
@@ -136,11 +119,6 @@ public class HubStoreMigrations {
                 .dropIndex("receipt_ledger", "ix_receipt_ledger_opportunity");
     }
 
-    @Bean
-    JavaMigration hubStoreReceiptEventBatchIndex() {
-        return receiptEventBatchIndex();
-    }
-
     /**
      * Receipts, issue 15: no query reads receipt_event by batch id (the batches' effects are in
      * receipt_batch.effects, older batches' in receipt_batch_effect), so the index on it only cost a write per event row.
@@ -150,11 +128,6 @@ public class HubStoreMigrations {
                 .dropIndex("receipt_event", "ix_receipt_event_batch");
     }
 
-    @Bean
-    JavaMigration hubStoreReceiptLedgerFirstSeen() {
-        return receiptLedgerFirstSeen();
-    }
-
     /**
      * Receipts, issue 15: a route's plain first apply has no event row, the ledger row (first_seen_at) says it;
      * quality's receipt lag finds the month's such applies by first_seen_at, which only grows (appended to).
@@ -162,11 +135,6 @@ public class HubStoreMigrations {
     static SchemaChanges receiptLedgerFirstSeen() {
         return SchemaChanges.version("26.5", "receipt ledger: index on first seen")
                 .addIndex("receipt_ledger", "ix_receipt_ledger_first_seen", "first_seen_at");
-    }
-
-    @Bean
-    JavaMigration hubStoreReceiptBatchEffects() {
-        return receiptBatchEffects();
     }
 
     /**
@@ -179,11 +147,6 @@ public class HubStoreMigrations {
                 .addColumn("receipt_batch", "effects", "MEDIUMTEXT");
     }
 
-    @Bean
-    JavaMigration hubStoreLapseLinesByCapture() {
-        return lapseLinesByCapture();
-    }
-
     /**
      * POS lapse, issue 13: the lines captured since a time (the rhythm rebuild adds back the visits of sales
      * captured while it ran). captured_at only grows, so the index is appended to, not written at random.
@@ -193,11 +156,6 @@ public class HubStoreMigrations {
                 .addIndex("lapse_sale_line", "ix_lapse_sale_line_captured", "captured_at");
     }
 
-    @Bean
-    JavaMigration hubStoreLapseVisitsByCardOnly() {
-        return lapseVisitsByCardOnly();
-    }
-
     /**
      * POS lapse, issue 13: every read of lapse_visit is by member (its primary key); the index by store and day
      * (V15_1) served none, and cost a write per visit to the capture and 5.7 million to a full rebuild.
@@ -205,11 +163,6 @@ public class HubStoreMigrations {
     static SchemaChanges lapseVisitsByCardOnly() {
         return SchemaChanges.version("24.4", "lapse: visits indexed by member only")
                 .dropIndex("lapse_visit", "ix_lapse_visit_store");
-    }
-
-    @Bean
-    JavaMigration hubStoreCustomerViewOrdersByCustomerLine() {
-        return customerViewOrdersByCustomerLine();
     }
 
     /**
@@ -232,9 +185,7 @@ public class HubStoreMigrations {
             throw new IllegalStateException("hub store: cannot tell its database: " + e.getMessage(), e);
         }
         SchemaMigrations.migrate(Flyway.configure().dataSource(hub).locations(LOCATION, VENDOR_LOCATION + vendor)
-                .javaMigrations(javaMigration(), archiveCompanies(), archiveStagingLean(), archiveStagingWithoutGroupingIndexes(),
-                        qualityNotConfigured(), receiptLedgerLastDates(), lapseLinesByCapture(), lapseVisitsByCardOnly(),
-                        receiptEventBatchIndex(), receiptLedgerFirstSeen(), customerViewOrdersByCustomerLine(), receiptBatchEffects()).load(), "hub store",
+                .javaMigrations(javaMigrations()).load(), "hub store",
                 EARLIER_CHECKSUMS);
     }
 }

@@ -108,9 +108,9 @@ class ConsoleController {
     @PostMapping("/console/routes/{id}/start")
     String start(@PathVariable String id, Principal user, RedirectAttributes flash) {
         return act(flash, () -> {
-            io.etlhub.pipeline.RouteAdmin.RouteStatus started = admin.start(id, user.getName());
+            RouteAdmin.RouteStatus started = admin.start(id, user.getName());
             // its source is down: the start is accepted and Camel retries it with back-off
-            return !"Restarting".equals(started.state()) ? text("console.notice.started", id)
+            return !RouteAdmin.RouteStatus.RESTARTING.equals(started.state()) ? text("console.notice.started", id)
                     : text("console.notice.startWaiting", id, started.startProblem() == null ? "-" : started.startProblem());
         });
     }

@@ -122,18 +122,16 @@ class CustomerViewJob implements RouteJob {
                 t = timed(phases, e.getKey().mappingName, t);
             }
         }
-        if (schedule) {
-            // Work orders read again by key moved the load of their days already (FigureRefresh, same transaction);
-            // a full refresh, many orders read again, a failure half-way, or new shifts or holidays: all of it again.
-            if (rebuildLoad || !calendarBefore.equals(views.calendar())) {
-                views.rebuildLineLoad();
-                if (!everyone) customers.addAll(views.customersWithOrders());
-            } else if (!everyone) {
-                customers.addAll(views.customersSeeing(loadChanges));
-            }
-        }
+        // Work orders read again by key moved the load of their days already (FigureRefresh, same transaction);
+        // a full refresh, many orders read again, a failure half-way, or new shifts or holidays: all of it again.
+        boolean wholeLoad = schedule && (rebuildLoad || !calendarBefore.equals(views.calendar()));
+        if (wholeLoad) views.rebuildLineLoad();
+        // One snapshot a run, of the load as it now stands: the customers it moved are found and their views built from it.
+        CustomerViews.Snapshot snap = views.snapshot();
+        if (wholeLoad && !everyone) customers.addAll(views.customersWithOrders());
+        else if (schedule && !everyone) customers.addAll(views.customersSeeing(snap, loadChanges));
         t = timed(phases, "line load", t);
-        CustomerViews.Refreshed done = views.refresh(everyone ? null : customers, rewriteAll);
+        CustomerViews.Refreshed done = views.refresh(snap, everyone ? null : customers, rewriteAll);
         timed(phases, "views", t);
         log.info("customer view: route {}{}: {}; {} views built, {} written", route.id(), full ? " (full)" : "",
                 String.join(", ", phases), done.views(), done.written());

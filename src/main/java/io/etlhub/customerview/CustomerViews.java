@@ -92,10 +92,10 @@ public class CustomerViews {
      * Builds the views of these customers (all CRM customers with an ERP code when null, a page of CHUNK at a time)
      * and writes those whose row differs from the CRM's stored one in anything but its as-of and refreshed times
      * (every one when rewriteAll: a full refresh stamps every view's as-of times anew). Memory holds one page of
-     * customers with their figures, whatever the number of customers.
+     * customers with their figures, whatever the number of customers. The snapshot is the run's one (also the one
+     * {@link #customersSeeing} compared with).
      */
-    public Refreshed refresh(Collection<String> codes, boolean rewriteAll) {
-        Snapshot snap = snapshot();
+    Refreshed refresh(Snapshot snap, Collection<String> codes, boolean rewriteAll) {
         int[] done = {0, 0, 0};
         if (codes == null) {
             String after = null;
@@ -176,7 +176,7 @@ public class CustomerViews {
      * streamed from cv_work_orders grouped per customer and line; only customers with a changed day of one of their
      * lines in their window are worked out twice.
      */
-    Set<String> customersSeeing(Collection<LineLoads.Change> changes) {
+    Set<String> customersSeeing(Snapshot snap, Collection<LineLoads.Change> changes) {
         Set<String> out = new TreeSet<>();
         if (changes.isEmpty()) return out;
         Map<String, java.util.NavigableSet<LocalDate>> days = new HashMap<>();
@@ -185,7 +185,6 @@ public class CustomerViews {
             days.computeIfAbsent(c.line(), k -> new TreeSet<>()).add(c.day());
             was.computeIfAbsent(c.line(), k -> new HashMap<>()).putIfAbsent(c.day(), c.before()); // the first change of a day has its before
         }
-        Snapshot snap = snapshot();
         LineLoad now = snap.load(), before = now.with(was);
         List<String> connectors = snap.orderConnectors();
         if (connectors.isEmpty()) return out;

@@ -94,9 +94,7 @@ class FigureRefresh {
     private Changed read(String connector, CustomerViewMapping mapping, Figure figure, CustomerViewMapping.FigureQuery q, boolean forceFull) {
         Dialect dialect = connectors.dialect(connector);
         NamedParameterJdbcTemplate source = new NamedParameterJdbcTemplate(connectors.jdbc(connector));
-        JdbcTemplate streamingJdbc = connectors.jdbc(connector);
-        streamingJdbc.setFetchSize(dialect.streamingFetchSize());
-        NamedParameterJdbcTemplate streaming = new NamedParameterJdbcTemplate(streamingJdbc);
+        NamedParameterJdbcTemplate streaming = new NamedParameterJdbcTemplate(dialect.streaming(connectors.dataSource(connector)));
         Map<String, Object> state = state(connector, figure);
         LocalDateTime now = LocalDateTime.now(clock);
         String watermark = state == null ? null : (String) state.get("watermark");

@@ -52,14 +52,18 @@ class LineLoads {
             scheduled.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getDate(2).toLocalDate(), rs.getDouble(3));
         });
         if (scheduled.isEmpty() && !hub.queryForList("SELECT order_id FROM cv_work_orders WHERE line_code IS NOT NULL LIMIT 1").isEmpty()) {
-            return rebuild();
+            return rebuild(calendar);
         }
         return new LineLoad(calendar, scheduled);
     }
 
     /** Works the load out again from every open work order (streamed) and replaces cv_line_load in one hub transaction. */
     synchronized LineLoad rebuild() {
-        LineLoad load = new LineLoad(calendar(), new HashMap<>());
+        return rebuild(calendar());
+    }
+
+    private synchronized LineLoad rebuild(LineCalendar calendar) {
+        LineLoad load = new LineLoad(calendar, new HashMap<>());
         streaming().query("SELECT line_code, planned_start, planned_end FROM cv_work_orders "
                 + "WHERE line_code IS NOT NULL AND planned_start IS NOT NULL AND planned_end IS NOT NULL", rs -> {
             load.add(rs.getString(1), Times.of(rs.getTimestamp(2)), Times.of(rs.getTimestamp(3)));
@@ -139,9 +143,7 @@ class LineLoads {
     JdbcTemplate streaming() {
         if (streaming == null) {
             Dialect dialect = hub.execute((java.sql.Connection c) -> Dialect.fromUrl(c.getMetaData().getURL()));
-            JdbcTemplate t = new JdbcTemplate(hub.getDataSource());
-            t.setFetchSize(dialect.streamingFetchSize());
-            streaming = t;
+            streaming = dialect.streaming(hub.getDataSource());
         }
         return streaming;
     }

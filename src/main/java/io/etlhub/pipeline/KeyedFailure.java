@@ -3,7 +3,7 @@ package io.etlhub.pipeline;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
- * A failure that names the reader's sentence: a bundle key and its arguments (Refusal, RouteBusyException, ...). The
+ * A failure that names the reader's sentence: a bundle key and its arguments (a Refusal, a Conflict, ...). The
  * console and the API translate it (Refusal.text, ApiErrors: the key is the answer's code); its message stays English
  * for the log.
  */

@@ -64,6 +64,8 @@ public class RouteAdmin {
                               RouteDefinition.Endpoint source, RouteDefinition.Endpoint target, CdcStatus capture, boolean runnable,
                               List<RunParameter> parameters, String startProblem, Long startAttempts,
                               LocalDateTime nextStartAttempt) {
+        /** The {@code state} of a route whose start failed (its source is down) and is retried with back-off. */
+        public static final String RESTARTING = SupervisedStarts.RESTARTING;
 
         /** The capture's lag in seconds, or null when it has none yet. */
         public Double lagSeconds() {

@@ -7,23 +7,14 @@ import org.apache.camel.ServiceStatus;
  * failing to start (its source is down; Camel's supervising route controller keeps retrying). The reader's sentence
  * is pipeline.refused.stopped or pipeline.refused.cannotStart (with why the last start failed).
  */
-public class RouteStoppedException extends RuntimeException implements KeyedFailure {
-    private final String key;
-    private final transient Object[] args;
-
+public class RouteStoppedException extends Conflict {
     RouteStoppedException(String routeId, ServiceStatus status, boolean restarting, Throwable lastStartFailure) {
         super("route " + routeId + " is " + (status == null ? "not started" : status.name().toLowerCase())
-                + (!restarting ? ": start it to run it"
-                        : ": it cannot start (" + (lastStartFailure == null ? "see its health check" : lastStartFailure.getMessage())
-                                + "), Camel retries it with back-off"));
-        this.key = restarting ? "pipeline.refused.cannotStart" : "pipeline.refused.stopped";
-        this.args = restarting ? new Object[] {routeId, lastStartFailure == null ? "-" : String.valueOf(lastStartFailure.getMessage())}
-                : new Object[] {routeId};
+                        + (!restarting ? ": start it to run it"
+                                : ": it cannot start (" + (lastStartFailure == null ? "see its health check" : lastStartFailure.getMessage())
+                                        + "), Camel retries it with back-off"),
+                restarting ? "pipeline.refused.cannotStart" : "pipeline.refused.stopped",
+                restarting ? new Object[] {routeId, lastStartFailure == null ? "-" : String.valueOf(lastStartFailure.getMessage())}
+                        : new Object[] {routeId});
     }
-
-    @Override
-    public String key() { return key; }
-
-    @Override
-    public Object[] args() { return args; }
 }

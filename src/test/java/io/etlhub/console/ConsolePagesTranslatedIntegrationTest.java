@@ -78,6 +78,11 @@ class ConsolePagesTranslatedIntegrationTest extends HubIntegrationTest {
                         continue;
                     }
                     problems.addAll(untranslated(where, page.body(), language, SHOWS_DATABASE_NAMES.contains(path)));
+                    // the page says its language (screen readers, hyphenation, the browser's own controls where it heeds it)
+                    String lang = language.startsWith("zh") ? "zh-CN" : "en";
+                    if (!Pattern.compile("<html[^>]*\\slang=\"" + lang + "\"").matcher(page.body()).find()) {
+                        problems.add(where + ": <html> without lang=\"" + lang + "\"");
+                    }
                     Set<String> links = navigation(page.body());
                     if (!links.equals(NAVIGATION.get(role.getKey()))) problems.add(where + ": navigation " + links);
                 }

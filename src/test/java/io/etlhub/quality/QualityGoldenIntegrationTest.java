@@ -24,6 +24,8 @@ class QualityGoldenIntegrationTest extends HubIntegrationTest {
     QualityChecker checker;
     @Autowired
     HealthReportService service;
+    @Autowired
+    io.etlhub.crm.CrmQualityReads crmReads;
 
     Map<QualityRule, RuleOutcome> outcomes;
 
@@ -114,6 +116,35 @@ class QualityGoldenIntegrationTest extends HubIntegrationTest {
         assertThat(metric(QualityRule.OVERDUE_RECEIPTS).value()).isEqualByComparingTo(d("3.00"));
         // 王五 has two (6, 7), then 张三 (2)
         assertThat(records(QualityRule.OVERDUE_RECEIPTS)).containsExactly("OPP-2026-00006", "OPP-2026-00007", "OPP-2026-00002");
+    }
+
+    @Test
+    void receiptLagTotalsDoNotDependOnHowManyLagsAreFindings() {
+        QualitySettings settings = checker.settings();
+        // At most one finding: the worst lag, SK2 (13 days); the totals still count all four receipts.
+        RuleOutcome one = receiptLag(new QualitySettings(settings.stagePipeline(), settings.leadSourcePlaceholders(),
+                settings.staleLeadHours(), settings.receiptLagFindingDays(), settings.customerUpdateWindowDays(),
+                settings.customerCoreFields(), 1, settings.metrics(), settings.disabledRules()));
+        assertThat(one.findings()).extracting(Finding::recordNo).containsExactly("SK2");
+        assertThat(one.metric()).isEqualTo(metric(QualityRule.RECEIPT_LAG_DAYS));
+        // No lag over 13 days: no finding, the same totals (the worst receipt carries them, it is no finding).
+        RuleOutcome none = receiptLag(new QualitySettings(settings.stagePipeline(), settings.leadSourcePlaceholders(),
+                settings.staleLeadHours(), 13, settings.customerUpdateWindowDays(),
+                settings.customerCoreFields(), settings.maxFindingsPerRule(), settings.metrics(), settings.disabledRules()));
+        assertThat(none.findings()).isEmpty();
+        assertThat(none.metric()).isEqualTo(metric(QualityRule.RECEIPT_LAG_DAYS));
+        // A month without receipts shown: zero everywhere, no value.
+        RuleOutcome empty = new ReceiptRules(hub, crmReads, settings)
+                .evaluate(ReportPeriod.parse("2026-08"), java.util.Set.of(QualityRule.RECEIPT_LAG_DAYS)).get(0);
+        assertThat(empty.findings()).isEmpty();
+        assertThat(empty.metric().value()).isNull();
+        assertThat(empty.metric().denominator()).isZero();
+        assertThat(empty.metric().details()).containsExactly(Map.entry("<=1", 0L), Map.entry("2-3", 0L), Map.entry("4-7", 0L),
+                Map.entry("8-30", 0L), Map.entry(">30", 0L), Map.entry("max", 0L));
+    }
+
+    private RuleOutcome receiptLag(QualitySettings settings) {
+        return new ReceiptRules(hub, crmReads, settings).evaluate(OCTOBER, java.util.Set.of(QualityRule.RECEIPT_LAG_DAYS)).get(0);
     }
 
     @Test
