@@ -62,14 +62,21 @@ public final class ArchiveImporter {
         try (ArchiveReport.Lines lines = new ArchiveReport(messages).open();
              // Each report line is stored with the import and then, on the writer's thread, written into the report, so a
              // successful import's report needs no second pass (a failed import's is written from the stored lines, less the CRM's).
-             ArchiveStaging.Writer writer = staging.writer(importId, new CompanyIndex(), lines::add)) {
+             ArchiveStaging.Writer writer = staging.writer(importId, new CompanyIndex(), lines::add);
+             // One CRM transaction on a thread of its own, from the start: new companies are written while the file is
+             // read (EarlyInserts), and in the merge the next page is prepared here while the CRM writes this one.
+             CrmSession.Threaded crm = CrmSession.threaded(customers)) {
             CustomerKeys keys = new CustomerKeys(mapping.dedup());
             CrmColumnLimits limits = crmLimits(mapping);
+            CrmCustomerMerge merge = new CrmCustomerMerge(customers, mapping, displayName, LocalDateTime.now(clock));
+            EarlyInserts early = startMerge(merge, crm);
             progress.phase(ImportProgress.Phase.READING, 0);
             SheetInterpreter sheets = new SheetInterpreter(mapping, maxRows, messages, limits, row -> {
                 n[0]++;
                 if (row.rejected()) n[1]++;
-                writer.row(row, keys.creditCode(row.values()), keys.nameKey(row.values()));
+                String creditCode = keys.creditCode(row.values());
+                writer.row(row, creditCode, keys.nameKey(row.values()));
+                if (early != null) early.row(row, creditCode);
                 progress.processed(1);
             }, issue -> {
                 if (issue.kind() == CellIssue.Kind.CHANGED) n[2]++;
@@ -79,6 +86,7 @@ public final class ArchiveImporter {
                 reader.read(file, rules);
                 rules.finish();
             }
+            if (early != null) early.finish();
             writer.flush();
             unmapped.addAll(sheets.unmappedColumns());
             if (!sheets.anyCell()) throw messages.failure("archive.error.no-rows", null, displayName);
@@ -91,15 +99,9 @@ public final class ArchiveImporter {
             long valid = writer.validRows();
 
             progress.phase(ImportProgress.Phase.MERGING, valid);
-            CrmCustomerMerge merge = new CrmCustomerMerge(customers, mapping, displayName, LocalDateTime.now(clock));
             List<Company> companies = new ArrayList<>();
             CompanyFolder folder = new CompanyFolder(mapping, new FieldLabels(mapping), writer::issue, companies::add);
-            // One CRM transaction on a thread of its own: the next page is prepared here while the CRM writes this one.
-            try (CrmSession.Threaded crm = CrmSession.threaded(customers)) {
-                crm.call(tx -> {
-                    merge.loadExisting();
-                    return null;
-                });
+            try {
                 staging.forEachCompanyRow(writer, ArchiveStaging.BATCH, page -> {
                     page.forEach(folder::accept);
                     if (companies.size() >= ArchiveStaging.BATCH) {
@@ -110,6 +112,7 @@ public final class ArchiveImporter {
                 });
                 folder.finish();
                 if (!companies.isEmpty()) merge.apply(companies, writer::issue, crm);
+                merge.checkEarlyRowsSettled();
                 crm.commit();
             } catch (CrmWriteException e) {
                 throw messages.failure("archive.error.crm-row", e, e.sheet, String.valueOf(e.row), e.getMessage());
@@ -143,6 +146,17 @@ public final class ArchiveImporter {
             progress.failed(message, failedCounts);
             throw e;
         }
+    }
+
+    /** Reads the CRM's customers' keys for the merge, and the early inserts that may go with it (or null). */
+    private static EarlyInserts startMerge(CrmCustomerMerge merge, CrmSession.Threaded crm) {
+        crm.call(tx -> {
+            merge.loadExisting();
+            return null;
+        });
+        EarlyInserts early = EarlyInserts.forMerge(merge, crm);
+        merge.useEarlyInserts(early);
+        return early;
     }
 
     /** The CRM's column sizes for the mapped fields; a CRM that cannot be reached fails the import before any reading. */

@@ -1,7 +1,9 @@
 package io.etlhub.archive;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +17,8 @@ final class Company {
     final int row;
     final Map<String, String> values;
     LocalDateTime asOf;
+    /** Where its rows are in the file (sheet and row), first row first. */
+    final List<Map.Entry<String, Integer>> rows = new ArrayList<>(1);
     private final Map<String, LocalDateTime> valueAsOf = new HashMap<>();
 
     Company(StagedRow first, LocalDateTime asOf) {
@@ -22,6 +26,7 @@ final class Company {
         this.row = first.row();
         this.values = new LinkedHashMap<>(first.values());
         this.asOf = asOf;
+        this.rows.add(Map.entry(first.sheet(), first.row()));
         if (asOf != null) first.values().keySet().forEach(f -> valueAsOf.put(f, asOf));
     }
 

@@ -41,6 +41,7 @@ final class CompanyFolder {
         String how = sameBecause(current.values, row.values());
         LocalDateTime asOf = policy.asOf(row.values());
         Company company = current;
+        company.rows.add(Map.entry(row.sheet(), row.row()));
         List<MergePolicy.Change> changes = policy.merge(company.values, company::asOf, row.values(), f -> asOf, fields);
         changes.forEach(c -> company.took(c.field(), asOf));
         if (asOf != null && (current.asOf == null || asOf.isAfter(current.asOf))) {

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
  * module's ({@link CrmTable}).
  */
 public final class CrmCustomerMerge {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CrmCustomerMerge.class);
     private final CrmTable crm;
     private final TableMapping table;
     private final ArchiveMapping mapping;
@@ -45,6 +46,12 @@ public final class CrmCustomerMerge {
     private long inserted;
     private long merged;
     private long unchanged;
+    /** The largest customer id before the import: rows above it that the import wrote early can be taken back. */
+    private long lastIdBefore;
+    private EarlyInserts early;
+    private long takenBack;
+    /** Early rows the merge has taken as written or deleted. */
+    private long settled;
 
     /**
      * @param now the import's time on the hub's clock (etlhub.time-zone): the created and updated times it writes, so
@@ -85,6 +92,7 @@ public final class CrmCustomerMerge {
         PhoneRule phoneRule = new PhoneRule(false);
         crm.readAll(columns, rs -> {
             long id = rs.getLong(1);
+            lastIdBefore = Math.max(lastIdBefore, id);
             String code = rs.getString(2);
             if (code != null && !code.isBlank()) {
                 byCode.putIfAbsent(code.trim().toUpperCase(), id);
@@ -100,6 +108,45 @@ public final class CrmCustomerMerge {
             }
             if (!phones.isEmpty()) phonesOf.put(id, phones);
         });
+    }
+
+    /** Companies may have been written while the file was read ({@link EarlyInserts}); the merge settles each. */
+    void useEarlyInserts(EarlyInserts early) {
+        this.early = early;
+    }
+
+    /** Whether rows written early can be found again: by credit code (written to the CRM), source file and id. */
+    boolean canTakeBackByCreditCode() {
+        String code = mapping.dedup().creditCode();
+        return code != null && fields.contains(code) && table.has("id");
+    }
+
+    /** Whether a company of these values alone would be inserted (it matches no customer the CRM had before the import). */
+    boolean insertsAsNew(Map<String, String> values) {
+        return match(values) == null;
+    }
+
+    /** The INSERT's arguments for a company of these values. */
+    Object[] insertArguments(Map<String, String> values) {
+        return insertArgs(values);
+    }
+
+    /** Writes rows early, in the caller's (the CRM thread's) transaction. */
+    void insertEarly(List<Object[]> rows) {
+        crm.insertAll(insert, rows);
+    }
+
+    /**
+     * Checks that every row written early belongs to a company the merge settled (every valid row reaches the merge); an
+     * import that left one would not end as the merge decided, so it fails and its CRM transaction rolls back. Call after
+     * the last page, before the commit.
+     */
+    void checkEarlyRowsSettled() {
+        if (early == null) return;
+        log.info("{}: {} customers written while reading, {} of them taken back (rewritten or merged)", sourceFile, early.count(), takenBack);
+        if (settled != early.count()) {
+            throw new IllegalStateException(sourceFile + ": " + early.count() + " customers were written while reading, the merge settled " + settled);
+        }
     }
 
     /**
@@ -128,6 +175,7 @@ public final class CrmCustomerMerge {
         List<Long> matched = matches.values().stream().map(Match::id).distinct().toList();
         Map<Long, CrmRow> rows = matched.isEmpty() ? new HashMap<>() : crmSession.call(tx -> load(matched));
         List<Company> inserts = new ArrayList<>();
+        List<String> takeBack = new ArrayList<>();
         Map<Long, Company> updatedBy = new LinkedHashMap<>();
         for (Company c : companies) {
             Match m = matches.get(c);
@@ -139,10 +187,18 @@ public final class CrmCustomerMerge {
                     rows.putAll(crmSession.call(tx -> load(List.of(id))));
                 }
             }
+            long written = writtenEarly(c);
             if (m == null) {
+                if (written != 0 && c.rows.size() == 1
+                        && written == EarlyInserts.fingerprint(ready.computeIfAbsent(c, k -> insertArgs(k.values)))) {
+                    inserted++; // its one row, written early as the merge would insert it
+                    continue;
+                }
+                if (written != 0) takeBack.add(keys.creditCode(c.values));
                 inserts.add(c);
                 continue;
             }
+            if (written != 0) takeBack.add(keys.creditCode(c.values));
             CrmRow row = rows.get(m.id());
             List<MergePolicy.Change> changes = policy.merge(row.values(), f -> row.updatedAt(), c.values, c::asOf, fields);
             String name = row.values().get(mapping.dedup().name());
@@ -163,8 +219,34 @@ public final class CrmCustomerMerge {
                 byCode.putIfAbsent(code, m.id());
             }
         }
+        takenBack += takeBack.size();
+        if (!takeBack.isEmpty()) crmSession.submit(tx -> takeBack(takeBack));
         write(inserts, ready, rows, updatedBy, crmSession);
         inserted += inserts.size();
+    }
+
+    /** The fingerprint of the company's row written early, or 0; counts it as settled. */
+    private long writtenEarly(Company c) {
+        if (early == null) return 0;
+        long found = 0;
+        for (Map.Entry<String, Integer> row : c.rows) {
+            long f = early.writtenFor(row.getKey(), row.getValue());
+            if (f != 0) {
+                found = f;
+                settled++;
+            }
+        }
+        return found;
+    }
+
+    /** Deletes the rows written early for these credit codes (before the page that writes their companies again). */
+    private void takeBack(List<String> codes) {
+        // Rows newer than the import's start, of this file, with these codes: only this import's early rows (no customer
+        // the CRM had before has such a code, compared as the merge compares them).
+        int deleted = crm.deleteNewer(lastIdBefore, Map.of("source-file", sourceFile), logical(mapping.dedup().creditCode()), codes);
+        if (deleted != codes.size()) {
+            throw new IllegalStateException("taking back " + codes.size() + " customers written early found " + deleted);
+        }
     }
 
     public long inserted() { return inserted; }

@@ -104,6 +104,13 @@ interface CrmSession {
             hand(write);
         }
 
+        /** Hands {@code write} over only if the CRM's thread can take it now; false when it is still busy. */
+        boolean offer(Consumer<SavepointManager> write) {
+            rethrow();
+            if (ended.isDone()) throw new IllegalStateException("the CRM transaction has ended");
+            return work.offer(write);
+        }
+
         /** Commits once everything handed over is written; rethrows the failure that rolled the transaction back. */
         public void commit() {
             hand(COMMIT);

@@ -92,6 +92,24 @@ public final class CrmTable {
         return new Statement("UPDATE " + table.table() + " SET " + String.join(", ", set) + " WHERE " + table.col("id") + " = ?");
     }
 
+    /**
+     * Deletes the rows with an id above {@code afterId} whose columns equal {@code equal} (logical name to value) and whose
+     * {@code inColumn} holds one of {@code values}: rows an import wrote itself and takes back.
+     */
+    public int deleteNewer(long afterId, Map<String, Object> equal, String inColumn, List<?> values) {
+        if (values.isEmpty()) return 0;
+        StringBuilder sql = new StringBuilder("DELETE FROM ").append(table.table()).append(" WHERE ").append(table.col("id")).append(" > ?");
+        List<Object> args = new ArrayList<>();
+        args.add(afterId);
+        equal.forEach((column, value) -> {
+            sql.append(" AND ").append(table.col(column)).append(" = ?");
+            args.add(value);
+        });
+        sql.append(" AND ").append(table.col(inColumn)).append(" IN (").append(marks(values.size())).append(')');
+        args.addAll(values);
+        return jdbc.update(sql.toString(), args.toArray());
+    }
+
     public void batch(Statement statement, List<Object[]> rows) {
         jdbc.batchUpdate(statement.sql, rows);
     }

@@ -226,13 +226,7 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
         Path file = Workbooks.xlsx(dir.resolve("big.xlsx"), new Workbooks.SheetSpec("S", r));
         List<Map<String, Object>> before = crmDb().queryForList("SELECT * FROM crm_customer ORDER BY id");
 
-        crmDb().execute("ALTER TABLE crm_customer ADD CONSTRAINT it_refused_contact CHECK (contact IS NULL OR contact <> '拒收')");
-        RunSummary summary;
-        try {
-            summary = run(file);
-        } finally {
-            crmDb().execute("ALTER TABLE crm_customer DROP CONSTRAINT it_refused_contact");
-        }
+        RunSummary summary = runRefusingContact(file);
 
         assertThat(summary.status()).isEqualTo("FAILED");
         assertThat(summary.error()).contains("写入CRM失败（工作表“S”第 1402 行），CRM未作任何修改").doesNotContain("INSERT");
@@ -248,6 +242,63 @@ class ArchiveImportIntegrationTest extends HubIntegrationTest {
         // The same file name imports now: a failed attempt does not count as imported.
         assertThat(run(file).status()).isEqualTo("SUCCEEDED");
         assertThat(crmDb().queryForObject("SELECT COUNT(*) FROM crm_customer", Integer.class)).isEqualTo(1502);
+    }
+
+    /**
+     * Issue 15: new companies are written to the CRM while the file is read (EarlyInserts); the merge keeps those it would
+     * insert as they are and takes back the others, so the CRM, the counts and the report end as the merge decides:
+     * 2,500 new companies, the first 100 repeated later with a contact their first row lacked.
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void companiesWrittenWhileTheFileIsReadEndAsTheMergeDecides(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        List<List<Object>> r = new ArrayList<>();
+        r.add(row("客户名称", "统一社会信用代码", "联系人"));
+        for (int i = 1; i <= 2500; i++) r.add(row("早写客户" + i + "有限公司", numberedCode(i), null));
+        for (int i = 1; i <= 100; i++) r.add(row("早写客户" + i + "有限公司", numberedCode(i), "联系人" + i));
+        Path file = Workbooks.xlsx(dir.resolve("early.xlsx"), new Workbooks.SheetSpec("S", r));
+
+        RunSummary summary = run(file);
+
+        assertCounts(summary, 2500, 0, 0, 100, 0);
+        assertThat(output).contains("early.xlsx: 2500 customers written while reading, 100 of them taken back (rewritten or merged)");
+        assertThat(crmDb().queryForObject("SELECT COUNT(*) FROM crm_customer", Integer.class)).isEqualTo(2502);
+        assertThat(crmDb().queryForObject("SELECT COUNT(DISTINCT credit_code) FROM crm_customer WHERE source_file = 'early.xlsx'", Integer.class))
+                .isEqualTo(2500);
+        List<Map<String, Object>> withContact = crmDb().queryForList(
+                "SELECT name, contact FROM crm_customer WHERE contact IS NOT NULL ORDER BY id");
+        assertThat(withContact).hasSize(100).allSatisfy(c -> assertThat(c.get("name").toString())
+                .isEqualTo("早写客户" + c.get("contact").toString().substring(3) + "有限公司"));
+    }
+
+    /** Issue 15: when the CRM refuses a company written early, the merge writes every company and names the row refused. */
+    @Test
+    void aCompanyTheCrmRefusesWhileTheFileIsReadFailsTheImportNamingItsRow() throws Exception {
+        List<List<Object>> r = new ArrayList<>();
+        r.add(row("客户名称", "统一社会信用代码", "联系人"));
+        for (int i = 1; i <= 1500; i++) r.add(row("早写客户" + i + "有限公司", numberedCode(i), i == 1200 ? "拒收" : null));
+        Path file = Workbooks.xlsx(dir.resolve("refused.xlsx"), new Workbooks.SheetSpec("S", r));
+        List<Map<String, Object>> before = crmDb().queryForList("SELECT * FROM crm_customer ORDER BY id");
+
+        RunSummary summary = runRefusingContact(file);
+
+        assertThat(summary.status()).isEqualTo("FAILED");
+        assertThat(summary.error()).contains("写入CRM失败（工作表“S”第 1201 行），CRM未作任何修改");
+        assertThat(crmDb().queryForList("SELECT * FROM crm_customer ORDER BY id")).isEqualTo(before);
+    }
+
+    /** Runs the import while the CRM refuses the contact 拒收 (a check constraint of this CRM). */
+    private RunSummary runRefusingContact(Path file) {
+        crmDb().execute("ALTER TABLE crm_customer ADD CONSTRAINT it_refused_contact CHECK (contact IS NULL OR contact <> '拒收')");
+        try {
+            return run(file);
+        } finally {
+            crmDb().execute("ALTER TABLE crm_customer DROP CONSTRAINT it_refused_contact");
+        }
+    }
+
+    private static String numberedCode(int i) {
+        return code(String.format("913301%011d", i));
     }
 
     @Autowired
