@@ -64,7 +64,7 @@ public class QualityChecker {
         List<RuleOutcome> outcomes = new ArrayList<>();
         timed("stage", period, () -> outcomes.addAll(new StageRules(stageSource(crm, stageFromCrm), settings).evaluate(period, on)));
         timed("lead", period, () -> outcomes.addAll(new LeadRules(crmReads, settings).evaluate(period, on)));
-        timed("receipt", period, () -> outcomes.addAll(new ReceiptRules(hub, crmReads, settings).evaluate(period, on)));
+        timed("receipt", period, () -> outcomes.addAll(new ReceiptRules(hub, hubDialect, crmReads, settings).evaluate(period, on)));
         timed("customer", period, () -> outcomes.addAll(new CustomerRules(crmReads, settings).evaluate(period, on)));
         off.forEach((rule, why) -> outcomes.add(RuleOutcome.notConfigured(rule, why)));
         outcomes.sort(Comparator.comparing(o -> o.metric().rule().ordinal()));

@@ -1,5 +1,6 @@
 package io.etlhub.quality;
 
+import io.etlhub.connector.Dialect;
 import io.etlhub.crm.CrmOpportunityChecks;
 import io.etlhub.crm.CrmQualityReads;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,11 +25,13 @@ final class ReceiptRules {
     static final int[] BUCKETS = {1, 3, 7, 30};
 
     private final JdbcTemplate hub;
+    private final Dialect hubDialect;
     private final CrmQualityReads crm;
     private final QualitySettings settings;
 
-    ReceiptRules(JdbcTemplate hub, CrmQualityReads crm, QualitySettings settings) {
+    ReceiptRules(JdbcTemplate hub, Dialect hubDialect, CrmQualityReads crm, QualitySettings settings) {
         this.hub = hub;
+        this.hubDialect = hubDialect;
         this.crm = crm;
         this.settings = settings;
     }
@@ -61,9 +64,9 @@ final class ReceiptRules {
     }
 
     /**
-     * One pass over the receipts shown in the month: the totals ride on every row it returns (window functions over
-     * all of them), and the rows are the worst lags beyond the finding threshold (the findings, at most
-     * maxFindingsPerRule) plus the worst receipt of all, so that the totals come also when no lag is a finding.
+     * The month's lags in two statements over {@link #shown}: the totals and buckets, then the worst lags. One statement
+     * carrying the totals as window aggregates on the worst rows was tried (fifth session): 2.5 s slower at the P3
+     * bench's size (bench/health-report.sh, BENCHMARKS.md), so it stays two.
      */
     private RuleOutcome lag(ReportPeriod period) {
         StringBuilder buckets = new StringBuilder();
@@ -71,16 +74,12 @@ final class ReceiptRules {
         for (int i = 0; i <= BUCKETS.length; i++) {
             String cond = i == BUCKETS.length ? "s.lag_days > " + BUCKETS[i - 1]
                     : (i == 0 ? "" : "s.lag_days > " + lower + " AND ") + "s.lag_days <= " + BUCKETS[i];
-            buckets.append(", SUM(CASE WHEN ").append(cond).append(" THEN 1 ELSE 0 END) OVER () AS b").append(i);
+            buckets.append(", SUM(CASE WHEN ").append(cond).append(" THEN 1 ELSE 0 END) AS b").append(i);
             if (i < BUCKETS.length) lower = BUCKETS[i];
         }
-        int findingDays = settings.receiptLagFindingDays(), maxFindings = settings.maxFindingsPerRule();
-        List<Map<String, Object>> returned = hub.queryForList("SELECT x.* FROM (SELECT s.*, COUNT(*) OVER () AS receipts, "
-                + "SUM(s.lag_days) OVER () AS total_days, MAX(s.lag_days) OVER () AS max_days" + buckets
-                + ", ROW_NUMBER() OVER (ORDER BY s.lag_days DESC, s.document_date, s.document_id) AS worst_pos FROM (" + shown(period) + ") s) x "
-                + "WHERE x.worst_pos = 1 OR (x.worst_pos <= ? AND x.lag_days > ?) ORDER BY x.worst_pos",
-                period.startTs(), period.endTs(), period.startTs(), period.endTs(), maxFindings, findingDays);
-        Map<String, Object> c = returned.isEmpty() ? Map.of() : returned.get(0); // no receipts shown: every total 0
+        Object[] range = {period.startTs(), period.endTs(), period.startTs(), period.endTs()};
+        Map<String, Object> c = hub.queryForMap("SELECT COUNT(*) AS receipts, SUM(s.lag_days) AS total_days, MAX(s.lag_days) AS max_days"
+                + buckets + " FROM (" + shown(period) + ") s", range);
         Map<String, Long> details = new LinkedHashMap<>();
         for (int i = 0; i <= BUCKETS.length; i++) {
             String label = i == 0 ? "<=1" : i == BUCKETS.length ? ">" + BUCKETS[i - 1] : (BUCKETS[i - 1] + 1) + "-" + BUCKETS[i];
@@ -89,8 +88,9 @@ final class ReceiptRules {
         details.put("max", StageRules.number(c.get("max_days")));
         MetricResult metric = MetricResult.average(QualityRule.RECEIPT_LAG_DAYS, StageRules.number(c.get("total_days")),
                 StageRules.number(c.get("receipts")), 1, details);
-        List<Map<String, Object>> rows = returned.stream().filter(r -> StageRules.number(r.get("worst_pos")) <= maxFindings
-                && StageRules.number(r.get("lag_days")) > findingDays).toList();
+        String worst = hubDialect.limit("SELECT s.* FROM (" + shown(period) + ") s WHERE s.lag_days > "
+                + settings.receiptLagFindingDays() + " ORDER BY s.lag_days DESC, s.document_date, s.document_id", settings.maxFindingsPerRule());
+        List<Map<String, Object>> rows = hub.queryForList(worst, range);
         Map<Long, String> owners = rows.isEmpty() ? Map.of() : crm.opportunities().owners(rows.stream().map(r -> r.get("opportunity_id")).filter(o -> o != null)
                 .map(o -> ((Number) o).longValue()).distinct().toList());
         List<Finding> findings = new ArrayList<>();

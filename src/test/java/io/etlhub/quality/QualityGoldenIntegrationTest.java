@@ -134,7 +134,7 @@ class QualityGoldenIntegrationTest extends HubIntegrationTest {
         assertThat(none.findings()).isEmpty();
         assertThat(none.metric()).isEqualTo(metric(QualityRule.RECEIPT_LAG_DAYS));
         // A month without receipts shown: zero everywhere, no value.
-        RuleOutcome empty = new ReceiptRules(hub, crmReads, settings)
+        RuleOutcome empty = receiptRules(settings)
                 .evaluate(ReportPeriod.parse("2026-08"), java.util.Set.of(QualityRule.RECEIPT_LAG_DAYS)).get(0);
         assertThat(empty.findings()).isEmpty();
         assertThat(empty.metric().value()).isNull();
@@ -143,8 +143,14 @@ class QualityGoldenIntegrationTest extends HubIntegrationTest {
                 Map.entry("8-30", 0L), Map.entry(">30", 0L), Map.entry("max", 0L));
     }
 
+    private ReceiptRules receiptRules(QualitySettings settings) {
+        io.etlhub.connector.Dialect dialect = io.etlhub.connector.Dialect.fromUrl(
+                hub.execute((java.sql.Connection c) -> c.getMetaData().getURL()));
+        return new ReceiptRules(hub, dialect, crmReads, settings);
+    }
+
     private RuleOutcome receiptLag(QualitySettings settings) {
-        return new ReceiptRules(hub, crmReads, settings).evaluate(OCTOBER, java.util.Set.of(QualityRule.RECEIPT_LAG_DAYS)).get(0);
+        return receiptRules(settings).evaluate(OCTOBER, java.util.Set.of(QualityRule.RECEIPT_LAG_DAYS)).get(0);
     }
 
     @Test
