@@ -113,6 +113,36 @@ class U8ReceiptsIntegrationTest extends HubIntegrationTest {
                 "14", "OPPORTUNITY_CLOSED", "15", "CURRENCY"));
     }
 
+    /**
+     * Issue 15: a first load (no U8 document in the ledger) looks no ledger entries up. Should another route of the same
+     * system record one of its documents meanwhile, the ledger's key refuses that batch whole: nothing of it reaches the
+     * ledger or the CRM, and the next run, which looks up again, applies every document once.
+     */
+    @Test
+    void aFirstLoadMeetingADocumentRecordedMeanwhileIsRefusedWholeAndTheRerunAppliesEachOnce() {
+        erp.insert(List.of(receipt(1, "48", "2026-10-05", "人民币", 1.0, "OPP-2026-00001", "100.00"),
+                receipt(2, "48", "2026-10-06", "人民币", 1.0, "OPP-2026-00004", "200.00")));
+        faults.doOnceAt("receipts.after-read", () -> hub.update("INSERT INTO receipt_ledger (source_system, document_id, route_id, "
+                + "content_hash, state, reason, first_seen_at, updated_at) VALUES ('U8', '2', 'receipts-u8-other', 'other', 'UNMATCHED', "
+                + "'NO_NUMBER', NOW(3), NOW(3))"));
+
+        RunSummary first = run();
+
+        assertThat(first.status()).isEqualTo("FAILED");
+        assertThat(first.error()).contains("Duplicate entry");
+        assertThat(hub.queryForList("SELECT document_id, route_id FROM receipt_ledger"))
+                .containsExactly(Map.of("document_id", "2", "route_id", "receipts-u8-other"));
+        assertThat(opportunity(crmDb(), 1)).containsEntry("received_amount", new BigDecimal("0.00"));
+
+        RunSummary second = run();
+
+        assertThat(second.status()).as(second.error()).isEqualTo("SUCCEEDED");
+        assertThat(second.count("applied")).isEqualTo(2);
+        assertThat(hub.queryForObject("SELECT COUNT(*) FROM receipt_ledger WHERE state = 'APPLIED'", Integer.class)).isEqualTo(2);
+        assertThat(opportunity(crmDb(), 1)).containsEntry("received_amount", new BigDecimal("100.00"));
+        assertThat(opportunity(crmDb(), 4)).containsEntry("received_amount", new BigDecimal("200.00"));
+    }
+
     @Test
     void rerunChangesNothingEvenFromAResetWatermark() {
         erp.insert(List.of(receipt(1, "48", "2026-10-05", "人民币", 1.0, "OPP-2026-00001", "30000.00"),
