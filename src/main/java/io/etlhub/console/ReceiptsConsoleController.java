@@ -70,8 +70,7 @@ class ReceiptsConsoleController {
             LedgerEntry after = queue.assign(system, documentId, opportunityNo, user.getName(), note, confirmCustomerMismatch);
             flash.addFlashAttribute("notice", text("console.receipts.assigned", documentId, opportunityNo, after.state()));
         } catch (UnmatchedReceipts.CustomerMismatchException e) {
-            flash.addFlashAttribute("error", text("receipts.assign.customer-mismatch", e.documentNo(), e.receiptCustomer(),
-                    e.opportunityNo(), e.opportunityCustomer()));
+            flash.addFlashAttribute("error", text(e.key(), e.args()));
         } catch (RuntimeException e) {
             flash.addFlashAttribute("error", failure(e));
         }

@@ -165,34 +165,26 @@ public class UnmatchedReceipts {
         return e;
     }
 
-    /** An assignment to another customer's opportunity that finance has not confirmed. */
-    public static class CustomerMismatchException extends RuntimeException implements io.etlhub.pipeline.KeyedFailure {
-        private final String documentNo;
+    /** An assignment to another customer's opportunity that finance has not confirmed (a 409 until confirmed). */
+    public static class CustomerMismatchException extends io.etlhub.pipeline.Conflict {
         private final String receiptCustomer;
         private final String opportunityNo;
         private final String opportunityCustomer;
 
         CustomerMismatchException(LedgerEntry receipt, Opportunity opportunity, String detail) {
-            super("receipt " + receipt.documentNo() + ": " + detail + "; send confirmCustomerMismatch: true to assign it anyway");
-            this.documentNo = receipt.documentNo();
+            super("receipt " + receipt.documentNo() + ": " + detail + "; send confirmCustomerMismatch: true to assign it anyway",
+                    "receipts.assign.customer-mismatch", receipt.documentNo(), receipt.customerCode(), opportunity.number(),
+                    opportunity.customerErpCode());
             this.receiptCustomer = receipt.customerCode();
             this.opportunityNo = opportunity.number();
             this.opportunityCustomer = opportunity.customerErpCode();
         }
-
-        public String documentNo() { return documentNo; }
 
         public String receiptCustomer() { return receiptCustomer; }
 
         public String opportunityNo() { return opportunityNo; }
 
         public String opportunityCustomer() { return opportunityCustomer; }
-
-        @Override
-        public String key() { return "receipts.assign.customer-mismatch"; }
-
-        @Override
-        public Object[] args() { return new Object[] {documentNo, receiptCustomer, opportunityNo, opportunityCustomer}; }
     }
 
     public static class NoSuchReceiptException extends io.etlhub.pipeline.Refusal {
