@@ -150,11 +150,10 @@ public final class ArchiveImporter {
 
     /** Reads the CRM's customers' keys for the merge, and the early inserts that may go with it (or null). */
     private static EarlyInserts startMerge(CrmCustomerMerge merge, CrmSession.Threaded crm) {
-        crm.call(tx -> {
+        EarlyInserts early = crm.call(tx -> {
             merge.loadExisting();
-            return null;
+            return EarlyInserts.forMerge(merge, crm);
         });
-        EarlyInserts early = EarlyInserts.forMerge(merge, crm);
         merge.useEarlyInserts(early);
         return early;
     }

@@ -115,10 +115,13 @@ public final class CrmCustomerMerge {
         this.early = early;
     }
 
-    /** Whether rows written early can be found again: by credit code (written to the CRM), source file and id. */
+    /**
+     * Whether rows written early can be found again (by credit code written to the CRM, source file and id) and taken
+     * back (the account may DELETE customers: docs/deployment.md; without it imports write every company in the merge).
+     */
     boolean canTakeBackByCreditCode() {
         String code = mapping.dedup().creditCode();
-        return code != null && fields.contains(code) && table.has("id");
+        return code != null && fields.contains(code) && table.has("id") && crm.mayDelete();
     }
 
     /** Whether a company of these values alone would be inserted (it matches no customer the CRM had before the import). */

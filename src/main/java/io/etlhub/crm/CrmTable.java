@@ -92,6 +92,16 @@ public final class CrmTable {
         return new Statement("UPDATE " + table.table() + " SET " + String.join(", ", set) + " WHERE " + table.col("id") + " = ?");
     }
 
+    /** Whether the account may delete rows of the table (a DELETE of no row: the server checks the grant all the same). */
+    public boolean mayDelete() {
+        try {
+            jdbc.update("DELETE FROM " + table.table() + " WHERE 1 = 0");
+            return true;
+        } catch (org.springframework.dao.DataAccessException e) {
+            return false;
+        }
+    }
+
     /**
      * Deletes the rows with an id above {@code afterId} whose columns equal {@code equal} (logical name to value) and whose
      * {@code inColumn} holds one of {@code values}: rows an import wrote itself and takes back.
