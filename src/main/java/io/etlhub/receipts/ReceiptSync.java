@@ -146,7 +146,8 @@ class ReceiptSync implements RouteJob {
 
         Integer option = route.intOption("keyScanEveryRuns");
         int every = option == null ? 1 : option;
-        if (watermarks.keyScanDue(route.id(), every)) {
+        // A first load has nothing older than itself to find deleted: its scan is left to the next run (not counted).
+        if (lookUp && watermarks.keyScanDue(route.id(), every)) {
             reverseDeleted(route, mapping, source, batchSize, context, actor);
         }
     }
