@@ -33,7 +33,8 @@ final class EarlyInserts {
     private final CrmCustomerMerge merge;
     private final CrmSession.Threaded crm;
     /** Credit codes seen by the reading, as 64-bit hashes (its thread only; dropped when the reading ends). */
-    private SeenCodes seen = new SeenCodes();
+    private CompanyIndex seen = new CompanyIndex();
+    private long rowsSeen;
     /** Per sheet, per row number: the fingerprint of the arguments written early, 0 for none (the CRM's thread writes). */
     private final Map<String, long[]> written = new HashMap<>();
     private long count;
@@ -55,8 +56,10 @@ final class EarlyInserts {
 
     /** A row as read (on the reading's thread): written early when it is the first of a new company. */
     void row(ArchiveRow row, String creditCode) {
-        // Two codes of one hash: the second is not written early, the merge writes it as usual.
-        if (abandoned || row.rejected() || creditCode == null || !seen.add(CompanyIndex.hash64(creditCode))) return;
+        if (abandoned || row.rejected() || creditCode == null) return;
+        // Not the first row of its code (or a code sharing another's hash): the merge writes it as usual.
+        long seq = ++rowsSeen;
+        if (seen.companySeq(creditCode, seq) != seq) return;
         if (!merge.insertsAsNew(row.values())) return;
         waitingRefs.add(Map.entry(row.sheet(), row.row()));
         waitingRows.add(merge.insertArguments(row.values()));
@@ -90,42 +93,6 @@ final class EarlyInserts {
             h = (h ^ 0x1f) * 0x100000001b3L;
         }
         return h == 0 ? 1 : h;
-    }
-
-    /** A set of 64-bit hashes with open addressing: 8 bytes a code where a set of strings took about 100. */
-    private static final class SeenCodes {
-        private long[] slots = new long[1 << 16];
-        private boolean zero;
-        private int size;
-
-        boolean add(long hash) {
-            if (hash == 0) {
-                boolean added = !zero;
-                zero = true;
-                return added;
-            }
-            if (size * 10 >= slots.length * 6) grow();
-            return put(slots, hash);
-        }
-
-        private boolean put(long[] table, long hash) {
-            int mask = table.length - 1;
-            for (int i = (int) (hash ^ (hash >>> 32)) & mask; ; i = (i + 1) & mask) {
-                if (table[i] == hash) return false;
-                if (table[i] == 0) {
-                    table[i] = hash;
-                    if (table == slots) size++;
-                    return true;
-                }
-            }
-        }
-
-        private void grow() {
-            long[] old = slots;
-            slots = new long[old.length * 2];
-            size = 0;
-            for (long h : old) if (h != 0) put(slots, h);
-        }
     }
 
     private void handOver(boolean wait) {

@@ -106,9 +106,7 @@ public final class BulkInsert {
         int to = from;
         while (to < rows.size() && to - from < ROWS && sql.length() < BYTES) {
             Object[] row = rows.get(to++);
-            if (row.length != width) {
-                throw new IllegalArgumentException(table + ": a row has " + row.length + " values for " + width + " columns");
-            }
+            requireWidth(row);
             sql.append(to - 1 == from ? "(" : ", (");
             for (int i = 0; i < width; i++) {
                 if (i > 0) sql.append(", ");
@@ -138,9 +136,7 @@ public final class BulkInsert {
         Map<LocalDateTime, String> times = timeTexts(c, rows.subList(from, to));
         StringBuilder tsv = new StringBuilder(256 * (to - from));
         for (Object[] row : rows.subList(from, to)) {
-            if (row.length != width) {
-                throw new IllegalArgumentException(table + ": a row has " + row.length + " values for " + width + " columns");
-            }
+            requireWidth(row);
             for (int i = 0; i < width; i++) {
                 if (i > 0) tsv.append('\t');
                 field(tsv, row[i], times);
@@ -174,6 +170,12 @@ public final class BulkInsert {
         c.rollback(before);
         for (int next = from; next < to; ) next = insertFrom(c, rows.subList(0, to), next);
         return to;
+    }
+
+    private void requireWidth(Object[] row) {
+        if (row.length != width) {
+            throw new IllegalArgumentException(table + ": a row has " + row.length + " values for " + width + " columns");
+        }
     }
 
     /** Every distinct time of the rows as the driver sends a bound timestamp (its time-zone conversion included). */

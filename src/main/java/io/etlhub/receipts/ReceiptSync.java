@@ -121,9 +121,9 @@ class ReceiptSync implements RouteJob {
         // A first load (no document of this system in the ledger yet) has nothing to look up: every document
         // read is new, and in the read range each document has one version, so no page finds another's.
         // Should another route of the same system insert one meanwhile, the ledger's key refuses the batch whole.
-        boolean lookUp = ledger.holdsAny(mapping.system());
+        boolean firstLoad = !ledger.holdsAny(mapping.system());
         PageSource decided = new PageSource(reader, new ReceiptLines(mapping, source), rows, mapping, cursor, upperBound,
-                batchSize, route.id(), lookUp);
+                batchSize, route.id(), !firstLoad);
         try (ReadAhead<DecidedPage> pages = new ReadAhead<>("receipts-read-" + route.id(), decided)) {
             for (DecidedPage page; (page = pages.next()) != null; ) {
                 context.count("read", page.read());
@@ -147,7 +147,7 @@ class ReceiptSync implements RouteJob {
         Integer option = route.intOption("keyScanEveryRuns");
         int every = option == null ? 1 : option;
         // A first load has nothing older than itself to find deleted: its scan is left to the next run (not counted).
-        if (lookUp && watermarks.keyScanDue(route.id(), every)) {
+        if (!firstLoad && watermarks.keyScanDue(route.id(), every)) {
             reverseDeleted(route, mapping, source, batchSize, context, actor);
         }
     }
